@@ -1,0 +1,18 @@
+package budgetledger.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Budget Ledger: the Spring Boot application that assembles the command side, projections and queries. */
+@SpringBootApplication(scanBasePackages = "budgetledger")
+public class BudgetLedgerApplication {
+
+    static {
+        // Axon checks for updates at start-up by calling out to its own host; the ledger talks to its database only.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(BudgetLedgerApplication.class, args);
+    }
+}

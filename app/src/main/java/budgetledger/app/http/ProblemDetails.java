@@ -1,0 +1,107 @@
+package budgetledger.app.http;
+
+import budgetledger.command.BudgetRuleException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+
+/**
+ * Every refusal as an RFC 7807 problem detail naming the field and the rule broken: 400 for malformed input,
+ * 404 for an unknown budget or line, 409 for a rule of the ledger broken.
+ */
+@RestControllerAdvice
+public class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+    private static final String TYPE_BASE = "urn:budget-ledger:problem:";
+
+    @ExceptionHandler(BudgetRuleException.class)
+    ProblemDetail rule(BudgetRuleException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return problem(status, e.rule(), e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknownBudget(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-budget", "budgetId",
+                "预算 " + e.getAggregateIdentifier() + " 不存在");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail budgetExists(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "budget-exists", "budgetId", "该部门该年度的预算已存在");
+    }
+
+    /** Two writers raced for the same budget; the later one is refused and may retry. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrent(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", null, "预算同时被另一操作修改，请重试");
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> wrapped(CommandExecutionException e, WebRequest request) throws Exception {
+        Throwable cause = e.getCause();
+        if (cause instanceof BudgetRuleException rule) {
+            return ResponseEntity.status(rule(rule).getStatus()).body(rule(rule));
+        }
+        log.error("command failed", e);
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "内部错误"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = fieldOf(e);
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-json", field,
+                field == null ? "请求体不是有效的 JSON" : "字段 " + field + " 的值类型不对");
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    private static String fieldOf(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return path.toString();
+        }
+        return null;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + rule));
+        problem.setTitle(rule);
+        problem.setProperty("rule", rule);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,73 @@
+package budgetledger.command;
+
+import budgetledger.command.api.ChangeCommand;
+import budgetledger.model.Yuan;
+
+import java.math.BigDecimal;
+
+import static budgetledger.command.BudgetRuleException.invalid;
+
+/** Field checks that every command shares: required text with a length limit, exact amounts. */
+final class CommandChecks {
+
+    static final int MAX_DOCUMENT_NO = 100;
+    static final int MAX_REASON = 2000;
+    static final int MAX_COMMAND_ID = 100;
+    static final int MAX_NAME = 200;
+
+    /** Amounts the ledger accepts: 10^13 元 is far above any budget and far below long overflow in 分. */
+    static final BigDecimal MAX_YUAN = new BigDecimal("10000000000000");
+
+    enum Sign { POSITIVE, NOT_NEGATIVE, NOT_ZERO }
+
+    private CommandChecks() {
+    }
+
+    /** 文号, reason and command id are present on every change. */
+    static void change(ChangeCommand command) {
+        text("documentNo", command.documentNo(), MAX_DOCUMENT_NO);
+        text("reason", command.reason(), MAX_REASON);
+    }
+
+    static void commandId(String commandId) {
+        text("commandId", commandId, MAX_COMMAND_ID);
+    }
+
+    static String text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "required", field + " 不能为空");
+        }
+        if (value.length() > maxLength) {
+            throw invalid(field, "too-long", field + " 超过 " + maxLength + " 个字符");
+        }
+        return value;
+    }
+
+    /** The amount in 分: exact (at most two decimals of 元), within bounds and of the sign the command needs. */
+    static long amountFen(String field, BigDecimal yuan, Sign sign) {
+        if (yuan == null) {
+            throw invalid(field, "required", field + " 不能为空");
+        }
+        if (!Yuan.isWholeFen(yuan)) {
+            throw invalid(field, "fraction-of-fen", "金额 " + yuan.toPlainString() + " 元超过两位小数（不足 1 分）");
+        }
+        if (yuan.abs().compareTo(MAX_YUAN) > 0) {
+            throw invalid(field, "too-large", "金额 " + yuan.toPlainString() + " 元超出上限");
+        }
+        long fen = Yuan.toFen(yuan);
+        boolean fits = switch (sign) {
+            case POSITIVE -> fen > 0;
+            case NOT_NEGATIVE -> fen >= 0;
+            case NOT_ZERO -> fen != 0;
+        };
+        if (!fits) {
+            String wanted = switch (sign) {
+                case POSITIVE -> "必须大于零";
+                case NOT_NEGATIVE -> "不能为负数";
+                case NOT_ZERO -> "不能为零";
+            };
+            throw invalid(field, "amount-sign", "金额 " + yuan.toPlainString() + " 元" + wanted);
+        }
+        return fen;
+    }
+}

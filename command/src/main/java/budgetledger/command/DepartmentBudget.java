@@ -1,0 +1,305 @@
+package budgetledger.command;
+
+import budgetledger.command.CommandChecks.Sign;
+import budgetledger.command.api.AdjustBudgetLine;
+import budgetledger.command.api.AppropriateBudgetLine;
+import budgetledger.command.api.CommandReceipt;
+import budgetledger.command.api.CommandReceipt.LineBalance;
+import budgetledger.command.api.OpenBudget;
+import budgetledger.command.api.RecordChangeReason;
+import budgetledger.command.api.RecordPriorYearFigure;
+import budgetledger.command.api.ReverseBudgetEvent;
+import budgetledger.command.api.TransferBetweenLines;
+import budgetledger.events.BudgetAmountTransferred;
+import budgetledger.events.BudgetEventReversed;
+import budgetledger.events.BudgetLineAdjusted;
+import budgetledger.events.BudgetLineAppropriated;
+import budgetledger.events.BudgetOpened;
+import budgetledger.events.ChangeReasonRecorded;
+import budgetledger.events.LineAmountChange;
+import budgetledger.events.PriorYearFigureRecorded;
+import budgetledger.model.BudgetUnit;
+import budgetledger.model.ClassificationCatalogue;
+import budgetledger.model.ExpenditureKind;
+import budgetledger.model.UnitType;
+import budgetledger.model.Yuan;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static budgetledger.command.BudgetRuleException.conflict;
+import static budgetledger.command.BudgetRuleException.notFound;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A department's budget for one fiscal year ({@code 062-2026}): its units and lines, and every change to them.
+ * Command handlers check and apply; event-sourcing handlers only set state.
+ */
+@Aggregate(snapshotTriggerDefinition = "departmentBudgetSnapshotTrigger", cache = "departmentBudgetCache")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class DepartmentBudget {
+
+    @AggregateIdentifier
+    private String budgetId;
+    private int fiscalYear;
+    private Map<String, UnitType> units = new HashMap<>();
+    private Map<String, Line> lines = new HashMap<>();
+    /** commandId → the receipt given for it, so that a retried command gets the same answer and no new event. */
+    private Map<String, CommandReceipt> receipts = new HashMap<>();
+    /** sequence → the line changes of an appropriation, adjustment or transfer, for reversal. */
+    private Map<Long, Reversible> reversible = new HashMap<>();
+    private Set<Long> reversed = new HashSet<>();
+    private long lastSequence;
+
+    record Line(String unitCode, ExpenditureKind kind, long amountFen) {
+        Line withAmount(long newAmountFen) {
+            return new Line(unitCode, kind, newAmountFen);
+        }
+    }
+
+    record Reversible(String eventType, List<LineAmountChange> changes) {
+    }
+
+    protected DepartmentBudget() {
+        // Axon rebuilds the aggregate from its events, Jackson from a snapshot.
+    }
+
+    @CommandHandler
+    public DepartmentBudget(OpenBudget command) {
+        OpeningRules.check(command);
+        apply(new BudgetOpened(command.budgetId(), command.departmentCode(), command.departmentName().strip(),
+                command.fiscalYear(), List.copyOf(command.units())));
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(AppropriateBudgetLine command) {
+        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CommandChecks.change(command);
+        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
+        LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units);
+        String lineId = "L" + (lines.size() + 1);
+        apply(new BudgetLineAppropriated(budgetId, lineId, command.unitCode(), command.functionalCode(),
+                command.kind(), command.deptEconomicCode(), command.govEconomicCode(), command.fundingSource(),
+                command.origin(), blankToNull(command.project()), amountFen, command.documentNo(),
+                command.reason(), command.commandId()));
+        return receipts.get(command.commandId());
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(AdjustBudgetLine command) {
+        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CommandChecks.change(command);
+        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_ZERO);
+        Line line = existingLine("lineId", command.lineId());
+        long after = amountAfter("amount", command.lineId(), line, amountFen);
+        apply(new BudgetLineAdjusted(budgetId, command.lineId(), amountFen, after, command.documentNo(),
+                command.reason(), command.commandId()));
+        return receipts.get(command.commandId());
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(TransferBetweenLines command) {
+        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CommandChecks.change(command);
+        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
+        Line from = existingLine("fromLineId", command.fromLineId());
+        Line to = existingLine("toLineId", command.toLineId());
+        if (command.fromLineId().equals(command.toLineId())) {
+            throw conflict("toLineId", "same-line", "调剂的调出行和调入行不能相同：" + command.fromLineId());
+        }
+        long fromAfter = amountAfter("amount", command.fromLineId(), from, -amountFen);
+        long toAfter = amountAfter("amount", command.toLineId(), to, amountFen);
+        if (fromAfter + toAfter != from.amountFen() + to.amountFen()) {
+            throw new IllegalStateException("transfer would create or lose money: " + command);
+        }
+        apply(new BudgetAmountTransferred(budgetId, command.fromLineId(), command.toLineId(), amountFen,
+                fromAfter, toAfter, command.documentNo(), command.reason(), command.commandId()));
+        return receipts.get(command.commandId());
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(RecordPriorYearFigure command) {
+        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CommandChecks.change(command);
+        if (command.subject() == null) {
+            throw BudgetRuleException.invalid("subject", "required", "subject 不能为空");
+        }
+        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_NEGATIVE);
+        apply(new PriorYearFigureRecorded(budgetId, command.subject(), amountFen, command.documentNo(),
+                command.reason(), command.commandId()));
+        return receipts.get(command.commandId());
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(RecordChangeReason command) {
+        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CommandChecks.change(command);
+        if (command.subject() == null) {
+            throw BudgetRuleException.invalid("subject", "required", "subject 不能为空");
+        }
+        apply(new ChangeReasonRecorded(budgetId, command.subject(), command.reason(), command.documentNo(),
+                command.commandId()));
+        return receipts.get(command.commandId());
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(ReverseBudgetEvent command) {
+        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CommandChecks.change(command);
+        long sequence = command.sequence();
+        if (sequence < 0 || sequence > lastSequence) {
+            throw notFound("sequence", "unknown-event", "预算 " + budgetId + " 没有序号为 " + sequence + " 的事件");
+        }
+        Reversible target = reversible.get(sequence);
+        if (target == null) {
+            throw conflict("sequence", "not-reversible",
+                    "事件 #" + sequence + " 不是可冲销的金额变动（年初预算、追加/追减、调剂）");
+        }
+        if (reversed.contains(sequence)) {
+            throw conflict("sequence", "already-reversed", "事件 #" + sequence + " 已被冲销");
+        }
+        List<LineAmountChange> changes = new ArrayList<>();
+        for (LineAmountChange original : target.changes()) {
+            Line line = lines.get(original.lineId());
+            long undo = -original.amountFen();
+            changes.add(new LineAmountChange(original.lineId(), undo,
+                    amountAfter("sequence", original.lineId(), line, undo)));
+        }
+        apply(new BudgetEventReversed(budgetId, sequence, target.eventType(), changes, command.documentNo(),
+                command.reason(), command.commandId()));
+        return receipts.get(command.commandId());
+    }
+
+    /** The receipt of an earlier command with this id; refused when the id was used for another kind of command. */
+    private Optional<CommandReceipt> earlierReceipt(String commandId, Object command) {
+        CommandChecks.commandId(commandId);
+        CommandReceipt receipt = receipts.get(commandId);
+        if (receipt == null) {
+            return Optional.empty();
+        }
+        if (!receipt.commandType().equals(command.getClass().getSimpleName())) {
+            throw conflict("commandId", "command-id-reused",
+                    "commandId " + commandId + " 已用于另一条命令（" + receipt.commandType() + "）");
+        }
+        return Optional.of(receipt);
+    }
+
+    private Line existingLine(String field, String lineId) {
+        if (lineId == null || lineId.isBlank()) {
+            throw BudgetRuleException.invalid(field, "required", field + " 不能为空");
+        }
+        Line line = lines.get(lineId);
+        if (line == null) {
+            throw notFound(field, "unknown-line", "预算 " + budgetId + " 没有预算行 " + lineId);
+        }
+        return line;
+    }
+
+    /** The line's amount after a signed change; a line never goes below zero. */
+    private static long amountAfter(String field, String lineId, Line line, long changeFen) {
+        long after = Math.addExact(line.amountFen(), changeFen);
+        if (after < 0) {
+            throw conflict(field, "overdraft", "预算行 " + lineId + " 余额 " + Yuan.format(line.amountFen())
+                    + " 元，不足以减少 " + Yuan.format(-changeFen) + " 元");
+        }
+        return after;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    @EventSourcingHandler
+    void on(BudgetOpened event, @SequenceNumber long sequence) {
+        budgetId = event.budgetId();
+        fiscalYear = event.fiscalYear();
+        for (BudgetUnit unit : event.units()) {
+            units.put(unit.code(), unit.type());
+        }
+        lastSequence = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(BudgetLineAppropriated event, @SequenceNumber long sequence) {
+        lines.put(event.lineId(), new Line(event.unitCode(), event.kind(), event.amountFen()));
+        record(sequence, "AppropriateBudgetLine", event.commandId(), "BudgetLineAppropriated",
+                List.of(new LineAmountChange(event.lineId(), event.amountFen(), event.amountFen())));
+    }
+
+    @EventSourcingHandler
+    void on(BudgetLineAdjusted event, @SequenceNumber long sequence) {
+        lines.put(event.lineId(), lines.get(event.lineId()).withAmount(event.amountAfterFen()));
+        record(sequence, "AdjustBudgetLine", event.commandId(), "BudgetLineAdjusted",
+                List.of(new LineAmountChange(event.lineId(), event.amountFen(), event.amountAfterFen())));
+    }
+
+    @EventSourcingHandler
+    void on(BudgetAmountTransferred event, @SequenceNumber long sequence) {
+        lines.put(event.fromLineId(), lines.get(event.fromLineId()).withAmount(event.fromAmountAfterFen()));
+        lines.put(event.toLineId(), lines.get(event.toLineId()).withAmount(event.toAmountAfterFen()));
+        record(sequence, "TransferBetweenLines", event.commandId(), "BudgetAmountTransferred", List.of(
+                new LineAmountChange(event.fromLineId(), -event.amountFen(), event.fromAmountAfterFen()),
+                new LineAmountChange(event.toLineId(), event.amountFen(), event.toAmountAfterFen())));
+    }
+
+    @EventSourcingHandler
+    void on(BudgetEventReversed event, @SequenceNumber long sequence) {
+        for (LineAmountChange change : event.changes()) {
+            lines.put(change.lineId(), lines.get(change.lineId()).withAmount(change.amountAfterFen()));
+        }
+        reversed.add(event.reversedSequence());
+        record(sequence, "ReverseBudgetEvent", event.commandId(), null, event.changes());
+    }
+
+    @EventSourcingHandler
+    void on(PriorYearFigureRecorded event, @SequenceNumber long sequence) {
+        record(sequence, "RecordPriorYearFigure", event.commandId(), null, List.of());
+    }
+
+    @EventSourcingHandler
+    void on(ChangeReasonRecorded event, @SequenceNumber long sequence) {
+        record(sequence, "RecordChangeReason", event.commandId(), null, List.of());
+    }
+
+    /** Remembers the receipt of the command behind an event and, for money events, how to reverse it. */
+    private void record(long sequence, String commandType, String commandId, String reversibleType,
+                        List<LineAmountChange> changes) {
+        List<LineBalance> balances = changes.stream()
+                .map(c -> new LineBalance(c.lineId(), c.amountAfterFen())).toList();
+        receipts.put(commandId, new CommandReceipt(commandId, commandType, sequence, balances));
+        if (reversibleType != null) {
+            reversible.put(sequence, new Reversible(reversibleType, changes));
+        }
+        lastSequence = sequence;
+    }
+}

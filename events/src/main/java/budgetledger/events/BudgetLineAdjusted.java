@@ -1,0 +1,6 @@
+package budgetledger.events;
+
+/** A line was adjusted up (追加, positive) or down (追减, negative); {@code amountAfterFen} is its new amount. */
+public record BudgetLineAdjusted(String budgetId, String lineId, long amountFen, long amountAfterFen,
+                                 String documentNo, String reason, String commandId) {
+}

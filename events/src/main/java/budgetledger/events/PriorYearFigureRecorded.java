@@ -1,0 +1,8 @@
+package budgetledger.events;
+
+import budgetledger.model.BudgetSubject;
+
+/** Last year's figure for a subject was recorded with this year's budget; a later record supersedes it. */
+public record PriorYearFigureRecorded(String budgetId, BudgetSubject subject, long amountFen,
+                                      String documentNo, String reason, String commandId) {
+}

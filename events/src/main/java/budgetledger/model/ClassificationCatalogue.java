@@ -1,0 +1,137 @@
+package budgetledger.model;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The classification codes of one edition of 政府收支分类科目, read from the resource files under
+ * {@code classification/<edition>/} (data, not code: see the README there).
+ */
+public final class ClassificationCatalogue {
+
+    private static final String ROOT = "classification/";
+    private static final Map<Integer, ClassificationCatalogue> EDITIONS = new ConcurrentHashMap<>();
+
+    private final int edition;
+    private final Map<String, FunctionalCode> functional;
+    private final Map<String, EconomicItem> deptEconomic;
+    private final Map<String, String> deptEconomicClasses;
+    private final Map<String, String> govEconomic;
+
+    private ClassificationCatalogue(int edition) {
+        this.edition = edition;
+        String folder = ROOT + edition + "/";
+        this.functional = new LinkedHashMap<>();
+        for (String[] row : readCsv(folder + "functional.csv", 2)) {
+            functional.put(row[0], new FunctionalCode(row[0], row[1]));
+        }
+        this.deptEconomic = new LinkedHashMap<>();
+        this.deptEconomicClasses = new LinkedHashMap<>();
+        for (String[] row : readCsv(folder + "economic-dept.csv", 5)) {
+            if (row[0].length() == 3) {
+                deptEconomicClasses.put(row[0], row[1]);
+            } else {
+                ThreePublicExpense threePublic = row[4].isEmpty() ? null : ThreePublicExpense.valueOf(row[4]);
+                deptEconomic.put(row[0], new EconomicItem(row[0], row[1], row[2], row[3], threePublic));
+            }
+        }
+        this.govEconomic = new LinkedHashMap<>();
+        for (String[] row : readCsv(folder + "economic-gov.csv", 2)) {
+            govEconomic.put(row[0], row[1]);
+        }
+    }
+
+    /** The catalogue that applies to a fiscal year: the newest edition not later than that year. */
+    public static ClassificationCatalogue forYear(int fiscalYear) {
+        int chosen = editions().stream().filter(e -> e <= fiscalYear).max(Integer::compare)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no classification catalogue for " + fiscalYear + "; editions: " + editions()));
+        return EDITIONS.computeIfAbsent(chosen, ClassificationCatalogue::new);
+    }
+
+    /** True when some edition applies to the year. */
+    public static boolean covers(int fiscalYear) {
+        return editions().stream().anyMatch(e -> e <= fiscalYear);
+    }
+
+    public static List<Integer> editions() {
+        List<Integer> years = new ArrayList<>();
+        for (String line : readLines(ROOT + "editions.txt")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                years.add(Integer.parseInt(line.strip()));
+            }
+        }
+        return years;
+    }
+
+    public int edition() {
+        return edition;
+    }
+
+    public Optional<FunctionalCode> functional(String code) {
+        return Optional.ofNullable(functional.get(code));
+    }
+
+    /** Every functional code of the edition, in code order (类 before its 款 before its 项). */
+    public Collection<FunctionalCode> functionalCodes() {
+        return Collections.unmodifiableCollection(new TreeMap<>(functional).values());
+    }
+
+    public Optional<EconomicItem> deptEconomic(String code) {
+        return Optional.ofNullable(deptEconomic.get(code));
+    }
+
+    /** The name of a 部门预算支出经济分类 类 (301 工资福利支出 …). */
+    public Optional<String> deptEconomicClassName(String classCode) {
+        return Optional.ofNullable(deptEconomicClasses.get(classCode));
+    }
+
+    public Optional<String> govEconomicName(String code) {
+        return Optional.ofNullable(govEconomic.get(code));
+    }
+
+    private static List<String[]> readCsv(String resource, int columns) {
+        List<String> lines = readLines(resource);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) { // line 0 is the header
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells.length != columns) {
+                throw new IllegalStateException(resource + " line " + (i + 1) + ": expected " + columns
+                        + " columns, found " + cells.length);
+            }
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = cells[c].strip();
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    private static List<String> readLines(String resource) {
+        InputStream in = ClassificationCatalogue.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing classification resource " + resource);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package budgetledger.model;
+
+/**
+ * A 部门预算支出经济分类 item and the 政府预算支出经济分类 items it maps to: one for administrative and 参公
+ * units, one for 事业 units. {@code threePublic} is null when the item is no "三公" expense.
+ */
+public record EconomicItem(String code, String name, String govCodeAdministrative, String govCodeInstitution,
+                           ThreePublicExpense threePublic) {
+
+    public boolean mapsTo(String govCode) {
+        return govCode.equals(govCodeAdministrative) || govCode.equals(govCodeInstitution);
+    }
+
+    public static boolean isWellFormedItem(String code) {
+        return code != null && code.matches("\\d{5}");
+    }
+}

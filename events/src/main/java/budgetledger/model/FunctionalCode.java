@@ -1,0 +1,19 @@
+package budgetledger.model;
+
+/** A 支出功能分类 code with its official name; its level follows from its length (类 3, 款 5, 项 7 digits). */
+public record FunctionalCode(String code, String name) {
+
+    public enum Level { CLASS, SECTION, ITEM }
+
+    public Level level() {
+        return switch (code.length()) {
+            case 3 -> Level.CLASS;
+            case 5 -> Level.SECTION;
+            default -> Level.ITEM;
+        };
+    }
+
+    public static boolean isWellFormedItem(String code) {
+        return code != null && code.matches("\\d{7}");
+    }
+}

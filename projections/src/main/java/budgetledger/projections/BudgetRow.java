@@ -1,0 +1,13 @@
+package budgetledger.projections;
+
+import budgetledger.model.BudgetSubject;
+import budgetledger.model.BudgetUnit;
+
+import java.util.List;
+import java.util.Map;
+
+/** A budget as the read model holds it, with its units, prior-year figures (分) and change reasons. */
+public record BudgetRow(String budgetId, String departmentCode, String departmentName, int fiscalYear,
+                        List<BudgetUnit> units, Map<BudgetSubject, Long> priorYearFigures,
+                        Map<BudgetSubject, String> changeReasons) {
+}

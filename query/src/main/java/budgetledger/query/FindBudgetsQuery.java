@@ -1,0 +1,5 @@
+package budgetledger.query;
+
+/** Which budgets are in the ledger? */
+public record FindBudgetsQuery() {
+}
