@@ -1,0 +1,215 @@
+package budgetledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The HTTP API on a real PostgreSQL, walked through as README's curl example does: open a budget, add two lines,
+ * adjust one, transfer between them, try an overdraft; and the refusals with their problem details.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LedgerApiTest {
+
+    static final TestDatabase DB = TestDatabase.create();
+    static final String BUDGETS = "/api/budgets";
+    static final String LINES = "/api/budgets/062-2026/lines";
+
+    @Autowired
+    TestRestTemplate http;
+    final ObjectMapper json = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("budget-ledger.db.url", () -> DB.url);
+        registry.add("budget-ledger.db.user", () -> DB.user);
+    }
+
+    ResponseEntity<JsonNode> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    JsonNode get(String path) {
+        return http.getForObject(path, JsonNode.class);
+    }
+
+    static String adjustment(String lineId, String amount, String commandId) {
+        return """
+                {"lineId":"%s","amount":"%s","documentNo":"晋财预〔2026〕15号","reason":"追加办公经费","commandId":"%s"}"""
+                .formatted(lineId, amount, commandId);
+    }
+
+    @Test
+    @Order(1)
+    void opening_a_budget_answers_201_with_its_id() {
+        ResponseEntity<JsonNode> response = post(BUDGETS, """
+                {"departmentCode":"062","departmentName":"晋城市行政审批服务管理局","fiscalYear":2026,
+                 "units":[{"code":"062001","name":"晋城市行政审批服务管理局（本级）","type":"行政"},
+                          {"code":"062003","name":"晋城市公共资源交易中心","type":"事业"}]}""");
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(response.getBody().get("budgetId").asText()).isEqualTo("062-2026");
+    }
+
+    @Test
+    @Order(2)
+    void lines_are_appropriated_with_chinese_labels_and_get_ids() {
+        ResponseEntity<JsonNode> basic = post(LINES, """
+                {"unitCode":"062001","functionalCode":"2010306","kind":"基本支出-公用经费","deptEconomicCode":"30201",
+                 "govEconomicCode":"50201","fundingSource":"一般公共预算","origin":"当年","amount":"1289300.00",
+                 "documentNo":"晋财预〔2026〕1号","reason":"年初预算","commandId":"open-1"}""");
+        ResponseEntity<JsonNode> project = post(LINES, """
+                {"unitCode":"062003","functionalCode":"2010399","kind":"PROJECT","fundingSource":"GENERAL_PUBLIC",
+                 "origin":"CURRENT_YEAR","project":"云桌面租赁","amount":"300000",
+                 "documentNo":"晋财预〔2026〕1号","reason":"年初预算","commandId":"open-2"}""");
+        assertThat(basic.getStatusCode().value()).isEqualTo(201);
+        assertThat(basic.getBody().get("lineId").asText()).isEqualTo("L1");
+        assertThat(project.getStatusCode().value()).isEqualTo(201);
+        assertThat(project.getBody().get("lineId").asText()).isEqualTo("L2");
+        assertThat(project.getBody().get("amount").asText()).isEqualTo("300000.00");
+    }
+
+    @Test
+    @Order(3)
+    void an_adjustment_and_a_transfer_change_the_amounts_and_conserve_the_total() {
+        ResponseEntity<JsonNode> adjusted = post("/api/budgets/062-2026/adjustments", adjustment("L1", "-50000.50", "adj-1"));
+        assertThat(adjusted.getStatusCode().value()).isEqualTo(200);
+        assertThat(adjusted.getBody().at("/lines/0/amount").asText()).isEqualTo("1239299.50");
+
+        ResponseEntity<JsonNode> moved = post("/api/budgets/062-2026/transfers", """
+                {"fromLineId":"L2","toLineId":"L1","amount":"100000","documentNo":"晋财预〔2026〕16号",
+                 "reason":"调剂","commandId":"tr-1"}""");
+        assertThat(moved.getStatusCode().value()).isEqualTo(200);
+        assertThat(moved.getBody().at("/lines/0/amount").asText()).isEqualTo("200000.00");
+        assertThat(moved.getBody().at("/lines/1/amount").asText()).isEqualTo("1339299.50");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode lines = get(LINES);
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0).get("amount").asText()).isEqualTo("1339299.50");
+            assertThat(lines.get(1).get("amount").asText()).isEqualTo("200000.00");
+        });
+        JsonNode l1 = get(LINES).get(0);
+        assertThat(l1.get("appropriated").asText()).isEqualTo("1289300.00");
+        assertThat(l1.get("kind").asText()).isEqualTo("基本支出-公用经费");
+        assertThat(l1.get("functionalName").asText()).isEqualTo("政务公开审批");
+        assertThat(l1.get("deptEconomicName").asText()).isEqualTo("办公费");
+        assertThat(l1.get("govEconomicName").asText()).isEqualTo("办公经费");
+        assertThat(l1.get("fundingSource").asText()).isEqualTo("一般公共预算");
+        assertThat(get(LINES).get(1).get("project").asText()).isEqualTo("云桌面租赁");
+    }
+
+    @Test
+    @Order(4)
+    void an_overdraft_is_a_409_problem_detail_naming_field_and_rule_and_records_nothing() {
+        long before = DB.count("select count(*) from domain_event_entry");
+        ResponseEntity<JsonNode> response = post("/api/budgets/062-2026/adjustments", adjustment("L2", "-200000.01", "adj-2"));
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody().get("rule").asText()).isEqualTo("overdraft");
+        assertThat(response.getBody().get("field").asText()).isEqualTo("amount");
+        assertThat(response.getBody().get("detail").asText()).contains("L2", "200000.00");
+        assertThat(DB.count("select count(*) from domain_event_entry")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
+    void a_retried_command_gets_the_same_answer_and_appends_nothing() {
+        long before = DB.count("select count(*) from domain_event_entry");
+        ResponseEntity<JsonNode> again = post("/api/budgets/062-2026/adjustments", adjustment("L1", "-50000.50", "adj-1"));
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody().get("sequence").asLong()).isEqualTo(3);
+        assertThat(again.getBody().at("/lines/0/amount").asText()).isEqualTo("1239299.50");
+        assertThat(DB.count("select count(*) from domain_event_entry")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void every_change_is_an_event_in_the_postgresql_store_in_order() {
+        assertThat(DB.count("select count(*) from domain_event_entry where aggregate_identifier = '062-2026'"))
+                .isEqualTo(5);
+        assertThat(DB.count("""
+                select count(*) from domain_event_entry where aggregate_identifier = '062-2026'
+                and sequence_number = 4 and payload_type = 'budgetledger.events.BudgetAmountTransferred'
+                and convert_from(payload, 'UTF8')::jsonb ->> 'amountFen' = '10000000'""")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
+    void malformed_input_is_a_400_naming_the_field() {
+        ResponseEntity<JsonNode> letters = post("/api/budgets/062-2026/adjustments", adjustment("L1", "12a.00", "bad-1"));
+        assertThat(letters.getStatusCode().value()).isEqualTo(400);
+        assertThat(letters.getBody().get("field").asText()).isEqualTo("amount");
+
+        ResponseEntity<JsonNode> kind = post(LINES, """
+                {"unitCode":"062001","functionalCode":"2010306","kind":"基本","fundingSource":"一般公共预算",
+                 "origin":"当年","amount":"1","documentNo":"x","reason":"y","commandId":"bad-2"}""");
+        assertThat(kind.getStatusCode().value()).isEqualTo(400);
+        assertThat(kind.getBody().get("field").asText()).isEqualTo("kind");
+        assertThat(kind.getBody().get("detail").asText()).contains("项目支出");
+
+        ResponseEntity<JsonNode> code = post(LINES, """
+                {"unitCode":"062001","functionalCode":"2019999","kind":"项目支出","fundingSource":"一般公共预算",
+                 "origin":"当年","project":"p","amount":"1","documentNo":"x","reason":"y","commandId":"bad-3"}""");
+        assertThat(code.getStatusCode().value()).isEqualTo(400);
+        assertThat(code.getBody().get("rule").asText()).isEqualTo("unknown-code");
+
+        ResponseEntity<JsonNode> broken = post("/api/budgets/062-2026/adjustments", "{\"lineId\":");
+        assertThat(broken.getStatusCode().value()).isEqualTo(400);
+        assertThat(broken.getBody().get("rule").asText()).isEqualTo("malformed-json");
+    }
+
+    @Test
+    @Order(8)
+    void unknown_budgets_and_lines_are_404() {
+        ResponseEntity<JsonNode> budget = post("/api/budgets/999-2026/adjustments", adjustment("L1", "1", "nf-1"));
+        assertThat(budget.getStatusCode().value()).isEqualTo(404);
+        assertThat(budget.getBody().get("field").asText()).isEqualTo("budgetId");
+
+        ResponseEntity<JsonNode> line = post("/api/budgets/062-2026/adjustments", adjustment("L7", "1", "nf-2"));
+        assertThat(line.getStatusCode().value()).isEqualTo(404);
+        assertThat(line.getBody().get("rule").asText()).isEqualTo("unknown-line");
+
+        assertThat(http.getForEntity("/api/budgets/999-2026/lines", JsonNode.class).getStatusCode().value())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(9)
+    void opening_the_same_budget_twice_is_a_409() {
+        ResponseEntity<JsonNode> response = post(BUDGETS, """
+                {"departmentCode":"062","departmentName":"晋城市行政审批服务管理局","fiscalYear":2026,
+                 "units":[{"code":"062001","name":"本级","type":"行政"}]}""");
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(response.getBody().get("rule").asText()).isEqualTo("budget-exists");
+    }
+
+    @Test
+    @Order(10)
+    void the_budget_list_shows_department_year_and_units() {
+        JsonNode budgets = get(BUDGETS);
+        assertThat(budgets).hasSize(1);
+        assertThat(budgets.get(0).get("budgetId").asText()).isEqualTo("062-2026");
+        assertThat(budgets.get(0).at("/units/1/type").asText()).isEqualTo("事业");
+    }
+}

@@ -1,0 +1,94 @@
+package budgetledger.app;
+
+import budgetledger.app.config.EmbeddedPostgresServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh, empty PostgreSQL database for one test class: on the server at 127.0.0.1:5432 when it is up, else on
+ * an embedded server started once per test JVM. Dropped when the JVM exits.
+ */
+public final class TestDatabase {
+
+    private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static EmbeddedPostgresServer embedded;
+
+    public final String url;
+    public final String user;
+
+    private TestDatabase(String url, String user) {
+        this.url = url;
+        this.user = user;
+    }
+
+    public static synchronized TestDatabase create() {
+        String server = serverUrl();
+        String name = "budget_ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(server + "postgres", "create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute(server + "postgres", "drop database if exists " + name + " with (force)");
+            } catch (RuntimeException ignored) {
+                // the embedded server may already be gone; its data folder is temporary anyway
+            }
+        }));
+        return new TestDatabase(server + name, "postgres");
+    }
+
+    private static String serverUrl() {
+        if (localServerUp()) {
+            return LOCAL_SERVER;
+        }
+        if (embedded == null) {
+            try {
+                Path dir = Files.createTempDirectory("budget-ledger-test-pg");
+                embedded = EmbeddedPostgresServer.start(dir, 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return "jdbc:postgresql://localhost:" + embedded.port() + "/";
+    }
+
+    private static boolean localServerUp() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long count(String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
