@@ -192,6 +192,8 @@ class LedgerApiTest {
 
         assertThat(http.getForEntity("/api/budgets/999-2026/lines", JsonNode.class).getStatusCode().value())
                 .isEqualTo(404);
+        assertThat(http.getForEntity(LINES + "/L7", JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(get(LINES + "/L2").get("amount").asText()).isEqualTo("200000.00");
     }
 
     @Test

@@ -63,6 +63,8 @@ class LedgerRestartTest {
         }
         assertThat(db.count("select count(*) from domain_event_entry where aggregate_identifier = ?", ID)).isEqualTo(16);
         assertThat(db.count("select count(*) from snapshot_event_entry where aggregate_identifier = ?", ID)).isPositive();
+        assertThat(db.count("select count(*) from token_entry where processor_name = 'ledger-core' and token is not null"))
+                .isPositive();
 
         try (ConfigurableApplicationContext second = start()) {
             List<BudgetLineRow> lines = second.getBean(BudgetLineProjection.class).lines(ID);

@@ -36,4 +36,9 @@ public class BudgetQueryHandler {
     public List<BudgetLineRow> handle(FindBudgetLinesQuery query) {
         return lines.lines(query.budgetId());
     }
+
+    @QueryHandler
+    public Optional<BudgetLineRow> handle(FindBudgetLineQuery query) {
+        return lines.line(query.budgetId(), query.lineId());
+    }
 }

@@ -32,13 +32,13 @@ import budgetledger.model.UnitType;
 import budgetledger.model.Yuan;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
+import budgetledger.query.FindBudgetLineQuery;
 import budgetledger.query.FindBudgetLinesQuery;
 import budgetledger.query.FindBudgetQuery;
 import budgetledger.query.FindBudgetsQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -161,9 +161,8 @@ public class BudgetController {
     @GetMapping("/{budgetId}/lines/{lineId}")
     public LineView line(@PathVariable String budgetId, @PathVariable String lineId) {
         BudgetRow budget = findBudget(budgetId);
-        return queries.query(new FindBudgetLinesQuery(budgetId), ResponseTypes.multipleInstancesOf(BudgetLineRow.class))
-                .join().stream().filter(line -> line.lineId().equals(lineId)).findFirst()
-                .map(line -> LineView.of(line, budget))
+        return queries.query(new FindBudgetLineQuery(budgetId, lineId), ResponseTypes.optionalInstanceOf(BudgetLineRow.class))
+                .join().map(line -> LineView.of(line, budget))
                 .orElseThrow(() -> BudgetRuleException.notFound("lineId", "unknown-line",
                         "预算 " + budgetId + " 没有预算行 " + lineId));
     }

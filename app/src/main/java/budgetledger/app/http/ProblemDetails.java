@@ -57,15 +57,14 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "concurrent-change", null, "预算同时被另一操作修改，请重试");
     }
 
+    /** Axon wraps what a handler throws when it is not a runtime exception; report the cause when it is ours. */
     @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<Object> wrapped(CommandExecutionException e, WebRequest request) throws Exception {
-        Throwable cause = e.getCause();
-        if (cause instanceof BudgetRuleException rule) {
-            return ResponseEntity.status(rule(rule).getStatus()).body(rule(rule));
+    ProblemDetail wrapped(CommandExecutionException e) {
+        if (e.getCause() instanceof BudgetRuleException rule) {
+            return rule(rule);
         }
         log.error("command failed", e);
-        return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "内部错误"));
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "内部错误");
     }
 
     @Override
