@@ -40,18 +40,18 @@ final class ThreePublicRows {
                 cells.add(1 + SourceColumns.indexOf(SourceColumns.FISCAL, line), line.amountFen());
             }
         }
-        FenCells vehicles = sum(columns, byExpense.get(ThreePublicExpense.VEHICLE_PURCHASE),
-                byExpense.get(ThreePublicExpense.VEHICLE_OPERATION));
-        FenCells total = sum(columns, byExpense.get(ThreePublicExpense.TRAVEL_ABROAD),
-                byExpense.get(ThreePublicExpense.RECEPTION), vehicles);
+        FenCells travel = byExpense.get(ThreePublicExpense.TRAVEL_ABROAD);
+        FenCells reception = byExpense.get(ThreePublicExpense.RECEPTION);
+        FenCells purchase = byExpense.get(ThreePublicExpense.VEHICLE_PURCHASE);
+        FenCells operation = byExpense.get(ThreePublicExpense.VEHICLE_OPERATION);
+        FenCells vehicles = sum(columns, purchase, operation);
+        FenCells total = sum(columns, travel, reception, vehicles);
         return List.of(
-                byExpense.get(ThreePublicExpense.TRAVEL_ABROAD).row(1, List.of(ThreePublicExpense.TRAVEL_ABROAD.label())),
-                byExpense.get(ThreePublicExpense.RECEPTION).row(1, List.of(ThreePublicExpense.RECEPTION.label())),
+                travel.row(1, List.of(ThreePublicExpense.TRAVEL_ABROAD.label())),
+                reception.row(1, List.of(ThreePublicExpense.RECEPTION.label())),
                 vehicles.row(1, List.of("公务用车购置及运行费")),
-                byExpense.get(ThreePublicExpense.VEHICLE_PURCHASE)
-                        .row(2, List.of("①" + ThreePublicExpense.VEHICLE_PURCHASE.label())),
-                byExpense.get(ThreePublicExpense.VEHICLE_OPERATION)
-                        .row(2, List.of("②" + ThreePublicExpense.VEHICLE_OPERATION.label())),
+                purchase.row(2, List.of("①" + ThreePublicExpense.VEHICLE_PURCHASE.label())),
+                operation.row(2, List.of("②" + ThreePublicExpense.VEHICLE_OPERATION.label())),
                 total.row(0, List.of("合计")));
     }
 

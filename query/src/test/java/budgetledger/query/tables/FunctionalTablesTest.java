@@ -39,7 +39,8 @@ class FunctionalTablesTest {
         assertThat(amounts(row(table, "20103"))).containsExactly("3487.06", "3147.00", "340.06");
         assertThat(amounts(row(table, "201"))).containsExactly("3487.06", "3147.00", "340.06");
         assertThat(amounts(table.rows().get(0))).containsExactly("3487.06", "3147.00", "340.06");
-        BigDecimal sumOfChildren = new BigDecimal("2349.64").add(new BigDecimal("797.37")).add(new BigDecimal("340.06"));
+        BigDecimal sumOfChildren = new BigDecimal("2349.64").add(new BigDecimal("797.37"))
+                .add(new BigDecimal("340.06"));
         assertThat(row(table, "201").amounts().get(0)).isNotEqualByComparingTo(sumOfChildren);
     }
 
