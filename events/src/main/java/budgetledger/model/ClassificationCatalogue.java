@@ -99,6 +99,18 @@ public final class ClassificationCatalogue {
         return Optional.ofNullable(deptEconomicClasses.get(classCode));
     }
 
+    /** The 部门预算支出经济分类 类 code of a class name (工资福利支出 → 301). */
+    public Optional<String> deptEconomicClassCode(String name) {
+        return deptEconomicClasses.entrySet().stream().filter(e -> e.getValue().equals(name))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The item of a class with this name (names repeat across classes: 房屋建筑物购建 is in 309 and 310). */
+    public Optional<EconomicItem> deptEconomicByName(String classCode, String name) {
+        return deptEconomic.values().stream()
+                .filter(item -> item.code().startsWith(classCode) && item.name().equals(name)).findFirst();
+    }
+
     public Optional<String> govEconomicName(String code) {
         return Optional.ofNullable(govEconomic.get(code));
     }
