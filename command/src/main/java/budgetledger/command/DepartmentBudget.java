@@ -5,6 +5,8 @@ import budgetledger.command.api.AdjustBudgetLine;
 import budgetledger.command.api.AppropriateBudgetLine;
 import budgetledger.command.api.CommandReceipt;
 import budgetledger.command.api.CommandReceipt.LineBalance;
+import budgetledger.command.api.ImportDisclosure;
+import budgetledger.command.api.ImportDisclosure.ImportedLine;
 import budgetledger.command.api.OpenBudget;
 import budgetledger.command.api.RecordChangeReason;
 import budgetledger.command.api.RecordPriorYearFigure;
@@ -16,6 +18,7 @@ import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.events.BudgetLineAppropriated;
 import budgetledger.events.BudgetOpened;
 import budgetledger.events.ChangeReasonRecorded;
+import budgetledger.events.DisclosureRecorded;
 import budgetledger.events.LineAmountChange;
 import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.BudgetUnit;
@@ -26,6 +29,7 @@ import budgetledger.model.Yuan;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -81,6 +85,59 @@ public class DepartmentBudget {
         OpeningRules.check(command);
         apply(new BudgetOpened(command.budgetId(), command.departmentCode(), command.departmentName().strip(),
                 command.fiscalYear(), List.copyOf(command.units())));
+    }
+
+    /**
+     * Opens the budget with everything a published disclosure gives, in one unit of work: the events are appended
+     * in one transaction, so an import lands whole or not at all.
+     */
+    @CommandHandler
+    public DepartmentBudget(ImportDisclosure command) {
+        OpeningRules.check(new OpenBudget(command.budgetId(), command.departmentCode(), command.departmentName(),
+                command.fiscalYear(), command.units()));
+        CommandChecks.commandId(command.commandId());
+        CommandChecks.text("documentNo", command.documentNo(), CommandChecks.MAX_DOCUMENT_NO);
+        ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(command.fiscalYear());
+        Map<String, UnitType> unitTypes = new HashMap<>();
+        command.units().forEach(unit -> unitTypes.put(unit.code(), unit.type()));
+        String reason = "年初预算（据公开文档重建）";
+        List<AppropriateBudgetLine> appropriations = new ArrayList<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            ImportedLine line = command.lines().get(i);
+            AppropriateBudgetLine appropriation = new AppropriateBudgetLine(command.budgetId(), line.unitCode(),
+                    line.functionalCode(), line.kind(), line.deptEconomicCode(), line.govEconomicCode(),
+                    line.fundingSource(), line.origin(), line.project(), java.math.BigDecimal.valueOf(line.amountFen(), 2),
+                    command.documentNo(), reason, command.commandId() + "#L" + (i + 1));
+            try {
+                CommandChecks.amountFen("amount", appropriation.amountYuan(), Sign.POSITIVE);
+                LineRules.check(appropriation, catalogue, unitTypes);
+            } catch (BudgetRuleException e) {
+                throw new BudgetRuleException(e.kind(), "lines[" + i + "]." + e.field(), e.rule(), e.getMessage());
+            }
+            appropriations.add(appropriation);
+        }
+        apply(new BudgetOpened(command.budgetId(), command.departmentCode(), command.departmentName().strip(),
+                command.fiscalYear(), List.copyOf(command.units())));
+        apply(new DisclosureRecorded(command.budgetId(), command.documentNo(), command.documentSha256(),
+                List.copyOf(command.publishedTables())));
+        for (int i = 0; i < appropriations.size(); i++) {
+            AppropriateBudgetLine a = appropriations.get(i);
+            apply(new BudgetLineAppropriated(command.budgetId(), "L" + (i + 1), a.unitCode(), a.functionalCode(),
+                            a.kind(), a.deptEconomicCode(), a.govEconomicCode(), a.fundingSource(), a.origin(),
+                            blankToNull(a.project()), command.lines().get(i).amountFen(), a.documentNo(), a.reason(),
+                            a.commandId()),
+                    MetaData.with("provenance", command.lines().get(i).provenance()).and("reconstructed", true));
+        }
+        for (int i = 0; i < command.priorYearFigures().size(); i++) {
+            ImportDisclosure.PriorYearFigure figure = command.priorYearFigures().get(i);
+            apply(new PriorYearFigureRecorded(command.budgetId(), figure.subject(), figure.amountFen(),
+                    command.documentNo(), "据公开文档第三部分", command.commandId() + "#P" + (i + 1)));
+        }
+        for (int i = 0; i < command.changeReasons().size(); i++) {
+            ImportDisclosure.ChangeReason changeReason = command.changeReasons().get(i);
+            apply(new ChangeReasonRecorded(command.budgetId(), changeReason.subject(), changeReason.reason(),
+                    command.documentNo(), command.commandId() + "#R" + (i + 1)));
+        }
     }
 
     @CommandHandler
@@ -246,6 +303,11 @@ public class DepartmentBudget {
         for (BudgetUnit unit : event.units()) {
             units.put(unit.code(), unit.type());
         }
+        lastSequence = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(DisclosureRecorded event, @SequenceNumber long sequence) {
         lastSequence = sequence;
     }
 

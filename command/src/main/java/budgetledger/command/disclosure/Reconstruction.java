@@ -79,19 +79,15 @@ public final class Reconstruction {
         }
     }
 
-    /** Why the tables cannot be turned into lines, with the document line of the row at fault. */
-    public record Problem(int line, String table, String message) {
-    }
-
     public static final class ReconstructionException extends RuntimeException {
-        private final List<Problem> problems;
+        private final List<ParseProblem> problems;
 
-        ReconstructionException(List<Problem> problems) {
+        ReconstructionException(List<ParseProblem> problems) {
             super(problems.size() + " problem(s): " + problems.get(0).message());
             this.problems = List.copyOf(problems);
         }
 
-        public List<Problem> problems() {
+        public List<ParseProblem> problems() {
             return problems;
         }
     }
@@ -107,7 +103,7 @@ public final class Reconstruction {
     private final Map<Integer, DisclosureTable> tables;
     private final List<BudgetUnit> units;
     private final ClassificationCatalogue catalogue;
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<ParseProblem> problems = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
     /** Per group, per 项, the exact amount the lines of that group must hold. */
     private final Map<Group, Map<String, Long>> demands = new LinkedHashMap<>();
@@ -131,11 +127,11 @@ public final class Reconstruction {
     private void run() {
         for (int n = 1; n <= 13; n++) {
             if (!tables.containsKey(n)) {
-                problems.add(new Problem(0, "表" + n, "缺少表" + n));
+                problems.add(new ParseProblem(0, "表" + n, "缺少表" + n));
             }
         }
         if (units.isEmpty()) {
-            problems.add(new Problem(0, "", "文档中找不到预算单位"));
+            problems.add(new ParseProblem(0, "", "文档中找不到预算单位"));
         }
         if (!problems.isEmpty()) {
             return;
@@ -189,7 +185,7 @@ public final class Reconstruction {
             long[] others = {get(special, code), get(unitOwn, code), get(carried, code)};
             long[] exact = Fen.balance(restBasic + restProject, others);
             if (exact == null) {
-                problems.add(new Problem(rowLine(3, 0, code), title(3), "科目 " + code + " 的支出 "
+                problems.add(new ParseProblem(rowLine(3, 0, code), title(3), "科目 " + code + " 的支出 "
                         + Fen.wan(restBasic + restProject) + " 万元（除一般公共预算、政府性基金、国有资本经营预算外）与表2 "
                         + "财政专户管理资金、单位资金、上年结转之和 " + Fen.wan(others[0] + others[1] + others[2])
                         + " 万元不符"));
@@ -248,7 +244,7 @@ public final class Reconstruction {
             }
         }
         if (nonFiscal < 0) {
-            problems.add(new Problem(0, project ? title(13) : title(4), "上年结转财政拨款 " + Fen.wan(fiscalTotal)
+            problems.add(new ParseProblem(0, project ? title(13) : title(4), "上年结转财政拨款 " + Fen.wan(fiscalTotal)
                     + " 万元多于表2 上年结转 " + Fen.wan(total) + " 万元"));
             return;
         }
@@ -298,7 +294,7 @@ public final class Reconstruction {
                 continue;
             }
             if (Math.abs(demandTotal - published) > Fen.DOWN) {
-                problems.add(new Problem(rows.isEmpty() ? 0 : rows.get(0).sourceLine(), title(tableNo),
+                problems.add(new ParseProblem(rows.isEmpty() ? 0 : rows.get(0).sourceLine(), title(tableNo),
                         sources[s].label() + " 项目支出合计 " + Fen.wan(published) + " 万元与功能分类表中的 "
                                 + Fen.wan(demandTotal) + " 万元不符"));
                 continue;
@@ -323,7 +319,7 @@ public final class Reconstruction {
         List<TableRow> unitRows = rows.stream().filter(r -> r.level() == 1).toList();
         long[] unitExact = Fen.balance(total, unitRows.stream().mapToLong(r -> Fen.of(r.amounts().get(column))).toArray());
         if (unitExact == null) {
-            problems.add(new Problem(rows.get(0).sourceLine(), title(tableNo), source.label() + " 列：各单位之和与部门合计相差超过尾差"));
+            problems.add(new ParseProblem(rows.get(0).sourceLine(), title(tableNo), source.label() + " 列：各单位之和与部门合计相差超过尾差"));
             return;
         }
         int unitIndex = -1;
@@ -335,7 +331,7 @@ public final class Reconstruction {
             unitIndex++;
             Optional<BudgetUnit> unit = unitNamed(row.labels().get(0));
             if (unit.isEmpty()) {
-                problems.add(new Problem(row.sourceLine(), title(tableNo), "单位 “" + row.labels().get(0) + "” 不在预算单位中"));
+                problems.add(new ParseProblem(row.sourceLine(), title(tableNo), "单位 “" + row.labels().get(0) + "” 不在预算单位中"));
                 continue;
             }
             List<TableRow> projects = new ArrayList<>();
@@ -345,7 +341,7 @@ public final class Reconstruction {
             long[] exact = Fen.balance(unitExact[unitIndex],
                     projects.stream().mapToLong(r -> Fen.of(r.amounts().get(column))).toArray());
             if (exact == null) {
-                problems.add(new Problem(row.sourceLine(), title(tableNo), "单位 “" + row.labels().get(0) + "” 的"
+                problems.add(new ParseProblem(row.sourceLine(), title(tableNo), "单位 “" + row.labels().get(0) + "” 的"
                         + source.label() + "与其项目之和相差超过尾差"));
                 continue;
             }
@@ -366,7 +362,7 @@ public final class Reconstruction {
         long[] supplies = amounts.stream().mapToLong(Long::longValue).toArray();
         long difference = sum(demand) - java.util.Arrays.stream(supplies).sum();
         if (difference != 0) {
-            problems.add(new Problem(rows.get(0).sourceLine(), title(tableNo), source.label() + " 项目之和与科目之和相差 "
+            problems.add(new ParseProblem(rows.get(0).sourceLine(), title(tableNo), source.label() + " 项目之和与科目之和相差 "
                     + Fen.wan(Math.abs(difference)) + " 万元"));
             return;
         }
@@ -433,17 +429,17 @@ public final class Reconstruction {
         List<TableRow> rows = table.rows();
         TableRow sumRow = rows.stream().filter(r -> r.level() == 0).findFirst().orElse(null);
         if (sumRow == null) {
-            problems.add(new Problem(0, title(6), "缺少合计行"));
+            problems.add(new ParseProblem(0, title(6), "缺少合计行"));
             return null;
         }
         if (Math.abs(Fen.of(sumRow.amounts().get(0)) - total) > Fen.DOWN) {
-            problems.add(new Problem(sumRow.sourceLine(), title(6), "合计 " + Fen.wan(Fen.of(sumRow.amounts().get(0)))
+            problems.add(new ParseProblem(sumRow.sourceLine(), title(6), "合计 " + Fen.wan(Fen.of(sumRow.amounts().get(0)))
                     + " 万元与表5 基本支出合计 " + Fen.wan(total) + " 万元不符"));
             return null;
         }
         long[] kinds = Fen.balance(total, new long[]{Fen.of(sumRow.amounts().get(1)), Fen.of(sumRow.amounts().get(2))});
         if (kinds == null) {
-            problems.add(new Problem(sumRow.sourceLine(), title(6), "人员经费与公用经费之和与合计相差超过尾差"));
+            problems.add(new ParseProblem(sumRow.sourceLine(), title(6), "人员经费与公用经费之和与合计相差超过尾差"));
             return null;
         }
         List<EconomicCell> cells = new ArrayList<>();
@@ -453,7 +449,7 @@ public final class Reconstruction {
             List<TableRow> classes = rows.stream().filter(r -> r.level() == 1).toList();
             long[] classExact = Fen.balance(kinds[k], classes.stream().mapToLong(r -> Fen.of(r.amounts().get(column))).toArray());
             if (classExact == null) {
-                problems.add(new Problem(sumRow.sourceLine(), title(6), kind.label() + "：各类之和与合计相差超过尾差"));
+                problems.add(new ParseProblem(sumRow.sourceLine(), title(6), kind.label() + "：各类之和与合计相差超过尾差"));
                 continue;
             }
             int classIndex = -1;
@@ -470,13 +466,13 @@ public final class Reconstruction {
                     items.add(rows.get(j));
                 }
                 if (classCode.isEmpty()) {
-                    problems.add(new Problem(classRow.sourceLine(), title(6), "经济分类 “" + className + "” 不在科目中"));
+                    problems.add(new ParseProblem(classRow.sourceLine(), title(6), "经济分类 “" + className + "” 不在科目中"));
                     continue;
                 }
                 long[] itemExact = Fen.balance(classExact[classIndex],
                         items.stream().mapToLong(r -> Fen.of(r.amounts().get(column))).toArray());
                 if (itemExact == null) {
-                    problems.add(new Problem(classRow.sourceLine(), title(6), className + " " + kind.label()
+                    problems.add(new ParseProblem(classRow.sourceLine(), title(6), className + " " + kind.label()
                             + "：各款之和与类合计相差超过尾差"));
                     continue;
                 }
@@ -501,14 +497,14 @@ public final class Reconstruction {
         String govName = row.labels().size() > 1 ? row.labels().get(1) : "";
         Optional<EconomicItem> item = catalogue.deptEconomicByName(classCode, deptName);
         if (item.isEmpty()) {
-            problems.add(new Problem(row.sourceLine(), title(6), "部门经济分类 “" + deptName + "” 不在 " + classCode + " 类中"));
+            problems.add(new ParseProblem(row.sourceLine(), title(6), "部门经济分类 “" + deptName + "” 不在 " + classCode + " 类中"));
             return null;
         }
         String govCode = java.util.stream.Stream.of(item.get().govCodeAdministrative(), item.get().govCodeInstitution())
                 .filter(code -> catalogue.govEconomicName(code).map(govName::equals).orElse(false))
                 .findFirst().orElse(null);
         if (govCode == null) {
-            problems.add(new Problem(row.sourceLine(), title(6), "“" + deptName + "” 不对应政府经济分类 “" + govName + "”"));
+            problems.add(new ParseProblem(row.sourceLine(), title(6), "“" + deptName + "” 不对应政府经济分类 “" + govName + "”"));
             return null;
         }
         return new EconomicCell(item.get(), govCode, kind, amount);
@@ -530,7 +526,7 @@ public final class Reconstruction {
             exact = Fen.balance(total, published);
             rest = 0;
             if (exact == null) {
-                problems.add(new Problem(unitRows.isEmpty() ? 0 : unitRows.get(0).sourceLine(), title(11),
+                problems.add(new ParseProblem(unitRows.isEmpty() ? 0 : unitRows.get(0).sourceLine(), title(11),
                         FISCAL[fiscalIndex].label() + " 机关运行经费 " + Fen.wan(publishedSum) + " 万元多于公用经费 "
                                 + Fen.wan(total) + " 万元"));
                 return null;
@@ -540,7 +536,7 @@ public final class Reconstruction {
         for (int i = 0; i < unitRows.size(); i++) {
             Optional<BudgetUnit> unit = unitNamed(unitRows.get(i).labels().get(0));
             if (unit.isEmpty()) {
-                problems.add(new Problem(unitRows.get(i).sourceLine(), title(11), "单位 “" + unitRows.get(i).labels().get(0)
+                problems.add(new ParseProblem(unitRows.get(i).sourceLine(), title(11), "单位 “" + unitRows.get(i).labels().get(0)
                         + "” 不在预算单位中"));
                 return null;
             }
@@ -551,7 +547,7 @@ public final class Reconstruction {
         if (rest > 0) {
             Optional<BudgetUnit> institution = firstOfType(UnitType.PUBLIC_INSTITUTION);
             if (institution.isEmpty()) {
-                problems.add(new Problem(0, title(11), "公用经费多出机关运行经费 " + Fen.wan(rest)
+                problems.add(new ParseProblem(0, title(11), "公用经费多出机关运行经费 " + Fen.wan(rest)
                         + " 万元，但没有事业单位可以承担"));
                 return null;
             }
@@ -635,7 +631,7 @@ public final class Reconstruction {
                     continue;
                 }
                 if (onProjects < 0) {
-                    problems.add(new Problem(row.sourceLine(), title(10), category.label() + "（" + source.label() + "）"
+                    problems.add(new ParseProblem(row.sourceLine(), title(10), category.label() + "（" + source.label() + "）"
                             + Fen.wan(published) + " 万元少于表6 基本支出中的 " + Fen.wan(onBasic) + " 万元"));
                     continue;
                 }
@@ -684,7 +680,7 @@ public final class Reconstruction {
             left -= take;
         }
         if (left > 0) {
-            problems.add(new Problem(row.sourceLine(), title(10), category.label() + "（" + source.label() + "）有 "
+            problems.add(new ParseProblem(row.sourceLine(), title(10), category.label() + "（" + source.label() + "）有 "
                     + Fen.wan(left) + " 万元既不在基本支出也找不到项目承担"));
         }
     }
@@ -756,7 +752,7 @@ public final class Reconstruction {
         long[] balanced = Fen.balance(parent, published);
         if (balanced == null) {
             long childSum = java.util.Arrays.stream(published).sum();
-            problems.add(new Problem(parentLine, title(tableNo), parentLabel + " " + tables.get(tableNo).amountColumns().get(column)
+            problems.add(new ParseProblem(parentLine, title(tableNo), parentLabel + " " + tables.get(tableNo).amountColumns().get(column)
                     + " " + Fen.wan(parent) + " 万元与下级科目之和 " + Fen.wan(childSum) + " 万元相差超过尾差"));
             return;
         }
@@ -772,7 +768,7 @@ public final class Reconstruction {
         if (-amount <= 3 * Fen.DOWN) {
             return 0; // rounding of independently published cells
         }
-        problems.add(new Problem(rowLine(3, 0, code), title(3), "科目 " + code + " " + what + "少于各资金来源之和 "
+        problems.add(new ParseProblem(rowLine(3, 0, code), title(3), "科目 " + code + " " + what + "少于各资金来源之和 "
                 + Fen.wan(-amount) + " 万元"));
         return 0;
     }

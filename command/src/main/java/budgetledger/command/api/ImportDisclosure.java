@@ -1,0 +1,35 @@
+package budgetledger.command.api;
+
+import budgetledger.model.BudgetSubject;
+import budgetledger.model.BudgetUnit;
+import budgetledger.model.ExpenditureKind;
+import budgetledger.model.FundingSource;
+import budgetledger.model.Origin;
+import budgetledger.model.table.DisclosureTable;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/**
+ * Open a budget from a published disclosure in one step: its units, the opening lines reconstructed from its
+ * tables, the published tables themselves, and the prior-year figures and reasons of its narrative. It lands whole
+ * or not at all.
+ */
+public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, String departmentCode,
+                               String departmentName, int fiscalYear, List<BudgetUnit> units,
+                               List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
+                               List<ChangeReason> changeReasons, List<DisclosureTable> publishedTables,
+                               String documentNo, String documentSha256, String commandId) {
+
+    /** An opening line in 分, with how it was derived from the tables. */
+    public record ImportedLine(String unitCode, String functionalCode, ExpenditureKind kind, String deptEconomicCode,
+                               String govEconomicCode, FundingSource fundingSource, Origin origin, String project,
+                               long amountFen, String provenance) {
+    }
+
+    public record PriorYearFigure(BudgetSubject subject, long amountFen) {
+    }
+
+    public record ChangeReason(BudgetSubject subject, String reason) {
+    }
+}

@@ -1,0 +1,13 @@
+package budgetledger.events;
+
+import budgetledger.model.table.DisclosureTable;
+
+import java.util.List;
+
+/**
+ * The tables of the published document a budget was imported from, as published: the reference its rendered
+ * tables are reconciled with. {@code documentSha256} identifies the document text.
+ */
+public record DisclosureRecorded(String budgetId, String documentNo, String documentSha256,
+                                 List<DisclosureTable> tables) {
+}

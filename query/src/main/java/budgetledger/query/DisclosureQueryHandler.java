@@ -1,0 +1,47 @@
+package budgetledger.query;
+
+import budgetledger.model.table.DisclosureTable;
+import budgetledger.projections.BudgetLineProjection;
+import budgetledger.projections.BudgetProjection;
+import budgetledger.projections.PublishedTableProjection;
+import budgetledger.query.tables.DisclosureTables;
+import budgetledger.query.tables.Reconciliation;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Answers for the disclosure tables: rendered from the lines read model, and reconciled with the published ones. */
+@Component
+public class DisclosureQueryHandler {
+
+    private final BudgetProjection budgets;
+    private final BudgetLineProjection lines;
+    private final PublishedTableProjection published;
+
+    public DisclosureQueryHandler(BudgetProjection budgets, BudgetLineProjection lines,
+                                  PublishedTableProjection published) {
+        this.budgets = budgets;
+        this.lines = lines;
+        this.published = published;
+    }
+
+    @QueryHandler
+    public Optional<DisclosureTablesView> handle(FindDisclosureTablesQuery query) {
+        return budgets.budget(query.budgetId()).map(budget -> new DisclosureTablesView(budget,
+                DisclosureTables.renderAll(budget, lines.lines(query.budgetId()))));
+    }
+
+    @QueryHandler
+    public Optional<Reconciliation.Report> handle(FindReconciliationQuery query) {
+        return published.published(query.budgetId()).flatMap(document -> handle(new FindDisclosureTablesQuery(query.budgetId()))
+                .map(view -> Reconciliation.compare(document.tables(), byNumber(view))));
+    }
+
+    private static Map<Integer, DisclosureTable> byNumber(DisclosureTablesView view) {
+        return view.tables().stream().collect(Collectors.toMap(DisclosureTable::number, Function.identity()));
+    }
+}
