@@ -78,8 +78,12 @@ public final class DisclosureParser {
         // Table 11 names units before tables 12 and 13 need them to tell units from projects.
         Map<Integer, DisclosureTable> tables = new TreeMap<>();
         for (TableRegion region : regions.values()) {
+            int problemsBefore = problems.size();
             DisclosureTable table = new TableReader(region, lines, departmentName, knownUnits, problems).read();
-            TableChecks.check(table, problems);
+            // Sums over unreadable or cut-off cells would only repeat the problem already reported, louder.
+            if (problems.size() == problemsBefore) {
+                TableChecks.check(table, problems);
+            }
             tables.put(table.number(), table);
             if (table.number() == 11) {
                 levelOneNames(table).forEach(name -> knownUnits.add(TableLayout.normalise(name)));
