@@ -1,9 +1,7 @@
 package budgetledger.command.disclosure;
 
 import budgetledger.model.table.DisclosureTable;
-import budgetledger.model.table.TableRow;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,7 +11,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +94,7 @@ public final class DisclosureParser {
             }
         }
         Narrative narrative = new NarrativeReader(lines, narrativeLines, warnings).read();
-        compareNarrative(narrative, tables, warnings);
+        NarrativeChecks.compare(narrative, tables, warnings);
 
         if (!problems.isEmpty()) {
             throw new DisclosureParseException(problems.list());
@@ -236,7 +233,8 @@ public final class DisclosureParser {
     }
 
     /** A missing table is reported where it should have been: at the next table present, or at the end. */
-    private static void reportMissingTables(NavigableMap<Integer, TableRegion> regions, int lineCount, Problems problems) {
+    private static void reportMissingTables(NavigableMap<Integer, TableRegion> regions, int lineCount,
+                                            Problems problems) {
         for (int number = 1; number <= TableLayout.COUNT; number++) {
             if (regions.containsKey(number)) {
                 continue;
@@ -275,42 +273,5 @@ public final class DisclosureParser {
 
     private static List<String> levelOneNames(DisclosureTable table) {
         return table.rows().stream().filter(r -> r.level() == 1).map(r -> r.labels().get(0)).toList();
-    }
-
-    /** Narrative figures against the tables that hold the same figure; a difference is a warning. */
-    private static void compareNarrative(Narrative narrative, Map<Integer, DisclosureTable> tables,
-                                         List<ParseProblem> warnings) {
-        compare(narrative.total(), "收入总计", tables.get(1), r -> TableLayout.normalise(r.labels().get(0)).equals("收入总计"), warnings);
-        compare(narrative.threePublicTotal(), "“三公”经费", tables.get(10), r -> TableReader.isTotalLabel(r.labels().get(0)), warnings);
-        compare(narrative.travelAbroad(), TableReader.TRAVEL_ABROAD, tables.get(10), threePublic(TableReader.TRAVEL_ABROAD), warnings);
-        compare(narrative.reception(), TableReader.RECEPTION, tables.get(10), threePublic(TableReader.RECEPTION), warnings);
-        compare(narrative.vehicleTotal(), TableReader.VEHICLE_TOTAL, tables.get(10), threePublic(TableReader.VEHICLE_TOTAL), warnings);
-        compare(narrative.vehiclePurchase(), TableReader.VEHICLE_PURCHASE, tables.get(10), threePublic(TableReader.VEHICLE_PURCHASE), warnings);
-        compare(narrative.vehicleOperation(), TableReader.VEHICLE_OPERATION, tables.get(10), threePublic(TableReader.VEHICLE_OPERATION), warnings);
-        compare(narrative.agencyOperatingCost(), "机关运行经费", tables.get(11), r -> r.level() == 0, warnings);
-    }
-
-    private static Predicate<TableRow> threePublic(String label) {
-        return r -> TableReader.threePublicLabel(r.labels().get(0)).equals(label);
-    }
-
-    private static void compare(NarrativeFigure figure, String subject, DisclosureTable table,
-                                Predicate<TableRow> row, List<ParseProblem> warnings) {
-        if (!figure.isPresent() || table == null) {
-            return;
-        }
-        String tableName = TableLayout.of(table.number()).displayName();
-        Optional<TableRow> found = table.rows().stream().filter(row).findFirst();
-        if (found.isEmpty()) {
-            warnings.add(new ParseProblem(figure.line(), tableName, "情况说明写" + subject + " "
-                    + Amounts.show(figure.amountWanYuan()) + " 万元，表中没有对应的行"));
-            return;
-        }
-        BigDecimal inTable = Amounts.orZero(found.get().amounts().get(0));
-        if (inTable.compareTo(figure.amountWanYuan()) != 0) {
-            warnings.add(new ParseProblem(figure.line(), tableName, "情况说明写" + subject + " "
-                    + Amounts.show(figure.amountWanYuan()) + " 万元，与表中第 " + found.get().sourceLine() + " 行的 "
-                    + Amounts.show(inTable) + " 万元不一致"));
-        }
     }
 }

@@ -120,7 +120,8 @@ final class TableChecks {
         compareColumns(yearTotal, incomeRows, List.of(0), "本年各项收入");
         compareColumns(yearTotal, expenditureRows, expenditureColumns(), "本年各项支出");
 
-        TableRow carriedIn = find(r -> TableReader.CARRIED_IN_LABELS.contains(TableLayout.normalise(r.labels().get(0))));
+        TableRow carriedIn = find(r -> TableReader.CARRIED_IN_LABELS.contains(
+                TableLayout.normalise(r.labels().get(0))));
         TableRow carriedOut = find(r -> isLabel(r, 1, "年终结转"));
         List<TableRow> income = new ArrayList<>(List.of(yearTotal));
         if (carriedIn != null) {

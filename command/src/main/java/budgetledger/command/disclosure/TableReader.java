@@ -221,8 +221,9 @@ final class TableReader {
 
     private List<TableRow> levelled(List<Cells> data) {
         if (layout.kind() == Kind.PROJECTS) {
-            return ProjectLevels.rows(data.stream().map(c -> new ProjectLevels.Row(c.line, c.labels, c.amounts)).toList(),
-                    knownUnits);
+            List<ProjectLevels.Row> rows = data.stream()
+                    .map(c -> new ProjectLevels.Row(c.line, c.labels, c.amounts)).toList();
+            return ProjectLevels.rows(rows, knownUnits);
         }
         List<TableRow> rows = new ArrayList<>();
         boolean carriedIn = false;
