@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Published amounts: 万元 with two decimals, each cell rounded on its own. */
 final class Amounts {
 
-    /** 4294.01, 4,294.01, -3.00; thousands separators only in groups of three. */
+    /** 1234.56, 1,234.56, -3.00; thousands separators only in groups of three. */
     static final String NUMBER = "-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
     private static final Pattern NUMBER_CELL = Pattern.compile(NUMBER);
 
@@ -30,7 +30,7 @@ final class Amounts {
         return new BigDecimal(text.replace(",", "")).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** True when the number has more than two decimals that are not zero (88.832): not a published cell. */
+    /** True when the number has more than two decimals that are not zero (12.345): not a published cell. */
     static boolean hasFractionOfFen(String text) {
         return new BigDecimal(text.replace(",", "")).stripTrailingZeros().scale() > 2;
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * A published 部门预算公开 as read by {@link DisclosureParser}.
  *
  * @param departmentName  from 部门名称：… above the tables
- * @param departmentCode  from 主管部门及代码 (e.g. 062); null when the document does not state it
+ * @param departmentCode  from 主管部门及代码 (the 118 of 118-某某局); null when the document does not state it
  * @param fiscalYear      the budget year (the 2026 of 2026年度部门预算公开)
  * @param tables          all thirteen tables, by number (1 to 13), in number order
  * @param unitNames       the 预算单位 named by table 11, tables 12 and 13 and the 机构设置 text, in order of first

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class NarrativeReader {
 
     private static final String AMOUNT = "(" + Amounts.NUMBER + ")万元";
-    /** Words that may stand between a subject and its amount: 机关运行经费财政拨款预算204.08万元. */
+    /** Words that may stand between a subject and its amount: 机关运行经费财政拨款预算100.00万元. */
     private static final String FILLER = "(?:财政拨款|预算数?|支出|总额|为|共计|合计|安排的?)*";
 
     private static final Pattern TOTAL = Pattern.compile("(?:收入|收支)总计" + FILLER + AMOUNT);
@@ -24,7 +24,7 @@ final class NarrativeReader {
     private static final Pattern GOODS = Pattern.compile("采购货物类?" + FILLER + AMOUNT);
     private static final Pattern WORKS = Pattern.compile("采购工程类?" + FILLER + AMOUNT);
     private static final Pattern SERVICES = Pattern.compile("采购服务类?" + FILLER + AMOUNT);
-    /** Looser forms (其中：货物类94.95万元), looked for only on the lines of the 政府采购 total. */
+    /** Looser forms (其中：货物类25.00万元), looked for only on the lines of the 政府采购 total. */
     private static final Pattern GOODS_NEAR = Pattern.compile("货物类?(?:采购)?" + FILLER + AMOUNT);
     private static final Pattern WORKS_NEAR = Pattern.compile("工程类?(?:采购)?" + FILLER + AMOUNT);
     private static final Pattern SERVICES_NEAR = Pattern.compile("服务类?(?:采购)?" + FILLER + AMOUNT);
@@ -78,7 +78,7 @@ final class NarrativeReader {
                 procurementPart(SERVICES, SERVICES_NEAR, procurement));
     }
 
-    /** A "三公" category: its name directly followed by its amount, so that 公务接待费减少1万元 in a reason is no match. */
+    /** A "三公" category: its name directly followed by its amount, so that 公务接待费减少2万元 in a reason is no match. */
     private NarrativeFigure category(String name) {
         return figure(Pattern.compile(name + FILLER + AMOUNT), true);
     }
