@@ -1,0 +1,145 @@
+package budgetledger.command.disclosure;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Documents derived from the seed by breaking one thing: each problem names its line and table. */
+class BrokenDisclosureTest {
+
+    private static final String TABLE_2 = "表2 预算收入总表";
+    private static final String TABLE_3 = "表3 预算支出总表";
+    private static final String TABLE_6 = "表6 一般公共预算安排基本支出分经济科目表（不含上年结转）";
+
+    private final DisclosureParser parser = new DisclosureParser();
+
+    @Test
+    void aDocumentCutOffInTable6ReportsTheCutAndTheMissingTables() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED).subList(0, 280);
+
+        List<ParseProblem> problems = problems(lines);
+
+        assertThat(problems).contains(new ParseProblem(280, TABLE_6, "文档在此表中途结束，文档不完整（被截断）"));
+        for (int number = 7; number <= 13; number++) {
+            TableLayout layout = TableLayout.of(number);
+            assertThat(problems).contains(new ParseProblem(280, layout.displayName(),
+                    "未找到此表（按表题“" + layout.title() + "”查找）"));
+        }
+        assertThat(problems).allSatisfy(p -> assertThat(p.line()).isEqualTo(280));
+    }
+
+    @Test
+    void aTableWithATitleButNoRowsIsReported() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED).subList(0, 407);
+
+        assertThat(problems(lines)).containsExactly(
+                new ParseProblem(407, "表13 项目支出预算表（上年结转）", "文档在此表中途结束，文档不完整（被截断）"),
+                new ParseProblem(407, "表13 项目支出预算表（上年结转）", "只有表头，没有数据行（文档可能被截断）"));
+    }
+
+    @Test
+    void aMissingTableIsReportedWhereItWasExpected() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        lines.subList(139, 173).clear(); // lines 140–173: table 3, title to last row
+
+        assertThat(problems(lines)).containsExactly(
+                new ParseProblem(140, TABLE_3, "未找到此表（按表题“预算支出总表”查找）"));
+    }
+
+    @Test
+    void aLetterInsideANumberIsReportedWithItsCell() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        replace(lines, 114, "201\t一般公共服务支出\t3487.06", "201\t一般公共服务支出\t34a7.06");
+
+        List<ParseProblem> problems = problems(lines);
+
+        assertThat(problems).containsExactly(new ParseProblem(114, TABLE_2, "“合计”列金额 “34a7.06” 不是数字"));
+        assertThat(problems.get(0).text()).isEqualTo("第 114 行，表2 预算收入总表：“合计”列金额 “34a7.06” 不是数字");
+    }
+
+    @Test
+    void aClassTotalBeyondRoundingIsReported() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        replace(lines, 149, "3487.06", "3497.06");
+
+        List<ParseProblem> problems = problems(lines);
+
+        assertThat(problems).contains(new ParseProblem(149, TABLE_3,
+                "“201 一般公共服务支出”行：“合计”列 3497.06 与下级各行之和 3487.06 不符，相差 10.00，超出尾差 0.01"));
+        assertThat(problems).contains(new ParseProblem(149, TABLE_3,
+                "“201 一般公共服务支出”行：“合计”列 3497.06 与基本支出、项目支出之和 3487.06 不符，相差 10.00，超出尾差 0.02"));
+        assertThat(problems).contains(new ParseProblem(148, TABLE_3,
+                "“合计”行：“合计”列 4294.01 与下级各行之和 4304.00 不符，相差 9.99，超出尾差 0.05"));
+        assertThat(problems).hasSize(3);
+    }
+
+    @Test
+    void aDifferenceThatRoundingExplainsIsAccepted() {
+        // The seed itself: 20103 is 3487.06 while its three 项 add up to 3487.07. One more cent on 201 is still 尾差.
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        replace(lines, 149, "3487.06", "3487.07");
+
+        DisclosureDocument document = parser.parse(Disclosures.join(lines));
+
+        assertThat(Disclosures.cells(document.table(3).rows().get(1))).isEqualTo("1|201|一般公共服务支出|3487.07|1920.38|1566.68");
+    }
+
+    @Test
+    void aRowWithTooManyCellsIsReported() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        lines.set(150, lines.get(150) + "\t9.99");
+
+        assertThat(problems(lines)).containsExactly(new ParseProblem(151, TABLE_3, "该行有 6 个单元格，多于本表的 5 列"));
+    }
+
+    @Test
+    void aTableWithoutItsTotalRowIsReported() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        lines.set(362, ""); // line 363: 部门合计 of table 11
+
+        assertThat(problems(lines)).containsExactly(
+                new ParseProblem(365, "表11 财政拨款安排机关运行经费预算表", "缺少合计行（文档可能被截断）"));
+    }
+
+    @Test
+    void aMissingDepartmentNameIsReported() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        lines.replaceAll(line -> line.startsWith("部门名称") ? "" : line);
+
+        assertThat(problems(lines)).contains(new ParseProblem(1, "", "未找到部门名称（表格上方应有“部门名称：…”）"));
+    }
+
+    @Test
+    void aMissingYearIsReported() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        lines.replaceAll(line -> line.replace("2026年", "本年"));
+
+        assertThat(problems(lines)).contains(new ParseProblem(1, "", "未找到预算年度（如“2026年度部门预算公开”或表题前的年份）"));
+    }
+
+    @Test
+    void aNarrativeThatDisagreesWithATableIsAWarningNotAFailure() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        replace(lines, 458, "“三公”经费预算3.95万元", "“三公”经费预算3.96万元");
+
+        DisclosureDocument document = parser.parse(Disclosures.join(lines));
+
+        assertThat(document.warnings()).containsExactly(new ParseProblem(458, "表10 财政拨款安排“三公”经费支出预算表",
+                "情况说明写“三公”经费 3.96 万元，与表中第 353 行的 3.95 万元不一致"));
+    }
+
+    private List<ParseProblem> problems(List<String> lines) {
+        DisclosureParseException e = catchThrowableOfType(DisclosureParseException.class,
+                () -> parser.parse(Disclosures.join(lines)));
+        assertThat(e).as("the document should be rejected").isNotNull();
+        return e.problems();
+    }
+
+    private static void replace(List<String> lines, int line, String from, String to) {
+        assertThat(lines.get(line - 1)).contains(from);
+        lines.set(line - 1, lines.get(line - 1).replace(from, to));
+    }
+}
