@@ -35,7 +35,6 @@ public final class DisclosureParser {
     static final int MAX_LINES = 200_000;
 
     private static final String DOCUMENT = "";
-    private static final String NARRATIVE = "情况说明";
 
     /** 部门名称：某某局, possibly followed on the same line by 单位：万元. */
     private static final Pattern DEPARTMENT_NAME =
@@ -45,11 +44,13 @@ public final class DisclosureParser {
             "主管部门及代码[\\s：:]*([0-9A-Za-z]{1,20})\\s*[-－—]|部门(?:编码|代码)[：:]\\s*([0-9A-Za-z]{1,20})");
     private static final Pattern COVER_YEAR = Pattern.compile("^(\\d{4})年度?部门预算");
     /** Lines between table rows that are not rows: labels of the page, units, notes, page numbers. */
-    private static final Pattern FURNITURE = Pattern.compile(
-            "^(?:(?:部门名称|单位名称|单位|金额单位|注|备注)[：:].*|(?:预算|部门)公开表\\s*\\d+|续表.*|-?\\s*\\d{1,4}\\s*-?|第\\s*\\d+\\s*页.*)$");
+    private static final Pattern FURNITURE = Pattern.compile("^(?:(?:部门名称|单位名称|单位|金额单位|注|备注)[：:].*"
+            + "|(?:预算|部门)公开表\\s*\\d+|续表.*|-?\\s*\\d{1,4}\\s*-?|第\\s*\\d+\\s*页.*)$");
     /** 单位：万元, also after 部门名称 on the same line; not 单位名称：. */
     private static final Pattern UNIT = Pattern.compile("(?:^|\\s)(?:金额)?单位[：:]\\s*([^\\s）)]+)");
-    private static final Pattern SECTION_HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分).*");
+    /** Where the 绩效目标表 section ends: the next numbered section or part. */
+    private static final Pattern SECTION_HEADING =
+            Pattern.compile("^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分).*");
 
     public DisclosureDocument parse(String text) {
         if (text == null || text.length() > MAX_CHARS) {
