@@ -35,16 +35,22 @@ public final class DisclosureParser {
     static final int MAX_LINES = 200_000;
 
     private static final String DOCUMENT = "";
-    private static final String NARRATIVE = "情况说明";
 
-    private static final Pattern DEPARTMENT_NAME = Pattern.compile("^部门名称[：:]\\s*(.+)$");
-    private static final Pattern DEPARTMENT_CODE = Pattern.compile("主管部门及代码[\\s：:]*([0-9A-Za-z]{1,20})\\s*[-－—]");
+    /** 部门名称：某某局, possibly followed on the same line by 单位：万元. */
+    private static final Pattern DEPARTMENT_NAME =
+            Pattern.compile("^部门名称[：:]\\s*(.+?)(?:\\s+(?:金额)?单位[：:].*)?$");
+    /** 主管部门及代码⇥062-某某局 in the performance target tables, or 部门编码：062. */
+    private static final Pattern DEPARTMENT_CODE = Pattern.compile(
+            "主管部门及代码[\\s：:]*([0-9A-Za-z]{1,20})\\s*[-－—]|部门(?:编码|代码)[：:]\\s*([0-9A-Za-z]{1,20})");
     private static final Pattern COVER_YEAR = Pattern.compile("^(\\d{4})年度?部门预算");
     /** Lines between table rows that are not rows: labels of the page, units, notes, page numbers. */
-    private static final Pattern FURNITURE = Pattern.compile(
-            "^(?:(?:部门名称|单位名称|单位|金额单位|注|备注)[：:].*|(?:预算|部门)公开表\\s*\\d+|续表.*|-?\\s*\\d{1,4}\\s*-?|第\\s*\\d+\\s*页.*)$");
-    private static final Pattern UNIT_LINE = Pattern.compile("^(?:金额)?单位[：:]\\s*(.+)$");
-    private static final Pattern SECTION_HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分).*");
+    private static final Pattern FURNITURE = Pattern.compile("^(?:(?:部门名称|单位名称|单位|金额单位|注|备注)[：:].*"
+            + "|(?:预算|部门)公开表\\s*\\d+|续表.*|-?\\s*\\d{1,4}\\s*-?|第\\s*\\d+\\s*页.*)$");
+    /** 单位：万元, also after 部门名称 on the same line; not 单位名称：. */
+    private static final Pattern UNIT = Pattern.compile("(?:^|\\s)(?:金额)?单位[：:]\\s*([^\\s）)]+)");
+    /** Where the 绩效目标表 section ends: the next numbered section or part. */
+    private static final Pattern SECTION_HEADING =
+            Pattern.compile("^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分).*");
 
     public DisclosureDocument parse(String text) {
         if (text == null || text.length() > MAX_CHARS) {
@@ -108,7 +114,7 @@ public final class DisclosureParser {
         String name = null;
         int firstLine = 0;
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = DEPARTMENT_NAME.matcher(lines.get(i).strip());
+            Matcher m = DEPARTMENT_NAME.matcher(lines.get(i).replace('\t', ' ').strip());
             if (!m.matches()) {
                 continue;
             }
@@ -131,7 +137,7 @@ public final class DisclosureParser {
         for (String line : lines) {
             Matcher m = DEPARTMENT_CODE.matcher(line);
             if (m.find()) {
-                return m.group(1);
+                return m.group(1) != null ? m.group(1) : m.group(2);
             }
         }
         return null;
@@ -178,7 +184,8 @@ public final class DisclosureParser {
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
             // TABs are tested on the line as extracted: stripping would remove the leading TABs of blank cells.
-            boolean row = lines.get(i).indexOf('\t') >= 0;
+            boolean furniture = isFurniture(lines.get(i));
+            boolean row = lines.get(i).indexOf('\t') >= 0 && !furniture;
             String line = lines.get(i).strip();
             Optional<TableLayout.Title> title = row ? Optional.empty() : TableLayout.title(line);
             if (title.isPresent() && open != null && title.get().layout() == open.layout()) {
@@ -186,7 +193,7 @@ public final class DisclosureParser {
                 continue;
             }
             boolean endsOpen = title.isPresent()
-                    || (!line.isEmpty() && !row && !FURNITURE.matcher(line).matches());
+                    || (!line.isEmpty() && !row && !furniture);
             if (open != null && endsOpen) {
                 add(regions, new TableRegion(open.layout(), titleLine, open.year(), List.copyOf(rowLines), noDataLine,
                         lastLine, false), problems);
@@ -224,11 +231,29 @@ public final class DisclosureParser {
         }
     }
 
+    /**
+     * True for a line of page furniture only, also when PDF extraction put its parts in cells
+     * (部门名称：…⇥单位：万元).
+     */
+    private static boolean isFurniture(String line) {
+        boolean any = false;
+        for (String cell : line.split("\t")) {
+            String text = cell.strip();
+            if (!text.isEmpty()) {
+                if (!FURNITURE.matcher(text).matches()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** Amounts are read as 万元: a table in 元 would be off by ten thousand. */
     private static void checkUnit(String line, int lineNo, TableLayout layout, Problems problems) {
-        Matcher m = UNIT_LINE.matcher(line);
-        if (m.matches() && !m.group(1).strip().equals("万元")) {
-            problems.add(lineNo, layout.displayName(), "金额单位是 “" + m.group(1).strip() + "”，应为万元");
+        Matcher m = UNIT.matcher(line);
+        if (m.find() && !m.group(1).equals("万元")) {
+            problems.add(lineNo, layout.displayName(), "金额单位是 “" + m.group(1) + "”，应为万元");
         }
     }
 

@@ -131,6 +131,26 @@ class BrokenDisclosureTest {
                 "情况说明写“三公”经费 3.96 万元，与表中第 353 行的 3.95 万元不一致"));
     }
 
+    @Test
+    void aTableInYuanInsteadOfWanYuanIsReported() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        replace(lines, 144, "单位：万元", "单位：元");
+
+        assertThat(problems(lines)).containsExactly(new ParseProblem(144, TABLE_3, "金额单位是 “元”，应为万元"));
+    }
+
+    @Test
+    void pageFurnitureSplitIntoCellsIsNoRow() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        replace(lines, 107, "部门名称：晋城市行政审批服务管理局", "部门名称：晋城市行政审批服务管理局\t\t\t单位：万元");
+        replace(lines, 310, "注：本表无数据", "\t注：本表无数据\t");
+
+        DisclosureDocument document = parser.parse(Disclosures.join(lines));
+
+        assertThat(document.table(2).rows()).hasSize(25);
+        assertThat(document.table(7).isEmpty()).isTrue();
+    }
+
     private List<ParseProblem> problems(List<String> lines) {
         DisclosureParseException e = catchThrowableOfType(DisclosureParseException.class,
                 () -> parser.parse(Disclosures.join(lines)));
