@@ -1,5 +1,6 @@
 package budgetledger.app.http;
 
+import budgetledger.app.disclosure.DisclosureRejectedException;
 import budgetledger.command.BudgetRuleException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -38,6 +39,16 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
         };
         return problem(status, e.rule(), e.field(), e.getMessage());
+    }
+
+    /** A document that cannot be imported: every problem with its line and table; nothing was recorded. */
+    @ExceptionHandler(DisclosureRejectedException.class)
+    ProblemDetail rejected(DisclosureRejectedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "body", e.getMessage());
+        problem.setProperty("problems", e.problems().stream()
+                .map(p -> java.util.Map.of("line", p.line(), "table", p.table(), "message", p.message(), "text", p.text()))
+                .toList());
+        return problem;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -226,7 +226,7 @@ class SeedDisclosureTest {
     void emptyTablesHaveTheirTotalRowWithBlankAmounts() {
         for (int number : new int[]{7, 8, 9, 13}) {
             DisclosureTable table = document.table(number);
-            assertThat(table.isEmpty()).as("table %d", number).isTrue();
+            assertThat(table.holdsNoAmount()).as("table %d", number).isTrue();
             assertThat(table.rows()).as("table %d", number).singleElement()
                     .satisfies(row -> assertThat(row.level()).isZero());
         }

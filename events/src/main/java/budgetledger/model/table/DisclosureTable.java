@@ -16,8 +16,11 @@ import java.util.List;
 public record DisclosureTable(int number, String title, List<String> labelColumns, List<String> amountColumns,
                               List<TableRow> rows) {
 
-    /** True when no row holds an amount: the published table says 注：本表无数据. */
-    public boolean isEmpty() {
+    /**
+     * True when no row holds an amount: the published table says 注：本表无数据. (Not named isEmpty, which JSON
+     * mappers would take for a property of the record.)
+     */
+    public boolean holdsNoAmount() {
         return rows.stream().allMatch(row -> row.amounts().stream().allMatch(a -> a == null));
     }
 }

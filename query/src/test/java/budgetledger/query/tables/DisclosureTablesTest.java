@@ -43,7 +43,7 @@ class DisclosureTablesTest {
     void an_empty_budget_renders_every_table_with_its_total_rows_and_blank_amounts() {
         List<DisclosureTable> tables = DisclosureTables.renderAll(Ledger.budget(), List.of());
 
-        assertThat(tables).allMatch(DisclosureTable::isEmpty);
+        assertThat(tables).allMatch(DisclosureTable::holdsNoAmount);
         assertThat(tables).extracting(t -> t.rows().size())
                 .containsExactly(33, 1, 1, 36, 1, 1, 1, 1, 1, 6, 1, 1, 1);
         assertThat(tables.get(1).rows().get(0).labels()).containsExactly("合计", "");

@@ -74,7 +74,7 @@ class FundTablesTest {
             DisclosureTable table = generalOnly.render(number);
             assertThat(table.rows()).hasSize(1);
             assertThat(table.rows().get(0).labels().get(0)).isEqualTo("合计");
-            assertThat(table.isEmpty()).isTrue();
+            assertThat(table.holdsNoAmount()).isTrue();
         }
     }
 }

@@ -68,6 +68,6 @@ class ProjectTablesTest {
 
         assertThat(labels(table)).containsExactly(List.of("晋城市行政审批服务管理局"));
         assertThat(amounts(table.rows().get(0))).containsExactly("", "", "", "");
-        assertThat(table.isEmpty()).isTrue();
+        assertThat(table.holdsNoAmount()).isTrue();
     }
 }

@@ -1,0 +1,116 @@
+package budgetledger.app.http;
+
+import budgetledger.app.disclosure.DisclosureImportService;
+import budgetledger.app.disclosure.ImportResult;
+import budgetledger.command.BudgetRuleException;
+import budgetledger.model.table.DisclosureTable;
+import budgetledger.query.DisclosureTablesView;
+import budgetledger.query.FindDisclosureTablesQuery;
+import budgetledger.query.FindReconciliationQuery;
+import budgetledger.query.tables.DisclosureTables;
+import budgetledger.query.tables.Reconciliation;
+import budgetledger.query.tables.TableCsv;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/** Import of a published disclosure, the thirteen tables rendered from the ledger, and their reconciliation. */
+@RestController
+public class DisclosureController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final DisclosureImportService imports;
+    private final QueryGateway queries;
+
+    public DisclosureController(DisclosureImportService imports, QueryGateway queries) {
+        this.imports = imports;
+        this.queries = queries;
+    }
+
+    @PostMapping(path = "/api/disclosures", consumes = MediaType.TEXT_PLAIN_VALUE)
+    public ResponseEntity<ImportResult> importText(@RequestBody byte[] body,
+                                                   @RequestParam(required = false) String departmentCode) {
+        return created(imports.importDocument(utf8(body), departmentCode));
+    }
+
+    @PostMapping(path = "/api/disclosures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file,
+                                                   @RequestParam(required = false) String departmentCode)
+            throws IOException {
+        return created(imports.importDocument(utf8(file.getBytes()), departmentCode));
+    }
+
+    @GetMapping("/api/budgets/{budgetId}/tables")
+    public List<TableView> tables(@PathVariable String budgetId) {
+        DisclosureTablesView view = render(budgetId);
+        return view.tables().stream().map(t -> TableView.of(budgetId, view.budget().fiscalYear(),
+                view.budget().departmentName(), t)).toList();
+    }
+
+    @GetMapping("/api/budgets/{budgetId}/tables/{number}")
+    public ResponseEntity<?> table(@PathVariable String budgetId, @PathVariable int number,
+                                   @RequestParam(defaultValue = "json") String format) {
+        if (number < 1 || number > DisclosureTables.COUNT) {
+            throw BudgetRuleException.notFound("number", "unknown-table", "没有表" + number + "：表号为 1–13");
+        }
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw BudgetRuleException.invalid("format", "unknown-format", "format 只能是 json 或 csv");
+        }
+        DisclosureTablesView view = render(budgetId);
+        DisclosureTable table = view.tables().get(number - 1);
+        if (format.equals("csv")) {
+            return ResponseEntity.ok().contentType(CSV)
+                    .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-table" + number + ".csv\"")
+                    .body(TableCsv.write(table));
+        }
+        return ResponseEntity.ok(TableView.of(budgetId, view.budget().fiscalYear(), view.budget().departmentName(), table));
+    }
+
+    @GetMapping("/api/budgets/{budgetId}/reconciliation")
+    public Reconciliation.Report reconciliation(@PathVariable String budgetId) {
+        render(budgetId);
+        return queries.query(new FindReconciliationQuery(budgetId),
+                        ResponseTypes.optionalInstanceOf(Reconciliation.Report.class)).join()
+                .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "no-published-document",
+                        "预算 " + budgetId + " 不是由公开文档导入的，没有可对照的公布表格"));
+    }
+
+    private DisclosureTablesView render(String budgetId) {
+        return queries.query(new FindDisclosureTablesQuery(budgetId),
+                        ResponseTypes.optionalInstanceOf(DisclosureTablesView.class)).join()
+                .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "unknown-budget",
+                        "预算 " + budgetId + " 不存在"));
+    }
+
+    private static ResponseEntity<ImportResult> created(ImportResult result) {
+        return ResponseEntity.created(URI.create("/api/budgets/" + result.budgetId())).body(result);
+    }
+
+    /** The body as UTF-8; bytes that are not UTF-8 are refused rather than guessed at. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw BudgetRuleException.invalid("body", "not-utf8", "文档不是 UTF-8 编码的文本");
+        }
+    }
+}
