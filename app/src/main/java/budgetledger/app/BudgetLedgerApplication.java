@@ -2,9 +2,11 @@ package budgetledger.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Budget Ledger: the Spring Boot application that assembles the command side, projections and queries. */
 @SpringBootApplication(scanBasePackages = "budgetledger")
+@EnableScheduling
 public class BudgetLedgerApplication {
 
     static {

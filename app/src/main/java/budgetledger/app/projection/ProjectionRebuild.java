@@ -1,8 +1,6 @@
 package budgetledger.app.projection;
 
 import budgetledger.projections.LedgerProcessing;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,54 +21,61 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
-    private final EventProcessingConfiguration processing;
+    private final ReadModelProgress progress;
     private final EventStore eventStore;
+    private final ReadModelChecksum checksum;
 
-    public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore) {
-        this.processing = processing;
+    public ProjectionRebuild(ReadModelProgress progress, EventStore eventStore, ReadModelChecksum checksum) {
+        this.progress = progress;
         this.eventStore = eventStore;
+        this.checksum = checksum;
     }
 
-    /** Rebuilds and returns once the read models hold every event up to the head; fails after {@code timeout}. */
-    public void rebuild(Duration timeout) {
-        TrackingEventProcessor processor = processing
-                .eventProcessor(LedgerProcessing.CORE, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no tracking processor " + LedgerProcessing.CORE));
+    /** The checksum of the read models before and after a rebuild; equal when the rebuild reproduced them. */
+    public record Result(String before, String after, long position) {
+        public boolean identical() {
+            return before.equals(after);
+        }
+    }
+
+    /** Waits for the live read models to catch up, takes their checksum, rebuilds, and takes it again. */
+    public Result rebuildAndCompare(Duration timeout) {
+        long head = head();
+        await(head, timeout);
+        String before = checksum.checksum();
+        rebuild(timeout);
+        return new Result(before, checksum.checksum(), head);
+    }
+
+    private long head() {
         TrackingToken head = eventStore.createHeadToken();
-        long target = head == null ? -1 : head.position().orElse(-1);
-        log.info("Rebuilding read models of {} up to global index {}", LedgerProcessing.CORE, target);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    private void await(long target, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (!caughtUp(processor, target)) {
+        while (!progress.reached(target)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("rebuild did not reach global index " + target + " within " + timeout);
+                throw new IllegalStateException("read models did not reach global index " + target + " within " + timeout);
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("rebuild interrupted", e);
+                throw new IllegalStateException("interrupted while waiting for the read models", e);
             }
         }
-        log.info("Rebuild of {} done", LedgerProcessing.CORE);
     }
 
-    /** Every segment's token at or past the target (the 'replaying' flag lags behind, so compare positions). */
-    private static boolean caughtUp(TrackingEventProcessor processor, long target) {
-        if (target < 0) {
-            return true;
-        }
-        var status = processor.processingStatus();
-        if (status.isEmpty()) {
-            return false;
-        }
-        for (EventTrackerStatus segment : status.values()) {
-            if (segment.getCurrentPosition().orElse(-1) < target) {
-                return false;
-            }
-        }
-        return true;
+    /** Rebuilds and returns once the read models hold every event up to the head; fails after {@code timeout}. */
+    public void rebuild(Duration timeout) {
+        TrackingEventProcessor processor = progress.processor();
+        long target = head();
+        log.info("Rebuilding read models of {} up to global index {}", LedgerProcessing.CORE, target);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        await(target, timeout);
+        log.info("Rebuild of {} done", LedgerProcessing.CORE);
     }
 }

@@ -1,0 +1,31 @@
+package budgetledger.app.audit;
+
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Puts the event chain under Axon's storage engine, whichever engine Axon configured. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean
+    EventChain eventChain(JdbcTemplate jdbc) {
+        return new EventChain(jdbc);
+    }
+
+    @Bean
+    static BeanPostProcessor chainingStorageEngine(ObjectProvider<EventChain> chain) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof EventStorageEngine engine && !(bean instanceof ChainingEventStorageEngine)) {
+                    return new ChainingEventStorageEngine(engine, chain.getObject());
+                }
+                return bean;
+            }
+        };
+    }
+}
