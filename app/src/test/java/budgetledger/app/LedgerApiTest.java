@@ -1,8 +1,9 @@
 package budgetledger.app;
 
+import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class LedgerApiTest {
     static final String LINES = "/api/budgets/062-2026/lines";
 
     @Autowired
+    TestRestTemplate server;
     TestRestTemplate http;
     final ObjectMapper json = new ObjectMapper();
 
@@ -42,6 +44,12 @@ class LedgerApiTest {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("budget-ledger.db.url", () -> DB.url);
         registry.add("budget-ledger.db.user", () -> DB.user);
+        TestUsers.register(registry);
+    }
+
+    @BeforeEach
+    void signIn() {
+        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
     }
 
     ResponseEntity<JsonNode> post(String path, String body) {
