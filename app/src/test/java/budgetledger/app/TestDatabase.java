@@ -77,6 +77,21 @@ public final class TestDatabase {
         }
     }
 
+    /** The first column of the first row, as text (null when there is no row or the value is null). */
+    public String text(String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public long count(String sql, Object... args) {
         try (Connection connection = DriverManager.getConnection(url, user, "");
              var statement = connection.prepareStatement(sql)) {
