@@ -17,17 +17,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 
 /**
- * Every refused API request (401 without valid credentials, 403 without the role) answered as a problem detail
- * like the rest of the API, and logged with who and what; every failed login logged with the name tried. The log
- * never holds a password or the Authorization header.
+ * Every refused API request (401 without valid credentials, 403 without the role, 400 for a request line the
+ * firewall will not pass: encoded ; / \ %, control characters) answered as a problem detail like the rest of the
+ * API, and logged with who and what; every failed login logged with the name tried. The log never holds a
+ * password or the Authorization header.
  */
 @Component
-public class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Refusals.class);
 
@@ -56,6 +59,15 @@ public class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
                 clean(request.getRequestURI()));
         write(request, response, ProblemDetails.problem(HttpStatus.FORBIDDEN, "forbidden", null,
                 "用户 " + name + " 无权执行此操作"));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        log.warn("Refused 400: request line rejected from {}: {} {}", request.getRemoteAddr(), clean(request.getMethod()),
+                clean(request.getRequestURI()));
+        write(request, response, ProblemDetails.problem(HttpStatus.BAD_REQUEST, "rejected-request", null,
+                "请求地址含有不允许的字符"));
     }
 
     /** Bad password, unknown or disabled user: the name tried and the address, never the password tried. */
