@@ -75,10 +75,22 @@ public final class UsersCommand {
             err.println(USAGE);
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Context.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("logging.level.root=warn")
-                .run(properties.toArray(String[]::new))) {
+        ConfigurableApplicationContext started;
+        try {
+            started = new SpringApplicationBuilder(Context.class)
+                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                    .properties("logging.level.root=warn", "logging.level.org.springframework.boot.SpringApplication=off")
+                    .run(properties.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            err.println("cannot open the ledger's database: " + cause.getMessage());
+            err.println("(the embedded PostgreSQL serves one process: stop the app first, or use the admin API)");
+            return 1;
+        }
+        try (ConfigurableApplicationContext context = started) {
             UserAccounts users = context.getBean(UserAccounts.class);
             switch (command) {
                 case "add" -> {
