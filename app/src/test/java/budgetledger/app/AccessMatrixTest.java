@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.method.HandlerMethod;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * the first test by name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its database is its own: release the connections when the class is done
 class AccessMatrixTest {
 
     static final TestDatabase DB = TestDatabase.create();
@@ -95,8 +97,7 @@ class AccessMatrixTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("budget-ledger.db.url", () -> DB.url);
-        registry.add("budget-ledger.db.user", () -> DB.user);
+        DB.register(registry);
         TestUsers.register(registry);
     }
 

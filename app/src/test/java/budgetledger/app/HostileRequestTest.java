@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * cleans them up first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its database is its own: release the connections when the class is done
 class HostileRequestTest {
 
     static final TestDatabase DB = TestDatabase.create();
@@ -39,8 +41,7 @@ class HostileRequestTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("budget-ledger.db.url", () -> DB.url);
-        registry.add("budget-ledger.db.user", () -> DB.user);
+        DB.register(registry);
         registry.add("budget-ledger.max-request-bytes", () -> MAX_REQUEST_BYTES);
         TestUsers.register(registry);
     }

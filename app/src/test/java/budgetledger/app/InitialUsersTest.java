@@ -32,6 +32,7 @@ class InitialUsersTest {
     ConfigurableApplicationContext start(Path credentials) {
         return new SpringApplicationBuilder(BudgetLedgerApplication.class).run(
                 "--budget-ledger.db.url=" + db.url, "--budget-ledger.db.user=" + db.user, "--server.port=0",
+                "--budget-ledger.db.max-pool-size=5",
                 "--budget-ledger.initial-users.credentials-file=" + credentials,
                 // As BUDGET_LEDGER_INITIAL_PASSWORD_ADMIN would set it.
                 "--budget-ledger.initial-users.passwords.admin=admin-from-the-environment");

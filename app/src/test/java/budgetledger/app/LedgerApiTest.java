@@ -15,6 +15,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * adjust one, transfer between them, try an overdraft; and the refusals with their problem details.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its database is its own: release the connections when the class is done
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerApiTest {
 
@@ -42,8 +44,7 @@ class LedgerApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("budget-ledger.db.url", () -> DB.url);
-        registry.add("budget-ledger.db.user", () -> DB.user);
+        DB.register(registry);
         TestUsers.register(registry);
     }
 

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An admin manages users over the API; what that changes is what the next sign-in sees. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its database is its own: release the connections when the class is done
 class UserAdminTest {
 
     static final TestDatabase DB = TestDatabase.create();
@@ -27,8 +29,7 @@ class UserAdminTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("budget-ledger.db.url", () -> DB.url);
-        registry.add("budget-ledger.db.user", () -> DB.user);
+        DB.register(registry);
         TestUsers.register(registry);
     }
 
