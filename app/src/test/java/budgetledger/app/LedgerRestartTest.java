@@ -35,7 +35,8 @@ class LedgerRestartTest {
     ConfigurableApplicationContext start() {
         // Command-line arguments, so that they win over application.yml as an operator's would.
         List<String> args = new ArrayList<>(List.of("--budget-ledger.db.url=" + db.url,
-                "--budget-ledger.db.user=" + db.user, "--server.port=0", "--budget-ledger.snapshot-threshold=5", "--budget-ledger.db.max-pool-size=5"));
+                "--budget-ledger.db.user=" + db.user, "--server.port=0", "--budget-ledger.snapshot-threshold=5",
+                "--budget-ledger.db.max-pool-size=5"));
         args.addAll(TestUsers.args());
         return new SpringApplicationBuilder(BudgetLedgerApplication.class).run(args.toArray(String[]::new));
     }

@@ -58,7 +58,8 @@ public class ParameterChecks implements WebMvcConfigurer, HandlerInterceptor {
             return true;
         }
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (variables != null) {
             variables.forEach((name, value) -> {
                 Pattern pattern = PATH_VARIABLES.get(name);

@@ -107,7 +107,11 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     /** For the answers given before a request reaches a controller: refused by security or by a filter. */
     public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
                              ProblemDetail problem) throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException e) {
+            // A request line Tomcat let through but java.net.URI will not parse: answer without naming it.
+        }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

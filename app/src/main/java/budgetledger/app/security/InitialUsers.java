@@ -65,7 +65,8 @@ public class InitialUsers implements ApplicationRunner {
     }
 
     private void writeCredentials(Map<String, String> generated) {
-        StringBuilder text = new StringBuilder("# Budget Ledger: first passwords, created once. Change them, then delete this file.\n");
+        StringBuilder text = new StringBuilder(
+                "# Budget Ledger: first passwords, created once. Change them, then delete this file.\n");
         generated.forEach((name, password) -> text.append(name).append(' ').append(password).append('\n'));
         Path file = settings.credentialsFile();
         // Straight to the console and never through the logger, so the passwords do not reach log files.

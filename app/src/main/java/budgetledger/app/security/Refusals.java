@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.core.Authentication;
@@ -43,11 +42,11 @@ public class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        log.warn("Refused 401: anonymous from {}: {} {}", request.getRemoteAddr(), request.getMethod(),
+        log.warn("Refused 401: anonymous from {}: {} {}", request.getRemoteAddr(), clean(request.getMethod()),
                 clean(request.getRequestURI()));
         response.setHeader("WWW-Authenticate", "Basic realm=\"budget-ledger\"");
-        write(request, response, ProblemDetails.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", null,
-                "需要登录：请用 HTTP Basic 提供用户名和密码"));
+        ProblemDetails.write(request, response, json, ProblemDetails.problem(HttpStatus.UNAUTHORIZED,
+                "unauthenticated", null, "需要登录：请用 HTTP Basic 提供用户名和密码"));
     }
 
     @Override
@@ -55,19 +54,19 @@ public class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, 
             throws IOException {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         String name = user == null ? "anonymous" : clean(user.getName());
-        log.warn("Refused 403: {} from {}: {} {}", name, request.getRemoteAddr(), request.getMethod(),
+        log.warn("Refused 403: {} from {}: {} {}", name, request.getRemoteAddr(), clean(request.getMethod()),
                 clean(request.getRequestURI()));
-        write(request, response, ProblemDetails.problem(HttpStatus.FORBIDDEN, "forbidden", null,
-                "用户 " + name + " 无权执行此操作"));
+        ProblemDetails.write(request, response, json, ProblemDetails.problem(HttpStatus.FORBIDDEN,
+                "forbidden", null, "用户 " + name + " 无权执行此操作"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        log.warn("Refused 400: request line rejected from {}: {} {}", request.getRemoteAddr(), clean(request.getMethod()),
-                clean(request.getRequestURI()));
-        write(request, response, ProblemDetails.problem(HttpStatus.BAD_REQUEST, "rejected-request", null,
-                "请求地址含有不允许的字符"));
+        log.warn("Refused 400: request line rejected from {}: {} {}", request.getRemoteAddr(),
+                clean(request.getMethod()), clean(request.getRequestURI()));
+        ProblemDetails.write(request, response, json, ProblemDetails.problem(HttpStatus.BAD_REQUEST,
+                "rejected-request", null, "请求地址含有不允许的字符"));
     }
 
     /** Bad password, unknown or disabled user: the name tried and the address, never the password tried. */
@@ -77,11 +76,6 @@ public class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, 
         String from = details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         log.warn("Failed login as '{}' from {}: {}", clean(event.getAuthentication().getName()), from,
                 event.getException().getClass().getSimpleName());
-    }
-
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
-        ProblemDetails.write(request, response, json, problem);
     }
 
     /** A value from the request, made safe for one log line: no control characters, at most 200 characters. */
