@@ -1,5 +1,6 @@
 package budgetledger.app;
 
+import budgetledger.app.security.UsersCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,6 +16,10 @@ public class BudgetLedgerApplication {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("users")) {
+            // User management from the shell: does its work on the database and exits, no web server.
+            System.exit(UsersCommand.run(args, System.in, System.out, System.err));
+        }
         SpringApplication.run(BudgetLedgerApplication.class, args);
     }
 }

@@ -1,7 +1,9 @@
 package budgetledger.app;
 
 import budgetledger.app.projection.ProjectionRebuild;
+import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -13,11 +15,10 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,10 +34,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext // its database is its own: release the connections when the class is done
 class DisclosureApiTest {
 
     static final TestDatabase DB = TestDatabase.create();
-    static final String SEED = "disclosures/sample-062-2026.txt";
     static final String TABLES = "/api/budgets/062-2026/tables/";
 
     // The published cells of the seed (晋城市行政审批服务管理局, 2026): labels, then amounts in 万元, blank as "".
@@ -199,20 +200,25 @@ class DisclosureApiTest {
             "远程异地评标系统改造（政府采购）|30.00|30.00||||");
 
     @Autowired
+    TestRestTemplate server;
+    /** Signed in as finance: records changes and reads tables. */
     TestRestTemplate http;
     @Autowired
     ProjectionRebuild rebuild;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("budget-ledger.db.url", () -> DB.url);
-        registry.add("budget-ledger.db.user", () -> DB.user);
+        DB.register(registry);
+        TestUsers.register(registry);
     }
 
-    static String seed() throws IOException {
-        try (InputStream in = DisclosureApiTest.class.getClassLoader().getResourceAsStream(SEED)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    @BeforeEach
+    void signIn() {
+        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+    }
+
+    static String seed() {
+        return SampleText.seed();
     }
 
     ResponseEntity<JsonNode> importText(String text) {
@@ -254,7 +260,7 @@ class DisclosureApiTest {
 
     @Test
     @Order(1)
-    void importing_the_seed_records_its_budget_whole_and_reconciles_every_cell() throws IOException {
+    void importing_the_seed_records_its_budget_whole_and_reconciles_every_cell() {
         ResponseEntity<JsonNode> response = importText(seed());
         assertThat(response.getStatusCode().value()).isEqualTo(201);
         JsonNode body = response.getBody();
@@ -307,7 +313,7 @@ class DisclosureApiTest {
 
     @Test
     @Order(5)
-    void importing_the_same_document_again_is_refused_and_records_nothing() throws IOException {
+    void importing_the_same_document_again_is_refused_and_records_nothing() {
         long before = events();
         ResponseEntity<JsonNode> again = importText(seed());
         assertThat(again.getStatusCode().value()).isEqualTo(409);
@@ -371,7 +377,7 @@ class DisclosureApiTest {
 
     @Test
     @Order(8)
-    void bad_documents_get_a_422_naming_line_and_table_and_record_nothing() throws IOException {
+    void bad_documents_get_a_422_naming_line_and_table_and_record_nothing() {
         List<String> seed = Arrays.asList(seed().split("\n", -1));
         long before = events();
 

@@ -1,8 +1,9 @@
 package budgetledger.app;
 
+import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * adjust one, transfer between them, try an overdraft; and the refusals with their problem details.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its database is its own: release the connections when the class is done
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerApiTest {
 
@@ -35,13 +38,19 @@ class LedgerApiTest {
     static final String LINES = "/api/budgets/062-2026/lines";
 
     @Autowired
+    TestRestTemplate server;
     TestRestTemplate http;
     final ObjectMapper json = new ObjectMapper();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("budget-ledger.db.url", () -> DB.url);
-        registry.add("budget-ledger.db.user", () -> DB.user);
+        DB.register(registry);
+        TestUsers.register(registry);
+    }
+
+    @BeforeEach
+    void signIn() {
+        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
     }
 
     ResponseEntity<JsonNode> post(String path, String body) {

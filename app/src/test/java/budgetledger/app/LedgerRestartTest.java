@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +34,11 @@ class LedgerRestartTest {
 
     ConfigurableApplicationContext start() {
         // Command-line arguments, so that they win over application.yml as an operator's would.
-        return new SpringApplicationBuilder(BudgetLedgerApplication.class)
-                .run("--budget-ledger.db.url=" + db.url, "--budget-ledger.db.user=" + db.user,
-                        "--server.port=0", "--budget-ledger.snapshot-threshold=5");
+        List<String> args = new ArrayList<>(List.of("--budget-ledger.db.url=" + db.url,
+                "--budget-ledger.db.user=" + db.user, "--server.port=0", "--budget-ledger.snapshot-threshold=5",
+                "--budget-ledger.db.max-pool-size=5"));
+        args.addAll(TestUsers.args());
+        return new SpringApplicationBuilder(BudgetLedgerApplication.class).run(args.toArray(String[]::new));
     }
 
     static AppropriateBudgetLine line(String amount, String commandId) {

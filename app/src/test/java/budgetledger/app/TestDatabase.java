@@ -1,6 +1,7 @@
 package budgetledger.app;
 
 import budgetledger.app.config.EmbeddedPostgresServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -74,6 +75,31 @@ public final class TestDatabase {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Points a Spring test context at this database, with a small connection pool: the test contexts of several
+     * classes, and other builds, share one server and its 100 connections.
+     */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("budget-ledger.db.url", () -> url);
+        registry.add("budget-ledger.db.user", () -> user);
+        registry.add("budget-ledger.db.max-pool-size", () -> 5);
+    }
+
+    /** The first column of the first row, as text (null when there is no row or the value is null). */
+    public String text(String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package budgetledger.app.config;
 
+import budgetledger.app.security.ActorMetadata;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -8,6 +9,9 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +60,21 @@ public class AxonConfiguration {
             }
             return false;
         };
+    }
+
+    /**
+     * Axon copies a command's metadata onto the events it causes only through these providers: its own trace
+     * and correlation ids (declared here because declaring any provider replaces Axon's default), and who sent the
+     * command from where (ActorMetadata).
+     */
+    @Bean
+    CorrelationDataProvider originCorrelation() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR, ActorMetadata.SOURCE);
     }
 
     @Bean

@@ -65,7 +65,7 @@ public class AuditController {
     }
 
     /** Rebuilds every read model from zero and says whether the result equals, by checksum, what was there. */
-    @PostMapping("/api/admin/rebuild")
+    @PostMapping("/api/audit/rebuild")
     public ProjectionRebuild.Result rebuild() {
         return rebuild.rebuildAndCompare(Duration.ofMinutes(10));
     }

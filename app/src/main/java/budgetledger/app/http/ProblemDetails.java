@@ -8,9 +8,13 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,11 +23,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.IOException;
 import java.net.URI;
 
 /**
  * Every refusal as an RFC 7807 problem detail naming the field and the rule broken: 400 for malformed input,
- * 404 for an unknown budget or line, 409 for a rule of the ledger broken.
+ * 404 for an unknown budget or line, 409 for a rule of the ledger broken, 413 for a body past the limit.
  */
 @RestControllerAdvice
 public class ProblemDetails extends ResponseEntityExceptionHandler {
@@ -82,6 +87,12 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(BodySizeLimit.tooLarge(tooLarge.maxBytes));
+            }
+        }
         String field = fieldOf(e);
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-json", field,
                 field == null ? "请求体不是有效的 JSON" : "字段 " + field + " 的值类型不对");
@@ -104,7 +115,20 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
+    /** For the answers given before a request reaches a controller: refused by security or by a filter. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+                             ProblemDetail problem) throws IOException {
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException e) {
+            // A request line Tomcat let through but java.net.URI will not parse: answer without naming it.
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + rule));
         problem.setTitle(rule);

@@ -1,0 +1,61 @@
+package budgetledger.app.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what. The API ({@code /api/**}) takes HTTP Basic on every request and keeps no session; every other
+ * path (the web pages, when they exist) signs in through a login form with CSRF protection. Only the health check
+ * is open to anonymous callers. An API path without a rule here is refused to everyone.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String FINANCE = Role.FINANCE.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String ANALYST = Role.ANALYST.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Refusals refusals) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.POST, "/api/budgets", "/api/budgets/*/lines",
+                                "/api/budgets/*/adjustments", "/api/budgets/*/transfers", "/api/budgets/*/reversals",
+                                "/api/budgets/*/prior-year-figures", "/api/budgets/*/change-reasons").hasRole(FINANCE)
+                        .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/budgets/**")
+                        .hasAnyRole(FINANCE, AUDITOR, ANALYST)
+                        .requestMatchers(HttpMethod.POST, "/api/disclosures").hasRole(FINANCE)
+                        .requestMatchers("/api/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
+                .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No cookie and no session authenticate an API call, so a forged cross-site request carries no
+                // credentials: CSRF tokens would protect nothing here.
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/actuator/health").permitAll()
+                        // The error page renders whatever went wrong on a request already checked.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+}

@@ -1,0 +1,88 @@
+package budgetledger.app;
+
+import budgetledger.app.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An admin manages users over the API; what that changes is what the next sign-in sees. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its database is its own: release the connections when the class is done
+class UserAdminTest {
+
+    static final TestDatabase DB = TestDatabase.create();
+
+    @Autowired
+    TestRestTemplate server;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+        TestUsers.register(registry);
+    }
+
+    ResponseEntity<JsonNode> admin(HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return server.withBasicAuth("admin", TestUsers.password(Role.ADMIN))
+                .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    int budgetsAs(String name, String password) {
+        return server.withBasicAuth(name, password).getForEntity("/api/budgets", JsonNode.class).getStatusCode().value();
+    }
+
+    @Test
+    void a_user_added_re_passworded_and_disabled_signs_in_accordingly() {
+        assertThat(admin(HttpMethod.POST, "/api/admin/users", """
+                {"name":"chen.qi","role":"auditor","password":"chen-qi-password-1"}""").getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(budgetsAs("chen.qi", "chen-qi-password-1")).isEqualTo(200);
+
+        assertThat(admin(HttpMethod.PUT, "/api/admin/users/chen.qi/password", """
+                {"password":"chen-qi-password-2"}""").getStatusCode().value()).isEqualTo(204);
+        assertThat(budgetsAs("chen.qi", "chen-qi-password-1")).isEqualTo(401);
+        assertThat(budgetsAs("chen.qi", "chen-qi-password-2")).isEqualTo(200);
+
+        assertThat(admin(HttpMethod.PUT, "/api/admin/users/chen.qi/enabled", """
+                {"enabled":false}""").getStatusCode().value()).isEqualTo(204);
+        assertThat(budgetsAs("chen.qi", "chen-qi-password-2")).isEqualTo(401);
+
+        JsonNode list = admin(HttpMethod.GET, "/api/admin/users", null).getBody();
+        assertThat(list.toString()).contains("\"name\":\"chen.qi\",\"role\":\"AUDITOR\",\"enabled\":false")
+                .doesNotContain("$2", "password");
+    }
+
+    @Test
+    void bad_user_changes_are_problem_details() {
+        ResponseEntity<JsonNode> weak = admin(HttpMethod.POST, "/api/admin/users", """
+                {"name":"zhou.ba","role":"ANALYST","password":"short"}""");
+        assertThat(weak.getStatusCode().value()).isEqualTo(400);
+        assertThat(weak.getBody().get("field").asText()).isEqualTo("password");
+
+        ResponseEntity<JsonNode> taken = admin(HttpMethod.POST, "/api/admin/users", """
+                {"name":"finance","role":"ANALYST","password":"long-enough-password"}""");
+        assertThat(taken.getStatusCode().value()).isEqualTo(409);
+        assertThat(taken.getBody().get("rule").asText()).isEqualTo("user-exists");
+
+        ResponseEntity<JsonNode> lastAdmin = admin(HttpMethod.PUT, "/api/admin/users/admin/enabled", """
+                {"enabled":false}""");
+        assertThat(lastAdmin.getStatusCode().value()).isEqualTo(409);
+        assertThat(lastAdmin.getBody().get("rule").asText()).isEqualTo("last-admin");
+
+        assertThat(admin(HttpMethod.PUT, "/api/admin/users/nobody/password", """
+                {"password":"long-enough-password"}""").getStatusCode().value()).isEqualTo(404);
+    }
+}
