@@ -117,4 +117,17 @@ public final class TestDatabase {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
+
+    /** Runs a statement behind the application's back (to tamper with the store in audit tests). */
+    public int update(String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
 }

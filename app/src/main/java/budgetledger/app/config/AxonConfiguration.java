@@ -1,5 +1,6 @@
 package budgetledger.app.config;
 
+import budgetledger.app.audit.ChangeMetadata;
 import budgetledger.app.security.ActorMetadata;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -65,7 +66,7 @@ public class AxonConfiguration {
     /**
      * Axon copies a command's metadata onto the events it causes only through these providers: its own trace
      * and correlation ids (declared here because declaring any provider replaces Axon's default), and who sent the
-     * command from where (ActorMetadata).
+     * command from where (ActorMetadata), and the 文号, reason and command id of the change (ChangeMetadata).
      */
     @Bean
     CorrelationDataProvider originCorrelation() {
@@ -74,7 +75,8 @@ public class AxonConfiguration {
 
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR, ActorMetadata.SOURCE);
+        return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR, ActorMetadata.SOURCE,
+                ChangeMetadata.DOCUMENT_NO, ChangeMetadata.REASON, ChangeMetadata.COMMAND_ID);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package budgetledger.app.http;
 
+import budgetledger.app.audit.History;
+import budgetledger.app.audit.History.Moment;
 import budgetledger.app.disclosure.DisclosureImportService;
 import budgetledger.app.disclosure.ImportResult;
 import budgetledger.command.BudgetRuleException;
@@ -39,10 +41,26 @@ public class DisclosureController {
 
     private final DisclosureImportService imports;
     private final QueryGateway queries;
+    private final History history;
 
-    public DisclosureController(DisclosureImportService imports, QueryGateway queries) {
+    public DisclosureController(DisclosureImportService imports, QueryGateway queries, History history) {
         this.imports = imports;
         this.queries = queries;
+        this.history = history;
+    }
+
+    /** The moment of an as-of table: an ISO-8601 instant, or a global position of the event store. */
+    private static Moment moment(String asOf, String atPosition) {
+        if (atPosition != null) {
+            if (!atPosition.matches("\\d{1,18}")) {
+                throw BudgetRuleException.invalid("atPosition", "malformed-position", "atPosition 应为全局序号（非负整数）");
+            }
+            return new Moment(null, Long.parseLong(atPosition));
+        }
+        if (asOf.matches("\\d+")) {
+            throw BudgetRuleException.invalid("asOf", "malformed-moment", "asOf 应为 ISO-8601 时刻，如 2026-03-01T00:00:00Z");
+        }
+        return Moment.parse("asOf", asOf);
     }
 
     @PostMapping(path = "/api/disclosures", consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -67,15 +85,22 @@ public class DisclosureController {
 
     @GetMapping("/api/budgets/{budgetId}/tables/{number}")
     public ResponseEntity<?> table(@PathVariable String budgetId, @PathVariable int number,
-                                   @RequestParam(defaultValue = "json") String format) {
+                                   @RequestParam(defaultValue = "json") String format,
+                                   @RequestParam(required = false) String asOf,
+                                   @RequestParam(required = false) String atPosition) {
         if (number < 1 || number > DisclosureTables.COUNT) {
             throw BudgetRuleException.notFound("number", "unknown-table", "没有表" + number + "：表号为 1–13");
         }
         if (!format.equals("json") && !format.equals("csv")) {
             throw BudgetRuleException.invalid("format", "unknown-format", "format 只能是 json 或 csv");
         }
+        if (asOf != null && atPosition != null) {
+            throw BudgetRuleException.invalid("asOf", "one-moment", "asOf 与 atPosition 只能给出一个");
+        }
         DisclosureTablesView view = render(budgetId);
-        DisclosureTable table = view.tables().get(number - 1);
+        DisclosureTable table = asOf != null || atPosition != null
+                ? history.tableAt(budgetId, number, moment(asOf, atPosition))
+                : view.tables().get(number - 1);
         if (format.equals("csv")) {
             return ResponseEntity.ok().contentType(CSV)
                     .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-table" + number + ".csv\"")

@@ -32,10 +32,7 @@ public class ProjectionRebuild {
     }
 
     /** The checksum of the read models before and after a rebuild; equal when the rebuild reproduced them. */
-    public record Result(String before, String after, long position) {
-        public boolean identical() {
-            return before.equals(after);
-        }
+    public record Result(String before, String after, boolean identical, long position) {
     }
 
     /** Waits for the live read models to catch up, takes their checksum, rebuilds, and takes it again. */
@@ -44,7 +41,8 @@ public class ProjectionRebuild {
         await(head, timeout);
         String before = checksum.checksum();
         rebuild(timeout);
-        return new Result(before, checksum.checksum(), head);
+        String after = checksum.checksum();
+        return new Result(before, after, before.equals(after), head);
     }
 
     private long head() {

@@ -32,6 +32,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/budgets", "/api/budgets/*/lines",
                                 "/api/budgets/*/adjustments", "/api/budgets/*/transfers", "/api/budgets/*/reversals",
                                 "/api/budgets/*/prior-year-figures", "/api/budgets/*/change-reasons").hasRole(FINANCE)
+                        .requestMatchers(HttpMethod.GET, "/api/budgets/*/history", "/api/budgets/*/lines/*/history",
+                                "/api/budgets/*/diff").hasAnyRole(FINANCE, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/budgets/**")
                         .hasAnyRole(FINANCE, AUDITOR, ANALYST)
                         .requestMatchers(HttpMethod.POST, "/api/disclosures").hasRole(FINANCE)
