@@ -1,5 +1,6 @@
 package budgetledger.app;
 
+import budgetledger.app.audit.AuditCommand;
 import budgetledger.app.security.UsersCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +20,9 @@ public class BudgetLedgerApplication {
         if (args.length > 0 && args[0].equals("users")) {
             // User management from the shell: does its work on the database and exits, no web server.
             System.exit(UsersCommand.run(args, System.in, System.out, System.err));
+        }
+        if (AuditCommand.handles(args)) {
+            System.exit(AuditCommand.run(BudgetLedgerApplication.class, args, System.out, System.err));
         }
         SpringApplication.run(BudgetLedgerApplication.class, args);
     }

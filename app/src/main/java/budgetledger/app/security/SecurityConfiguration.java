@@ -1,6 +1,7 @@
 package budgetledger.app.security;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * is open to anonymous callers. An API path without a rule here is refused to everyone.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the command-line jobs (verify, rebuild) run without a web server
 public class SecurityConfiguration {
 
     private static final String FINANCE = Role.FINANCE.name();
