@@ -11,6 +11,6 @@ public class PasswordHashing {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new RememberedPasswordChecks(new BCryptPasswordEncoder());
     }
 }
