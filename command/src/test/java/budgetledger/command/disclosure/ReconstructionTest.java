@@ -85,6 +85,18 @@ class ReconstructionTest {
     }
 
     @Test
+    void the_narrative_gives_this_years_procurement_figures() {
+        assertThat(imported(Disclosures.SEED, null).currentYearFigures())
+                .extracting(f -> f.subject() + "=" + f.amountFen()).containsExactly(
+                        "GOVERNMENT_PROCUREMENT=736140000", "PROCUREMENT_GOODS=94950000", "PROCUREMENT_WORKS=0",
+                        "PROCUREMENT_SERVICES=641190000");
+        assertThat(imported(Disclosures.OTHER_DEPARTMENT, "099").currentYearFigures())
+                .extracting(f -> f.subject() + "=" + f.amountFen()).containsExactly(
+                        "GOVERNMENT_PROCUREMENT=535000000", "PROCUREMENT_GOODS=25000000",
+                        "PROCUREMENT_WORKS=400000000", "PROCUREMENT_SERVICES=110000000");
+    }
+
+    @Test
     void a_department_with_every_source_carry_over_and_table_filled_reconstructs_too() {
         ImportDisclosure command = imported(Disclosures.OTHER_DEPARTMENT, "099");
         Reconciliation.Report report = reconcile(Disclosures.OTHER_DEPARTMENT, command);
