@@ -8,7 +8,9 @@ import org.apache.catalina.filters.FailedRequestFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.Ordered;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -36,6 +38,8 @@ public class ParameterChecks implements WebMvcConfigurer, HandlerInterceptor {
             "lineId", Pattern.compile("L\\d{1,9}"),
             "number", Pattern.compile("\\d{1,2}"),
             "name", UserAccounts.NAME);
+
+    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     private static final Map<String, String> EXAMPLES = Map.of(
             "budgetId", "部门编码-年度，例如 062-2026", "lineId", "L 加数字，例如 L1", "number", "表号 1–13", "name", "小写字母开头的用户名，例如 finance");
@@ -74,6 +78,9 @@ public class ParameterChecks implements WebMvcConfigurer, HandlerInterceptor {
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param != null) {
+                // Spring discovers parameter names when it first binds arguments, after this check: discover them
+                // here, or the first call of an endpoint with a query parameter would be refused.
+                parameter.initParameterNameDiscovery(NAMES);
                 declared.add(param.name().isEmpty() ? parameter.getParameterName() : param.name());
             }
         }
