@@ -128,6 +128,49 @@ class YearOverYearTest {
     }
 
     @Test
+    void by_unit_project_source_three_public_and_agency_operating_cost() {
+        BudgetUnit centre = new BudgetUnit("901002", "示例中心", UnitType.PUBLIC_INSTITUTION);
+        BudgetRow last = new BudgetRow("901-2025", "901", "示例局", 2025, List.of(BUREAU, centre), Map.of(), Map.of());
+        BudgetRow now = new BudgetRow("901-2026", "901", "示例局", 2026, List.of(BUREAU, centre), Map.of(), Map.of());
+        List<BudgetLineRow> lastLines = List.of(
+                new BudgetLineRow("901-2025", "L1", "901001", "2010301", BASIC_PUBLIC_USE, "30217", "50206",
+                        FundingSource.GENERAL_PUBLIC, Origin.CURRENT_YEAR, null, 3_000_000, 3_000_000, 1),
+                new BudgetLineRow("901-2025", "L2", "901002", "2010350", ExpenditureKind.PROJECT, null, null,
+                        FundingSource.UNIT_OWN, Origin.CURRENT_YEAR, "云桌面服务费", 80_000_000, 80_000_000, 2));
+        List<BudgetLineRow> nowLines = List.of(
+                new BudgetLineRow("901-2026", "L1", "901001", "2010301", BASIC_PUBLIC_USE, "30217", "50206",
+                        FundingSource.GENERAL_PUBLIC, Origin.CURRENT_YEAR, null, 2_000_000, 2_000_000, 1),
+                new BudgetLineRow("901-2026", "L2", "901002", "2010350", ExpenditureKind.PROJECT, null, null,
+                        FundingSource.UNIT_OWN, Origin.CURRENT_YEAR, "窗口运行经费", 50_000_000, 50_000_000, 2));
+        java.util.function.Function<Dimension, List<String>> compare = dimension -> rows(YearOverYear.compare(
+                Grouping.of(dimension, Level.ITEM, now, nowLines, Map.of()),
+                Grouping.of(dimension, Level.ITEM, last, lastLines, Map.of())));
+        assertThat(compare.apply(Dimension.UNIT)).containsExactly(
+                "0||合计|83.00|52.00|-31.00|-37.35|BOTH",
+                "1|901001|示例局（本级）|3.00|2.00|-1.00|-33.33|BOTH",
+                "1|901002|示例中心|80.00|50.00|-30.00|-37.50|BOTH");
+        assertThat(compare.apply(Dimension.PROJECT)).containsExactly(
+                "0||合计|80.00|50.00|-30.00|-37.50|BOTH",
+                "1|901002|示例中心|80.00|50.00|-30.00|-37.50|BOTH",
+                "2|901002|云桌面服务费|80.00|null|-80.00|-100.00|LAST_YEAR_ONLY",
+                "2|901002|窗口运行经费|null|50.00|50.00|null|THIS_YEAR_ONLY");
+        assertThat(compare.apply(Dimension.SOURCE)).containsExactly(
+                "0||合计|83.00|52.00|-31.00|-37.35|BOTH",
+                "1|GENERAL_PUBLIC|一般公共预算|3.00|2.00|-1.00|-33.33|BOTH",
+                "1|UNIT_OWN|单位资金|80.00|50.00|-30.00|-37.50|BOTH");
+        assertThat(compare.apply(Dimension.THREE_PUBLIC)).containsExactly(
+                "0||合计|3.00|2.00|-1.00|-33.33|BOTH",
+                "1|TRAVEL_ABROAD|因公出国（境）费|0.00|0.00|0.00|null|BOTH",
+                "1|RECEPTION|公务接待费|3.00|2.00|-1.00|-33.33|BOTH",
+                "1|VEHICLE_TOTAL|公务用车购置及运行费|0.00|0.00|0.00|null|BOTH",
+                "2|VEHICLE_PURCHASE|公务用车购置费|0.00|0.00|0.00|null|BOTH",
+                "2|VEHICLE_OPERATION|公务用车运行维护费|0.00|0.00|0.00|null|BOTH");
+        assertThat(compare.apply(Dimension.AGENCY_OPERATING_COST)).containsExactly(
+                "0||合计|3.00|2.00|-1.00|-33.33|BOTH",
+                "1|901001|示例局（本级）|3.00|2.00|-1.00|-33.33|BOTH");
+    }
+
+    @Test
     void percentages_round_half_up_from_exact_fen() {
         assertThat(Percent.change(8_000_000, 8_010_000)).isEqualByComparingTo(new BigDecimal("0.13"));
         assertThat(Percent.change(8_000_000, 7_990_000)).isEqualByComparingTo(new BigDecimal("-0.13"));
