@@ -25,7 +25,7 @@ public final class DisclosureImport {
 
     /** Subjects whose prior-year figure and reason the narrative states. */
     private static final List<BudgetSubject> NARRATED = List.of(BudgetSubject.TOTAL,
-            BudgetSubject.GENERAL_PUBLIC_EXPENDITURE, BudgetSubject.THREE_PUBLIC_TOTAL,
+            BudgetSubject.EXPENDITURE, BudgetSubject.GENERAL_PUBLIC_EXPENDITURE, BudgetSubject.THREE_PUBLIC_TOTAL,
             BudgetSubject.TRAVEL_ABROAD, BudgetSubject.RECEPTION, BudgetSubject.VEHICLE_TOTAL,
             BudgetSubject.VEHICLE_PURCHASE, BudgetSubject.VEHICLE_OPERATION, BudgetSubject.AGENCY_OPERATING_COST);
     /** The parts of 政府采购 the narrative states; no line gives them, so this year's figures are recorded as stated. */

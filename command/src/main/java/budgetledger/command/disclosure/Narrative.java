@@ -7,6 +7,7 @@ import budgetledger.model.BudgetSubject;
  * reasons, and the 政府采购 figures. A figure the narrative does not state is {@link NarrativeFigure#ABSENT}.
  */
 public record Narrative(NarrativeFigure total,
+                        NarrativeFigure expenditureTotal,
                         NarrativeFigure generalPublicExpenditure,
                         NarrativeFigure threePublicTotal,
                         NarrativeFigure travelAbroad,
@@ -24,6 +25,7 @@ public record Narrative(NarrativeFigure total,
     public NarrativeFigure figure(BudgetSubject subject) {
         return switch (subject) {
             case TOTAL -> total;
+            case EXPENDITURE -> expenditureTotal;
             case GENERAL_PUBLIC_EXPENDITURE -> generalPublicExpenditure;
             case THREE_PUBLIC_TOTAL -> threePublicTotal;
             case TRAVEL_ABROAD -> travelAbroad;
