@@ -73,6 +73,9 @@ class AccessMatrixTest {
             new Rule(HttpMethod.POST, "/api/budgets/{budgetId}/change-reasons", EnumSet.of(FINANCE),
                     "/api/budgets/301-2026/change-reasons", """
                     {"subject":"收支总计","reason":"人员增加","documentNo":"文号","commandId":"m-cr"}"""),
+            new Rule(HttpMethod.POST, "/api/budgets/{budgetId}/current-year-figures", EnumSet.of(FINANCE),
+                    "/api/budgets/301-2026/current-year-figures", """
+                    {"subject":"政府采购","amount":"1000","documentNo":"文号","reason":"政府采购预算","commandId":"m-cy"}"""),
             new Rule(HttpMethod.POST, "/api/budgets/{budgetId}/reversals", EnumSet.of(FINANCE),
                     "/api/budgets/301-2026/reversals", """
                     {"sequence":3,"documentNo":"文号","reason":"录错","commandId":"m-rev"}"""),
@@ -94,6 +97,11 @@ class AccessMatrixTest {
                     "/api/budgets/301-2026/lines/L1/history", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/diff", EnumSet.of(FINANCE, AUDITOR),
                     "/api/budgets/301-2026/diff?from=0&to=999999", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/yoy", READERS, "/api/budgets/062-2026/yoy", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/three-public", READERS,
+                    "/api/budgets/062-2026/three-public", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/explanations", READERS,
+                    "/api/budgets/062-2026/explanations", null),
             new Rule(HttpMethod.GET, "/api/audit/verify", EnumSet.of(AUDITOR), "/api/audit/verify", null),
             new Rule(HttpMethod.GET, "/api/audit/checkpoint", EnumSet.of(AUDITOR), "/api/audit/checkpoint", null),
             new Rule(HttpMethod.GET, "/api/audit/checkpoints", EnumSet.of(AUDITOR), "/api/audit/checkpoints", null),

@@ -3,8 +3,10 @@ package budgetledger.app;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.command.api.AdjustBudgetLine;
 import budgetledger.command.api.AppropriateBudgetLine;
+import budgetledger.command.api.RecordCurrentYearFigure;
 import budgetledger.command.api.OpenBudget;
 import budgetledger.command.api.TransferBetweenLines;
+import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
@@ -55,6 +57,8 @@ class LedgerRestartTest {
                     List.of(new BudgetUnit("071001", "测试局本级", UnitType.ADMINISTRATIVE))));
             commands.sendAndWait(line("1000.00", "a-1"));
             commands.sendAndWait(line("2000.00", "a-2"));
+            commands.sendAndWait(new RecordCurrentYearFigure(ID, BudgetSubject.GOVERNMENT_PROCUREMENT,
+                    new BigDecimal("1000.00"), "文号5", "政府采购预算", "cy-1"));
             // Twelve adjustments: enough events for snapshots (every 5) to be taken and read back.
             for (int i = 1; i <= 12; i++) {
                 commands.sendAndWait(new AdjustBudgetLine(ID, "L1", new BigDecimal("10.01"), "文号2", "追加", "adj-" + i));
@@ -64,7 +68,7 @@ class LedgerRestartTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> lines.lines(ID).stream()
                     .anyMatch(l -> l.lineId().equals("L2") && l.amountFen() == 150_000));
         }
-        assertThat(db.count("select count(*) from domain_event_entry where aggregate_identifier = ?", ID)).isEqualTo(16);
+        assertThat(db.count("select count(*) from domain_event_entry where aggregate_identifier = ?", ID)).isEqualTo(17);
         assertThat(db.count("select count(*) from snapshot_event_entry where aggregate_identifier = ?", ID)).isPositive();
         assertThat(db.count("select count(*) from token_entry where processor_name = 'ledger-core' and token is not null"))
                 .isPositive();
@@ -83,7 +87,12 @@ class LedgerRestartTest {
             commands.sendAndWait(new AdjustBudgetLine(ID, "L1", new BigDecimal("-1620.12"), "文号4", "追减", "after-2"));
             // And it remembers command ids from before the restart: a retry appends nothing.
             commands.sendAndWait(new AdjustBudgetLine(ID, "L1", new BigDecimal("10.01"), "文号2", "追加", "adj-3"));
+            // And the 政府采购 total recorded before the snapshot still bounds its parts.
+            assertThatThrownBy(() -> commands.sendAndWait(new RecordCurrentYearFigure(ID,
+                    BudgetSubject.PROCUREMENT_GOODS, new BigDecimal("1000.01"), "文号5", "货物", "cy-2")))
+                    .isInstanceOfSatisfying(BudgetRuleException.class,
+                            e -> assertThat(e.rule()).isEqualTo("parts-exceed-total"));
         }
-        assertThat(db.count("select count(*) from domain_event_entry where aggregate_identifier = ?", ID)).isEqualTo(17);
+        assertThat(db.count("select count(*) from domain_event_entry where aggregate_identifier = ?", ID)).isEqualTo(18);
     }
 }

@@ -9,6 +9,7 @@ import budgetledger.command.api.ImportDisclosure;
 import budgetledger.command.api.ImportDisclosure.ImportedLine;
 import budgetledger.command.api.OpenBudget;
 import budgetledger.command.api.RecordChangeReason;
+import budgetledger.command.api.RecordCurrentYearFigure;
 import budgetledger.command.api.RecordPriorYearFigure;
 import budgetledger.command.api.ReverseBudgetEvent;
 import budgetledger.command.api.TransferBetweenLines;
@@ -18,9 +19,11 @@ import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.events.BudgetLineAppropriated;
 import budgetledger.events.BudgetOpened;
 import budgetledger.events.ChangeReasonRecorded;
+import budgetledger.events.CurrentYearFigureRecorded;
 import budgetledger.events.DisclosureRecorded;
 import budgetledger.events.LineAmountChange;
 import budgetledger.events.PriorYearFigureRecorded;
+import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.ExpenditureKind;
@@ -35,6 +38,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +69,8 @@ public class DepartmentBudget {
     /** sequence → the line changes of an appropriation, adjustment or transfer, for reversal. */
     private Map<Long, Reversible> reversible = new HashMap<>();
     private Set<Long> reversed = new HashSet<>();
+    /** This year's figures recorded as facts (政府采购), in 分. */
+    private Map<BudgetSubject, Long> currentYearFigures = new EnumMap<>(BudgetSubject.class);
     private long lastSequence;
 
     record Line(String unitCode, ExpenditureKind kind, long amountFen) {
@@ -116,6 +122,11 @@ public class DepartmentBudget {
             }
             appropriations.add(appropriation);
         }
+        Map<BudgetSubject, Long> figures = new EnumMap<>(BudgetSubject.class);
+        for (ImportDisclosure.CurrentYearFigure figure : command.currentYearFigures()) {
+            CurrentYearFigureRules.check(figure.subject(), figure.amountFen(), figures);
+            figures.put(figure.subject(), figure.amountFen());
+        }
         apply(new BudgetOpened(command.budgetId(), command.departmentCode(), command.departmentName().strip(),
                 command.fiscalYear(), List.copyOf(command.units())));
         apply(new DisclosureRecorded(command.budgetId(), command.documentNo(), command.documentSha256(),
@@ -137,6 +148,11 @@ public class DepartmentBudget {
             ImportDisclosure.ChangeReason changeReason = command.changeReasons().get(i);
             apply(new ChangeReasonRecorded(command.budgetId(), changeReason.subject(), changeReason.reason(),
                     command.documentNo(), command.commandId() + "#R" + (i + 1)));
+        }
+        for (int i = 0; i < command.currentYearFigures().size(); i++) {
+            ImportDisclosure.CurrentYearFigure figure = command.currentYearFigures().get(i);
+            apply(new CurrentYearFigureRecorded(command.budgetId(), figure.subject(), figure.amountFen(),
+                    command.documentNo(), "据公开文档第三部分", command.commandId() + "#C" + (i + 1)));
         }
     }
 
@@ -223,6 +239,20 @@ public class DepartmentBudget {
         }
         apply(new ChangeReasonRecorded(budgetId, command.subject(), command.reason(), command.documentNo(),
                 command.commandId()));
+        return receipts.get(command.commandId());
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(RecordCurrentYearFigure command) {
+        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CommandChecks.change(command);
+        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_NEGATIVE);
+        CurrentYearFigureRules.check(command.subject(), amountFen, currentYearFigures);
+        apply(new CurrentYearFigureRecorded(budgetId, command.subject(), amountFen, command.documentNo(),
+                command.reason(), command.commandId()));
         return receipts.get(command.commandId());
     }
 
@@ -351,6 +381,12 @@ public class DepartmentBudget {
     @EventSourcingHandler
     void on(ChangeReasonRecorded event, @SequenceNumber long sequence) {
         record(sequence, "RecordChangeReason", event.commandId(), null, List.of());
+    }
+
+    @EventSourcingHandler
+    void on(CurrentYearFigureRecorded event, @SequenceNumber long sequence) {
+        currentYearFigures.put(event.subject(), event.amountFen());
+        record(sequence, "RecordCurrentYearFigure", event.commandId(), null, List.of());
     }
 
     /** Remembers the receipt of the command behind an event and, for money events, how to reverse it. */

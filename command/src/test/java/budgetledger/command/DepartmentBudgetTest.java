@@ -6,6 +6,7 @@ import budgetledger.command.api.CommandReceipt;
 import budgetledger.command.api.CommandReceipt.LineBalance;
 import budgetledger.command.api.OpenBudget;
 import budgetledger.command.api.RecordChangeReason;
+import budgetledger.command.api.RecordCurrentYearFigure;
 import budgetledger.command.api.RecordPriorYearFigure;
 import budgetledger.command.api.ReverseBudgetEvent;
 import budgetledger.command.api.TransferBetweenLines;
@@ -15,6 +16,7 @@ import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.events.BudgetLineAppropriated;
 import budgetledger.events.BudgetOpened;
 import budgetledger.events.ChangeReasonRecorded;
+import budgetledger.events.CurrentYearFigureRecorded;
 import budgetledger.events.LineAmountChange;
 import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.BudgetSubject;
@@ -436,6 +438,71 @@ class DepartmentBudgetTest {
         void a_change_reason_names_its_subject() {
             refused(fixture.given(OPENED).when(new RecordChangeReason(ID, null, "原因", DOC, "c-6")),
                     BudgetRuleException.Kind.INVALID, "subject", "required");
+        }
+    }
+
+    @Nested
+    class CurrentYearFigures {
+
+        static final CurrentYearFigureRecorded TOTAL_736 = new CurrentYearFigureRecorded(ID,
+                BudgetSubject.GOVERNMENT_PROCUREMENT, 736_140_000L, DOC, "政府采购预算", "c-7");
+
+        @Test
+        void the_procurement_total_is_recorded_in_fen() {
+            fixture.given(OPENED)
+                    .when(new RecordCurrentYearFigure(ID, BudgetSubject.GOVERNMENT_PROCUREMENT, yuan("7361400.00"),
+                            DOC, "政府采购预算", "c-7"))
+                    .expectEvents(TOTAL_736);
+        }
+
+        @Test
+        void a_part_within_the_total_is_recorded() {
+            fixture.given(OPENED, TOTAL_736)
+                    .when(new RecordCurrentYearFigure(ID, BudgetSubject.PROCUREMENT_SERVICES, yuan("6411900"), DOC,
+                            "政府采购服务", "c-8"))
+                    .expectEvents(new CurrentYearFigureRecorded(ID, BudgetSubject.PROCUREMENT_SERVICES,
+                            641_190_000L, DOC, "政府采购服务", "c-8"));
+        }
+
+        @Test
+        void a_figure_the_lines_give_cannot_be_typed() {
+            refused(fixture.given(OPENED).when(new RecordCurrentYearFigure(ID, BudgetSubject.THREE_PUBLIC_TOTAL,
+                            yuan("39500"), DOC, "三公", "c-7")),
+                    BudgetRuleException.Kind.INVALID, "subject", "derived-from-lines");
+        }
+
+        @Test
+        void the_parts_never_exceed_the_total() {
+            refused(fixture.given(OPENED, TOTAL_736, new CurrentYearFigureRecorded(ID,
+                            BudgetSubject.PROCUREMENT_SERVICES, 641_190_000L, DOC, "服务", "c-8"))
+                            .when(new RecordCurrentYearFigure(ID, BudgetSubject.PROCUREMENT_GOODS, yuan("949500.01"),
+                                    DOC, "货物", "c-9")),
+                    BudgetRuleException.Kind.CONFLICT, "amount", "parts-exceed-total");
+        }
+
+        @Test
+        void a_total_below_its_recorded_parts_is_refused() {
+            refused(fixture.given(OPENED, new CurrentYearFigureRecorded(ID, BudgetSubject.PROCUREMENT_GOODS,
+                            94_950_000L, DOC, "货物", "c-8"))
+                            .when(new RecordCurrentYearFigure(ID, BudgetSubject.GOVERNMENT_PROCUREMENT, yuan("949499.99"),
+                                    DOC, "总额", "c-9")),
+                    BudgetRuleException.Kind.CONFLICT, "amount", "parts-exceed-total");
+        }
+
+        @Test
+        void a_figure_is_not_negative_and_names_its_subject() {
+            refused(fixture.given(OPENED).when(new RecordCurrentYearFigure(ID, BudgetSubject.PROCUREMENT_WORKS,
+                    yuan("-1"), DOC, "工程", "c-7")), BudgetRuleException.Kind.INVALID, "amount", "amount-sign");
+            refused(fixture.given(OPENED).when(new RecordCurrentYearFigure(ID, null, yuan("1"), DOC, "工程", "c-7")),
+                    BudgetRuleException.Kind.INVALID, "subject", "required");
+        }
+
+        @Test
+        void a_retry_with_the_same_command_id_records_nothing_new() {
+            fixture.given(OPENED, TOTAL_736)
+                    .when(new RecordCurrentYearFigure(ID, BudgetSubject.GOVERNMENT_PROCUREMENT, yuan("7361400.00"),
+                            DOC, "政府采购预算", "c-7"))
+                    .expectNoEvents();
         }
     }
 

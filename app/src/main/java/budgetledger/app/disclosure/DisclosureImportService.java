@@ -71,7 +71,8 @@ public class DisclosureImportService {
         log.info("Importing disclosure {} ({} 年, {} lines) as budget {}", sha256.substring(0, 12),
                 command.fiscalYear(), command.lines().size(), command.budgetId());
         commands.sendAndWait(command);
-        int events = 2 + command.lines().size() + command.priorYearFigures().size() + command.changeReasons().size();
+        int events = 2 + command.lines().size() + command.priorYearFigures().size() + command.changeReasons().size()
+                + command.currentYearFigures().size();
         return new ImportResult(command.budgetId(), command.lines().size(), events,
                 new ImportResult.Counts(report.exact(), report.rounding(), report.mismatched()));
     }

@@ -2,6 +2,7 @@ package budgetledger.app.http;
 
 import budgetledger.app.http.Requests.AdjustmentRequest;
 import budgetledger.app.http.Requests.ChangeReasonRequest;
+import budgetledger.app.http.Requests.CurrentYearFigureRequest;
 import budgetledger.app.http.Requests.LineRequest;
 import budgetledger.app.http.Requests.OpenBudgetRequest;
 import budgetledger.app.http.Requests.PriorYearFigureRequest;
@@ -19,6 +20,7 @@ import budgetledger.command.api.AppropriateBudgetLine;
 import budgetledger.command.api.CommandReceipt;
 import budgetledger.command.api.OpenBudget;
 import budgetledger.command.api.RecordChangeReason;
+import budgetledger.command.api.RecordCurrentYearFigure;
 import budgetledger.command.api.RecordPriorYearFigure;
 import budgetledger.command.api.ReverseBudgetEvent;
 import budgetledger.command.api.TransferBetweenLines;
@@ -129,6 +131,14 @@ public class BudgetController {
         return send(budgetId, new RecordChangeReason(budgetId,
                 Fields.label("subject", request.subject(), BudgetSubject.class), request.reason(),
                 request.documentNo(), request.commandId()));
+    }
+
+    @PostMapping("/{budgetId}/current-year-figures")
+    public ReceiptView recordCurrentYearFigure(@PathVariable String budgetId,
+                                               @RequestBody CurrentYearFigureRequest request) {
+        return send(budgetId, new RecordCurrentYearFigure(budgetId,
+                Fields.label("subject", request.subject(), BudgetSubject.class),
+                Fields.yuan("amount", request.amount()), request.documentNo(), request.reason(), request.commandId()));
     }
 
     @PostMapping("/{budgetId}/reversals")

@@ -31,6 +31,10 @@ final class Requests {
                                   String commandId) {
     }
 
+    record CurrentYearFigureRequest(String subject, String amount, String documentNo, String reason,
+                                    String commandId) {
+    }
+
     record ChangeReasonRequest(String subject, String reason, String documentNo, String commandId) {
     }
 

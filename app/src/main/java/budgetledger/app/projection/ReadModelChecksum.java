@@ -20,6 +20,7 @@ public class ReadModelChecksum {
             new String[]{"budget_line", "budget_id, line_id"},
             new String[]{"prior_year_figure", "budget_id, subject"},
             new String[]{"change_reason", "budget_id, subject"},
+            new String[]{"current_year_figure", "budget_id, subject"},
             new String[]{"published_table", "budget_id, table_number"});
 
     private final JdbcTemplate jdbc;

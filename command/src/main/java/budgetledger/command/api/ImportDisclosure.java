@@ -12,13 +12,15 @@ import java.util.List;
 
 /**
  * Open a budget from a published disclosure in one step: its units, the opening lines reconstructed from its
- * tables, the published tables themselves, and the prior-year figures and reasons of its narrative. It lands whole
+ * tables, the published tables themselves, the prior-year figures and reasons of its narrative, and this year's
+ * figures the narrative states that no line gives (政府采购). It lands whole
  * or not at all.
  */
 public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, String departmentCode,
                                String departmentName, int fiscalYear, List<BudgetUnit> units,
                                List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
-                               List<ChangeReason> changeReasons, List<DisclosureTable> publishedTables,
+                               List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
+                               List<DisclosureTable> publishedTables,
                                String documentNo, String documentSha256, String commandId) {
 
     /** An opening line in 分, with how it was derived from the tables. */
@@ -31,5 +33,9 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
     }
 
     public record ChangeReason(BudgetSubject subject, String reason) {
+    }
+
+    /** This year's figure of a subject the lines do not give, in 分. */
+    public record CurrentYearFigure(BudgetSubject subject, long amountFen) {
     }
 }

@@ -2,6 +2,7 @@ package budgetledger.command.disclosure;
 
 import budgetledger.command.api.ImportDisclosure;
 import budgetledger.command.api.ImportDisclosure.ChangeReason;
+import budgetledger.command.api.ImportDisclosure.CurrentYearFigure;
 import budgetledger.command.api.ImportDisclosure.ImportedLine;
 import budgetledger.command.api.ImportDisclosure.PriorYearFigure;
 import budgetledger.model.BudgetId;
@@ -23,9 +24,13 @@ import java.util.stream.Collectors;
 public final class DisclosureImport {
 
     /** Subjects whose prior-year figure and reason the narrative states. */
-    private static final List<BudgetSubject> NARRATED = List.of(BudgetSubject.TOTAL, BudgetSubject.THREE_PUBLIC_TOTAL,
+    private static final List<BudgetSubject> NARRATED = List.of(BudgetSubject.TOTAL,
+            BudgetSubject.EXPENDITURE, BudgetSubject.GENERAL_PUBLIC_EXPENDITURE, BudgetSubject.THREE_PUBLIC_TOTAL,
             BudgetSubject.TRAVEL_ABROAD, BudgetSubject.RECEPTION, BudgetSubject.VEHICLE_TOTAL,
             BudgetSubject.VEHICLE_PURCHASE, BudgetSubject.VEHICLE_OPERATION, BudgetSubject.AGENCY_OPERATING_COST);
+    /** The parts of 政府采购 the narrative states; no line gives them, so this year's figures are recorded as stated. */
+    private static final List<BudgetSubject> PROCUREMENT_PARTS = List.of(BudgetSubject.PROCUREMENT_GOODS,
+            BudgetSubject.PROCUREMENT_WORKS, BudgetSubject.PROCUREMENT_SERVICES);
 
     private DisclosureImport() {
     }
@@ -65,8 +70,31 @@ public final class DisclosureImport {
         }
         List<DisclosureTable> tables = document.tables().values().stream().toList();
         return new ImportDisclosure(BudgetId.of(code, document.fiscalYear()), code, document.departmentName(),
-                document.fiscalYear(), units, imported, figures, reasons, tables,
+                document.fiscalYear(), units, imported, figures, reasons, procurement(document.narrative()), tables,
                 document.fiscalYear() + "年度部门预算公开", documentSha256, commandId);
+    }
+
+    /**
+     * The 政府采购 total and its parts as the narrative states them. Parts that together exceed the total are a
+     * narrative typed wrong: only the total is kept then, and the parts are left for finance staff to record.
+     */
+    static List<CurrentYearFigure> procurement(Narrative narrative) {
+        List<CurrentYearFigure> figures = new ArrayList<>();
+        NarrativeFigure total = narrative.figure(BudgetSubject.GOVERNMENT_PROCUREMENT);
+        if (total.isPresent()) {
+            figures.add(new CurrentYearFigure(BudgetSubject.GOVERNMENT_PROCUREMENT, fen(total)));
+        }
+        List<CurrentYearFigure> parts = PROCUREMENT_PARTS.stream().filter(s -> narrative.figure(s).isPresent())
+                .map(s -> new CurrentYearFigure(s, fen(narrative.figure(s)))).toList();
+        long partsFen = parts.stream().mapToLong(CurrentYearFigure::amountFen).sum();
+        if (!total.isPresent() || partsFen <= fen(total)) {
+            figures.addAll(parts);
+        }
+        return figures;
+    }
+
+    private static long fen(NarrativeFigure figure) {
+        return figure.amountWanYuan().movePointRight(6).longValueExact();
     }
 
     /**

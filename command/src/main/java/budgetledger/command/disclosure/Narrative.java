@@ -7,6 +7,8 @@ import budgetledger.model.BudgetSubject;
  * reasons, and the 政府采购 figures. A figure the narrative does not state is {@link NarrativeFigure#ABSENT}.
  */
 public record Narrative(NarrativeFigure total,
+                        NarrativeFigure expenditureTotal,
+                        NarrativeFigure generalPublicExpenditure,
                         NarrativeFigure threePublicTotal,
                         NarrativeFigure travelAbroad,
                         NarrativeFigure reception,
@@ -23,6 +25,8 @@ public record Narrative(NarrativeFigure total,
     public NarrativeFigure figure(BudgetSubject subject) {
         return switch (subject) {
             case TOTAL -> total;
+            case EXPENDITURE -> expenditureTotal;
+            case GENERAL_PUBLIC_EXPENDITURE -> generalPublicExpenditure;
             case THREE_PUBLIC_TOTAL -> threePublicTotal;
             case TRAVEL_ABROAD -> travelAbroad;
             case RECEPTION -> reception;

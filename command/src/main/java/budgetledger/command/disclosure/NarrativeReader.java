@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the figures of the narrative (第三部分 情况说明): this year's amount, the change against last year and the
- * stated reason, for the total, "三公" and its categories and 机关运行经费; and the 政府采购 figures. Each figure is
- * the first sentence that states it; a sentence ends at 。 or ；.
+ * stated reason, for the total (收入总计 and 支出总计), 一般公共预算当年支出, "三公" and its categories and
+ * 机关运行经费; and the 政府采购 figures. Each figure is the first sentence that states it; a sentence ends at 。 or ；.
  */
 final class NarrativeReader {
 
@@ -18,6 +18,8 @@ final class NarrativeReader {
     private static final String FILLER = "(?:财政拨款|预算数?|支出|总额|为|共计|合计|安排的?)*";
 
     private static final Pattern TOTAL = Pattern.compile("(?:收入|收支)总计" + FILLER + AMOUNT);
+    private static final Pattern EXPENDITURE_TOTAL = Pattern.compile("支出总计" + FILLER + AMOUNT);
+    private static final Pattern GENERAL_PUBLIC = Pattern.compile("一般公共预算当年支出" + FILLER + AMOUNT);
     private static final Pattern THREE_PUBLIC = Pattern.compile("三公[”\"’']?经费" + FILLER + AMOUNT);
     private static final Pattern AGENCY = Pattern.compile("机关运行经费" + FILLER + AMOUNT);
     private static final Pattern PROCUREMENT = Pattern.compile("政府采购" + FILLER + AMOUNT);
@@ -65,6 +67,8 @@ final class NarrativeReader {
         NarrativeFigure procurement = figure(PROCUREMENT, false);
         return new Narrative(
                 figure(TOTAL, true),
+                figure(EXPENDITURE_TOTAL, true),
+                figure(GENERAL_PUBLIC, true),
                 figure(THREE_PUBLIC, true),
                 category("因公出国（境）费用?"),
                 category("公务接待费"),

@@ -78,10 +78,24 @@ class ReconstructionTest {
     void the_narrative_gives_prior_year_figures_and_reasons() {
         ImportDisclosure command = imported(Disclosures.SEED, null);
         assertThat(command.priorYearFigures()).extracting(f -> f.subject() + "=" + f.amountFen()).contains(
-                "TOTAL=4557360000", "THREE_PUBLIC_TOTAL=4950000", "RECEPTION=3000000",
+                "TOTAL=4557360000", "EXPENDITURE=4557360000", "GENERAL_PUBLIC_EXPENDITURE=4557360000", "THREE_PUBLIC_TOTAL=4950000",
+                "RECEPTION=3000000",
                 "AGENCY_OPERATING_COST=193590000");
         assertThat(command.changeReasons()).extracting(r -> r.subject() + ":" + r.reason())
-                .anyMatch(text -> text.startsWith("RECEPTION:局机关公务接待费减少1万元"));
+                .anyMatch(text -> text.startsWith("RECEPTION:局机关公务接待费减少1万元"))
+                .contains("TOTAL:局机关预算总收入减少", "EXPENDITURE:局机关预算总支出减少");
+    }
+
+    @Test
+    void the_narrative_gives_this_years_procurement_figures() {
+        assertThat(imported(Disclosures.SEED, null).currentYearFigures())
+                .extracting(f -> f.subject() + "=" + f.amountFen()).containsExactly(
+                        "GOVERNMENT_PROCUREMENT=736140000", "PROCUREMENT_GOODS=94950000", "PROCUREMENT_WORKS=0",
+                        "PROCUREMENT_SERVICES=641190000");
+        assertThat(imported(Disclosures.OTHER_DEPARTMENT, "099").currentYearFigures())
+                .extracting(f -> f.subject() + "=" + f.amountFen()).containsExactly(
+                        "GOVERNMENT_PROCUREMENT=535000000", "PROCUREMENT_GOODS=25000000",
+                        "PROCUREMENT_WORKS=400000000", "PROCUREMENT_SERVICES=110000000");
     }
 
     @Test
