@@ -30,6 +30,8 @@ public final class ClassificationCatalogue {
     private final Map<String, EconomicItem> deptEconomic;
     private final Map<String, String> deptEconomicClasses;
     private final Map<String, String> govEconomic;
+    /** "{deptCode}|{administrative, institution or blank}" → functional 项 where such money usually sits. */
+    private final Map<String, List<String>> functionalHints;
 
     private ClassificationCatalogue(int edition) {
         this.edition = edition;
@@ -51,6 +53,10 @@ public final class ClassificationCatalogue {
         this.govEconomic = new LinkedHashMap<>();
         for (String[] row : readCsv(folder + "economic-gov.csv", 2)) {
             govEconomic.put(row[0], row[1]);
+        }
+        this.functionalHints = new LinkedHashMap<>();
+        for (String[] row : readCsv(folder + "economic-functional-hints.csv", 3)) {
+            functionalHints.put(row[0] + "|" + row[1], List.of(row[2].split(";")));
         }
     }
 
@@ -112,6 +118,15 @@ public final class ClassificationCatalogue {
     public Optional<EconomicItem> deptEconomicByName(String classCode, String name) {
         return deptEconomic.values().stream()
                 .filter(item -> item.code().startsWith(classCode) && item.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The functional 项 where money of a department economic item usually sits, for a unit of administrative
+     * (行政, 参公) or institution (事业) kind, in order of preference; empty when there is no convention.
+     */
+    public List<String> functionalHints(String deptCode, boolean institution) {
+        List<String> specific = functionalHints.get(deptCode + "|" + (institution ? "institution" : "administrative"));
+        return specific != null ? specific : functionalHints.getOrDefault(deptCode + "|", List.of());
     }
 
     public Optional<String> govEconomicName(String code) {

@@ -50,7 +50,9 @@ import static budgetledger.model.Origin.CURRENT_YEAR;
  * <li>Basic 一般公共预算 当年 lines take the economic items of table 6; 公用经费 go to the units of table 11 (items
  *     of 行政 units' government codes first), the remainder to the first 事业 unit; 人员经费 go to the first 事业
  *     unit when their government item is a subsidy (505/506), else to the first 行政 unit. The economic pieces
- *     are then spread over the 项 of table 5 like projects (an item's pieces that sum to a 项 go together).</li>
+ *     are then spread over the 项 of table 5: first where the catalogue says such money usually sits
+ *     (养老保险缴费 on 2080505, 住房公积金 on 2210201 …), then like projects (an item's pieces that sum to a
+ *     项 go together).</li>
  * <li>Basic money of other sources has no published economic breakdown: 公用经费 where table 11 shows it (其他商品和
  *     服务支出), the rest 人员经费 (其他工资福利支出), on the first 行政 unit.</li>
  * <li>"三公" amounts of table 10 beyond what basic lines hold sit on project lines: the part goes to the project
@@ -412,7 +414,13 @@ public final class Reconstruction {
         long[] supplies = pieces.stream().mapToLong(EconomicCell::amountFen).toArray();
         List<String> itemCodes = pieces.stream().map(p -> p.item().code()).distinct().toList();
         int[] groups = pieces.stream().mapToInt(p -> itemCodes.indexOf(p.item().code())).toArray();
-        for (Allocation a : Transport.allocate(supplies, demandAmounts, groups)) {
+        int[][] preferred = new int[pieces.size()][];
+        for (int i = 0; i < pieces.size(); i++) {
+            boolean institution = isSubsidy(pieces.get(i).govCode());
+            preferred[i] = catalogue.functionalHints(pieces.get(i).item().code(), institution).stream()
+                    .mapToInt(codes::indexOf).filter(d -> d >= 0).toArray();
+        }
+        for (Allocation a : Transport.allocate(supplies, demandAmounts, groups, preferred)) {
             EconomicCell piece = pieces.get(a.supply());
             String govName = catalogue.govEconomicName(piece.govCode()).orElse(piece.govCode());
             lines.add(new Line(pieceUnits.get(a.supply()), codes.get(a.demand()), piece.kind(), piece.item().code(),

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Spreads supplies (e.g. projects) over demands (e.g. functional 项) with equal totals, deterministically:
- * first a supply that equals a demand exactly goes there whole, then groups of supplies whose sum equals a
- * demand exactly, then the rest in order, north-west corner (a supply may be split over several demands).
+ * first each supply to the demands it prefers, as far as they take it; then a supply that equals a demand
+ * exactly goes there whole, then groups of supplies whose sum equals a demand exactly, then the rest in order,
+ * north-west corner (a supply may be split over several demands).
  */
 final class Transport {
 
@@ -21,9 +22,24 @@ final class Transport {
      *               equals a remaining demand go there together. Use distinct groups to disable grouping.
      */
     static List<Allocation> allocate(long[] supplies, long[] demands, int[] groups) {
+        return allocate(supplies, demands, groups, new int[supplies.length][]);
+    }
+
+    /** @param preferred per supply, the demands it should go to first (null or empty for none) */
+    static List<Allocation> allocate(long[] supplies, long[] demands, int[] groups, int[][] preferred) {
         long[] supply = supplies.clone();
         long[] demand = demands.clone();
         List<Allocation> allocations = new ArrayList<>();
+        for (int s = 0; s < supply.length; s++) {
+            for (int d : preferred[s] == null ? new int[0] : preferred[s]) {
+                long amount = Math.min(supply[s], demand[d]);
+                if (amount > 0) {
+                    allocations.add(new Allocation(s, d, amount));
+                    supply[s] -= amount;
+                    demand[d] -= amount;
+                }
+            }
+        }
         for (int s = 0; s < supply.length; s++) {
             for (int d = 0; d < demand.length && supply[s] > 0; d++) {
                 if (demand[d] == supply[s]) {

@@ -109,4 +109,17 @@ class ReconstructionTest {
         // 公务用车购置费 sits on a project line with its economic item
         assertThat(command.lines()).anyMatch(l -> l.kind() == ExpenditureKind.PROJECT && "31013".equals(l.deptEconomicCode()));
     }
+
+    @Test
+    void economic_items_land_on_the_functional_item_where_such_money_usually_sits() {
+        ImportDisclosure command = imported(Disclosures.SEED, null);
+        // All but a rounding residue (under 0.01 万元) of each item sits on its usual 项.
+        for (String[] usual : new String[][]{{"30108", "2080505"}, {"30109", "2080506"}, {"30113", "2210201"},
+                {"30111", "2101103"}, {"30309", "2100799"}}) {
+            long all = sum(command, l -> usual[0].equals(l.deptEconomicCode()));
+            long there = sum(command, l -> usual[0].equals(l.deptEconomicCode()) && l.functionalCode().equals(usual[1]));
+            assertThat(all - there).as(usual[0] + " beside " + usual[1]).isLessThan(10_000L);
+            assertThat(there).as(usual[0]).isPositive();
+        }
+    }
 }
