@@ -3,6 +3,7 @@ package budgetledger.command;
 import budgetledger.command.CommandChecks.Sign;
 import budgetledger.command.api.AdjustBudgetLine;
 import budgetledger.command.api.AppropriateBudgetLine;
+import budgetledger.command.api.ChangeCommand;
 import budgetledger.command.api.CommandReceipt;
 import budgetledger.command.api.CommandReceipt.LineBalance;
 import budgetledger.command.api.ImportDisclosure;
@@ -158,132 +159,118 @@ public class DepartmentBudget {
 
     @CommandHandler
     public CommandReceipt handle(AppropriateBudgetLine command) {
-        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        CommandChecks.change(command);
-        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
-        LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units);
-        String lineId = "L" + (lines.size() + 1);
-        apply(new BudgetLineAppropriated(budgetId, lineId, command.unitCode(), command.functionalCode(),
-                command.kind(), command.deptEconomicCode(), command.govEconomicCode(), command.fundingSource(),
-                command.origin(), blankToNull(command.project()), amountFen, command.documentNo(),
-                command.reason(), command.commandId()));
-        return receipts.get(command.commandId());
+        return once(command, () -> {
+            long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
+            LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units);
+            String lineId = "L" + (lines.size() + 1);
+            apply(new BudgetLineAppropriated(budgetId, lineId, command.unitCode(), command.functionalCode(),
+                    command.kind(), command.deptEconomicCode(), command.govEconomicCode(), command.fundingSource(),
+                    command.origin(), blankToNull(command.project()), amountFen, command.documentNo(),
+                    command.reason(), command.commandId()));
+        });
     }
 
     @CommandHandler
     public CommandReceipt handle(AdjustBudgetLine command) {
-        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        CommandChecks.change(command);
-        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_ZERO);
-        Line line = existingLine("lineId", command.lineId());
-        long after = amountAfter("amount", command.lineId(), line, amountFen);
-        apply(new BudgetLineAdjusted(budgetId, command.lineId(), amountFen, after, command.documentNo(),
-                command.reason(), command.commandId()));
-        return receipts.get(command.commandId());
+        return once(command, () -> {
+            long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_ZERO);
+            Line line = existingLine("lineId", command.lineId());
+            long after = amountAfter("amount", command.lineId(), line, amountFen);
+            apply(new BudgetLineAdjusted(budgetId, command.lineId(), amountFen, after, command.documentNo(),
+                    command.reason(), command.commandId()));
+        });
     }
 
     @CommandHandler
     public CommandReceipt handle(TransferBetweenLines command) {
-        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        CommandChecks.change(command);
-        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
-        Line from = existingLine("fromLineId", command.fromLineId());
-        Line to = existingLine("toLineId", command.toLineId());
-        if (command.fromLineId().equals(command.toLineId())) {
-            throw conflict("toLineId", "same-line", "调剂的调出行和调入行不能相同：" + command.fromLineId());
-        }
-        long fromAfter = amountAfter("amount", command.fromLineId(), from, -amountFen);
-        long toAfter = amountAfter("amount", command.toLineId(), to, amountFen);
-        if (fromAfter + toAfter != from.amountFen() + to.amountFen()) {
-            throw new IllegalStateException("transfer would create or lose money: " + command);
-        }
-        apply(new BudgetAmountTransferred(budgetId, command.fromLineId(), command.toLineId(), amountFen,
-                fromAfter, toAfter, command.documentNo(), command.reason(), command.commandId()));
-        return receipts.get(command.commandId());
+        return once(command, () -> {
+            long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
+            Line from = existingLine("fromLineId", command.fromLineId());
+            Line to = existingLine("toLineId", command.toLineId());
+            if (command.fromLineId().equals(command.toLineId())) {
+                throw conflict("toLineId", "same-line", "调剂的调出行和调入行不能相同：" + command.fromLineId());
+            }
+            long fromAfter = amountAfter("amount", command.fromLineId(), from, -amountFen);
+            long toAfter = amountAfter("amount", command.toLineId(), to, amountFen);
+            if (fromAfter + toAfter != from.amountFen() + to.amountFen()) {
+                throw new IllegalStateException("transfer would create or lose money: " + command);
+            }
+            apply(new BudgetAmountTransferred(budgetId, command.fromLineId(), command.toLineId(), amountFen,
+                    fromAfter, toAfter, command.documentNo(), command.reason(), command.commandId()));
+        });
     }
 
     @CommandHandler
     public CommandReceipt handle(RecordPriorYearFigure command) {
-        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        CommandChecks.change(command);
-        if (command.subject() == null) {
-            throw BudgetRuleException.invalid("subject", "required", "subject 不能为空");
-        }
-        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_NEGATIVE);
-        apply(new PriorYearFigureRecorded(budgetId, command.subject(), amountFen, command.documentNo(),
-                command.reason(), command.commandId()));
-        return receipts.get(command.commandId());
+        return once(command, () -> {
+            if (command.subject() == null) {
+                throw BudgetRuleException.invalid("subject", "required", "subject 不能为空");
+            }
+            long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_NEGATIVE);
+            apply(new PriorYearFigureRecorded(budgetId, command.subject(), amountFen, command.documentNo(),
+                    command.reason(), command.commandId()));
+        });
     }
 
     @CommandHandler
     public CommandReceipt handle(RecordChangeReason command) {
-        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        CommandChecks.change(command);
-        if (command.subject() == null) {
-            throw BudgetRuleException.invalid("subject", "required", "subject 不能为空");
-        }
-        apply(new ChangeReasonRecorded(budgetId, command.subject(), command.reason(), command.documentNo(),
-                command.commandId()));
-        return receipts.get(command.commandId());
+        return once(command, () -> {
+            if (command.subject() == null) {
+                throw BudgetRuleException.invalid("subject", "required", "subject 不能为空");
+            }
+            apply(new ChangeReasonRecorded(budgetId, command.subject(), command.reason(), command.documentNo(),
+                    command.commandId()));
+        });
     }
 
     @CommandHandler
     public CommandReceipt handle(RecordCurrentYearFigure command) {
-        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        CommandChecks.change(command);
-        long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_NEGATIVE);
-        CurrentYearFigureRules.check(command.subject(), amountFen, currentYearFigures);
-        apply(new CurrentYearFigureRecorded(budgetId, command.subject(), amountFen, command.documentNo(),
-                command.reason(), command.commandId()));
-        return receipts.get(command.commandId());
+        return once(command, () -> {
+            long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_NEGATIVE);
+            CurrentYearFigureRules.check(command.subject(), amountFen, currentYearFigures);
+            apply(new CurrentYearFigureRecorded(budgetId, command.subject(), amountFen, command.documentNo(),
+                    command.reason(), command.commandId()));
+        });
     }
 
     @CommandHandler
     public CommandReceipt handle(ReverseBudgetEvent command) {
+        return once(command, () -> {
+            long sequence = command.sequence();
+            if (sequence < 0 || sequence > lastSequence) {
+                throw notFound("sequence", "unknown-event", "预算 " + budgetId + " 没有序号为 " + sequence + " 的事件");
+            }
+            Reversible target = reversible.get(sequence);
+            if (target == null) {
+                throw conflict("sequence", "not-reversible",
+                        "事件 #" + sequence + " 不是可冲销的金额变动（年初预算、追加/追减、调剂）");
+            }
+            if (reversed.contains(sequence)) {
+                throw conflict("sequence", "already-reversed", "事件 #" + sequence + " 已被冲销");
+            }
+            List<LineAmountChange> changes = new ArrayList<>();
+            for (LineAmountChange original : target.changes()) {
+                Line line = lines.get(original.lineId());
+                long undo = -original.amountFen();
+                changes.add(new LineAmountChange(original.lineId(), undo,
+                        amountAfter("sequence", original.lineId(), line, undo)));
+            }
+            apply(new BudgetEventReversed(budgetId, sequence, target.eventType(), changes, command.documentNo(),
+                    command.reason(), command.commandId()));
+        });
+    }
+
+    /**
+     * Runs a change once: a command id seen before gets its earlier receipt and nothing new; otherwise the change
+     * is checked (文号, reason) and decided, and the receipt of the event it applied is returned.
+     */
+    private CommandReceipt once(ChangeCommand command, Runnable decideAndApply) {
         Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         CommandChecks.change(command);
-        long sequence = command.sequence();
-        if (sequence < 0 || sequence > lastSequence) {
-            throw notFound("sequence", "unknown-event", "预算 " + budgetId + " 没有序号为 " + sequence + " 的事件");
-        }
-        Reversible target = reversible.get(sequence);
-        if (target == null) {
-            throw conflict("sequence", "not-reversible",
-                    "事件 #" + sequence + " 不是可冲销的金额变动（年初预算、追加/追减、调剂）");
-        }
-        if (reversed.contains(sequence)) {
-            throw conflict("sequence", "already-reversed", "事件 #" + sequence + " 已被冲销");
-        }
-        List<LineAmountChange> changes = new ArrayList<>();
-        for (LineAmountChange original : target.changes()) {
-            Line line = lines.get(original.lineId());
-            long undo = -original.amountFen();
-            changes.add(new LineAmountChange(original.lineId(), undo,
-                    amountAfter("sequence", original.lineId(), line, undo)));
-        }
-        apply(new BudgetEventReversed(budgetId, sequence, target.eventType(), changes, command.documentNo(),
-                command.reason(), command.commandId()));
+        decideAndApply.run();
         return receipts.get(command.commandId());
     }
 
