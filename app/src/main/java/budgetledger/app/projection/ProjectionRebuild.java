@@ -1,6 +1,7 @@
 package budgetledger.app.projection;
 
 import budgetledger.projections.LedgerProcessing;
+import budgetledger.projections.ReplayProgress;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -24,11 +25,14 @@ public class ProjectionRebuild {
     private final ReadModelProgress progress;
     private final EventStore eventStore;
     private final ReadModelChecksum checksum;
+    private final ReplayProgress replay;
 
-    public ProjectionRebuild(ReadModelProgress progress, EventStore eventStore, ReadModelChecksum checksum) {
+    public ProjectionRebuild(ReadModelProgress progress, EventStore eventStore, ReadModelChecksum checksum,
+                             ReplayProgress replay) {
         this.progress = progress;
         this.eventStore = eventStore;
         this.checksum = checksum;
+        this.replay = replay;
     }
 
     /** The checksum of the read models before and after a rebuild; equal when the rebuild reproduced them. */
@@ -51,10 +55,14 @@ public class ProjectionRebuild {
     }
 
     private void await(long target, Duration timeout) {
+        waitFor(() -> progress.reached(target), "the read models did not reach global index " + target, timeout);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, String failure, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (!progress.reached(target)) {
+        while (!done.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("read models did not reach global index " + target + " within " + timeout);
+                throw new IllegalStateException(failure + " within " + timeout);
             }
             try {
                 Thread.sleep(50);
@@ -71,9 +79,10 @@ public class ProjectionRebuild {
         long target = head();
         log.info("Rebuilding read models of {} up to global index {}", LedgerProcessing.CORE, target);
         processor.shutDown();
-        processor.resetTokens();
+        processor.resetTokens(); // runs the reset handlers, ReplayProgress's among them, on this thread
         processor.start();
-        await(target, timeout);
+        // The processor's status still shows the run before the reset for a moment: count what was replayed.
+        waitFor(() -> replay.position() >= target, "the replay did not reach global index " + target, timeout);
         log.info("Rebuild of {} done", LedgerProcessing.CORE);
     }
 }
