@@ -86,6 +86,8 @@ class AccessMatrixTest {
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/tables", READERS, "/api/budgets/062-2026/tables", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/tables/{number}", READERS,
                     "/api/budgets/062-2026/tables/3", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/disclosure", READERS,
+                    "/api/budgets/062-2026/disclosure?format=text", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/reconciliation", READERS,
                     "/api/budgets/062-2026/reconciliation", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/history", EnumSet.of(FINANCE, AUDITOR),
@@ -136,8 +138,21 @@ class AccessMatrixTest {
         // A disclosure is plain text; every other body is JSON.
         headers.setContentType(body != null && body.equals(SEED)
                 ? new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON);
-        return as(role).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        // Read as text, so that exports (plain text, workbooks) answer too; JSON bodies are parsed.
+        ResponseEntity<String> answer = as(role).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        MediaType type = answer.getHeaders().getContentType();
+        JsonNode json = null;
+        if (type != null && type.getSubtype().contains("json") && answer.getBody() != null) {
+            try {
+                json = JSON.readTree(answer.getBody());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new ResponseEntity<>(json, answer.getHeaders(), answer.getStatusCode());
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The API's endpoints as "METHOD /pattern", from the handler mapping Spring actually serves. */
     Set<String> endpoints() {

@@ -1,0 +1,222 @@
+package budgetledger.app;
+
+import budgetledger.app.security.Role;
+import budgetledger.query.tables.TableXlsx;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The seed's budget out again: as a workbook (opened with POI: titles, merged headers, number formats, every value
+ * of tables 3 and 6) and as the disclosure document, which imported under another department code gives the same
+ * thirteen tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext // its database is its own: release the connections when the class is done
+class ExportApiTest {
+
+    static final TestDatabase DB = TestDatabase.create();
+    static final String SEED_BUDGET = "/api/budgets/062-2026";
+
+    @Autowired
+    TestRestTemplate server;
+    TestRestTemplate http;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+        TestUsers.register(registry);
+    }
+
+    @BeforeEach
+    void signIn() {
+        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+    }
+
+    ResponseEntity<JsonNode> importText(String text, String query) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+        return http.postForEntity("/api/disclosures" + query,
+                new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
+    }
+
+    void importAndWait(String text, String query, String budget) {
+        ResponseEntity<JsonNode> response = importText(text, query);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+        int lines = response.getBody().get("lines").asInt();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.getForObject("/api/budgets/" + budget + "/lines", JsonNode.class).size() == lines);
+    }
+
+    Workbook workbook(String path) throws IOException {
+        ResponseEntity<byte[]> response = http.getForEntity(path, byte[].class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getHeaders().getContentType().toString())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return new XSSFWorkbook(new ByteArrayInputStream(response.getBody()));
+    }
+
+    @Test
+    @Order(1)
+    void the_seed_is_imported() {
+        importAndWait(SampleText.seed(), "", "062-2026");
+    }
+
+    @Test
+    @Order(2)
+    void table_3_as_a_workbook_has_the_published_title_headers_and_every_value_as_a_two_decimal_number()
+            throws IOException {
+        try (Workbook book = workbook(SEED_BUDGET + "/tables/3?format=xlsx")) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(1);
+            Sheet sheet = book.getSheet("表3");
+            assertThat(text(sheet, 0, 0)).isEqualTo("2026年预算支出总表");
+            assertThat(text(sheet, 1, 0)).isEqualTo("部门名称：晋城市行政审批服务管理局");
+            assertThat(text(sheet, 1, 4)).isEqualTo("单位：万元");
+            assertThat(merged(sheet)).contains("A1:E1", "A3:B3", "C3:E3");
+            assertThat(List.of(text(sheet, 2, 0), text(sheet, 2, 2))).containsExactly("项目", "2026年预算数");
+            assertThat(row(sheet, 3)).isEqualTo("科目编码|科目名称|合计|基本支出|项目支出");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 4);
+            assertThat(dataRows(sheet)).containsExactlyElementsOf(DisclosureApiTest.TABLE_3);
+            assertAmountsAreNumbers(sheet, 2);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void the_whole_set_is_one_workbook_with_thirteen_sheets_and_table_6_has_every_value() throws IOException {
+        try (Workbook book = workbook(SEED_BUDGET + "/tables?format=xlsx")) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(13);
+            assertThat(text(book.getSheet("表1"), 0, 0)).isEqualTo("2026年预算收支总表");
+            assertThat(text(book.getSheet("表12"), 0, 0)).isEqualTo("2026年项目支出预算表（本年预算）");
+            Sheet table1 = book.getSheet("表1");
+            assertThat(merged(table1)).contains("A3:B3", "C3:F3");
+            assertThat(row(table1, 2)).isEqualTo("收入||支出|||");
+            assertThat(row(table1, 3)).isEqualTo("项目|金额|项目|2026年合计|当年预算安排|上年结转安排");
+            assertThat(row(table1, 4)).isEqualTo("一、一般公共预算|4294.01|一、一般公共服务支出|3487.06|3487.06|");
+
+            Sheet sheet = book.getSheet("表6");
+            assertThat(text(sheet, 0, 0)).isEqualTo("2026年一般公共预算安排基本支出分经济科目表（不含上年结转）");
+            assertThat(merged(sheet)).contains("A3:A4", "B3:B4", "C3:E3");
+            assertThat(dataRows(sheet)).containsExactlyElementsOf(DisclosureApiTest.TABLE_6);
+            assertAmountsAreNumbers(sheet, 2);
+
+            Sheet empty = book.getSheet("表7");
+            assertThat(text(empty, TableXlsx.HEADER_ROWS + 1, 0)).isEqualTo("注：本表无数据");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void the_disclosure_text_imported_under_another_code_gives_the_same_thirteen_tables_and_narrative_figures() {
+        ResponseEntity<String> text = http.getForEntity(SEED_BUDGET + "/disclosure?format=text", String.class);
+        assertThat(text.getStatusCode().value()).isEqualTo(200);
+        assertThat(text.getHeaders().getContentType().toString()).startsWith("text/plain");
+        assertThat(text.getBody()).contains("2026年预算支出总表", "部门名称：晋城市行政审批服务管理局", "单位：万元",
+                "注：本表无数据", "合计\t\t4294.01\t2723.73\t1570.28");
+
+        importAndWait(text.getBody(), "?departmentCode=778", "778-2026");
+        JsonNode original = http.getForObject(SEED_BUDGET + "/tables", JsonNode.class);
+        JsonNode copy = http.getForObject("/api/budgets/778-2026/tables", JsonNode.class);
+        for (int i = 0; i < 13; i++) {
+            assertThat(copy.get(i).get("title")).isEqualTo(original.get(i).get("title"));
+            assertThat(copy.get(i).get("rows")).as("table %d", i + 1).isEqualTo(original.get(i).get("rows"));
+        }
+        JsonNode seed = http.getForObject(SEED_BUDGET, JsonNode.class);
+        JsonNode imported = http.getForObject("/api/budgets/778-2026", JsonNode.class);
+        assertThat(seed.get("priorYearFigures").size()).isPositive();
+        assertThat(seed.get("changeReasons").size()).isPositive();
+        assertThat(imported.get("priorYearFigures")).isEqualTo(seed.get("priorYearFigures"));
+        assertThat(imported.get("changeReasons")).isEqualTo(seed.get("changeReasons"));
+        assertThat(imported.get("units").size()).isEqualTo(seed.get("units").size());
+    }
+
+    @Test
+    @Order(5)
+    void an_unknown_format_is_refused() {
+        assertThat(http.getForEntity(SEED_BUDGET + "/tables?format=pdf", String.class).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(http.getForEntity(SEED_BUDGET + "/disclosure?format=pdf", String.class).getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    static String text(Sheet sheet, int row, int column) {
+        Row r = sheet.getRow(row);
+        Cell cell = r == null ? null : r.getCell(column);
+        return cell == null ? "" : cell.getStringCellValue();
+    }
+
+    static List<String> merged(Sheet sheet) {
+        return sheet.getMergedRegions().stream().map(CellRangeAddress::formatAsString).toList();
+    }
+
+    /** A row as the test's cell strings: text as is, numbers with two decimals, blank as "". */
+    static String row(Sheet sheet, int index) {
+        Row row = sheet.getRow(index);
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            Cell cell = row.getCell(c);
+            if (cell == null || cell.getCellType() == CellType.BLANK) {
+                cells.add("");
+            } else if (cell.getCellType() == CellType.NUMERIC) {
+                cells.add(BigDecimal.valueOf(cell.getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP)
+                        .toPlainString());
+            } else {
+                cells.add(cell.getStringCellValue());
+            }
+        }
+        return String.join("|", cells);
+    }
+
+    static List<String> dataRows(Sheet sheet) {
+        List<String> rows = new ArrayList<>();
+        for (int r = TableXlsx.HEADER_ROWS; r <= sheet.getLastRowNum(); r++) {
+            rows.add(row(sheet, r));
+        }
+        return rows;
+    }
+
+    /** Every non-blank cell from {@code firstAmountColumn} on is numeric and formatted 0.00. */
+    static void assertAmountsAreNumbers(Sheet sheet, int firstAmountColumn) {
+        for (int r = TableXlsx.HEADER_ROWS; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            for (int c = firstAmountColumn; c < row.getLastCellNum(); c++) {
+                Cell cell = row.getCell(c);
+                assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo(TableXlsx.AMOUNT_FORMAT);
+                assertThat(cell.getCellType()).isIn(CellType.NUMERIC, CellType.BLANK);
+            }
+        }
+    }
+}
