@@ -88,6 +88,8 @@ class AccessMatrixTest {
                     "/api/budgets/062-2026/tables/3", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/disclosure", READERS,
                     "/api/budgets/062-2026/disclosure?format=text", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/fdp", READERS,
+                    "/api/budgets/062-2026/fdp?phase=revised", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/reconciliation", READERS,
                     "/api/budgets/062-2026/reconciliation", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/history", EnumSet.of(FINANCE, AUDITOR),

@@ -3,6 +3,7 @@ package budgetledger.app;
 import budgetledger.app.security.Role;
 import budgetledger.query.tables.TableXlsx;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,6 +34,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -170,6 +174,75 @@ class ExportApiTest {
                 .isEqualTo(400);
         assertThat(http.getForEntity(SEED_BUDGET + "/disclosure?format=pdf", String.class).getStatusCode().value())
                 .isEqualTo(400);
+    }
+
+    @Test
+    @Order(6)
+    void the_fiscal_data_package_has_the_descriptor_fields_the_specification_requires_and_every_line()
+            throws IOException {
+        Map<String, byte[]> zip = unzip(http.getForEntity(SEED_BUDGET + "/fdp", byte[].class));
+        assertThat(zip).containsOnlyKeys("datapackage.json", "budget-lines.csv");
+        JsonNode descriptor = new ObjectMapper().readTree(zip.get("datapackage.json"));
+        // Required by the Fiscal Data Package schema: name, title, resources, model (measures, dimensions).
+        assertThat(descriptor.get("name").asText()).matches("^[a-z0-9._-]+$");
+        assertThat(descriptor.get("title").asText()).contains("晋城市行政审批服务管理局", "2026");
+        assertThat(descriptor.at("/fiscalPeriod/start").asText()).isEqualTo("2026-01-01");
+        JsonNode resource = descriptor.get("resources").get(0);
+        assertThat(resource.get("name").asText()).isNotBlank();
+        assertThat(zip).containsKey(resource.get("path").asText());
+        List<String> fields = new ArrayList<>();
+        resource.at("/schema/fields").forEach(f -> fields.add(f.get("name").asText()));
+        List<String> csv = List.of(new String(zip.get("budget-lines.csv"), StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(String.join(",", fields)).isEqualTo(csv.get(0));
+
+        JsonNode measures = descriptor.at("/model/measures");
+        assertThat(measures.size()).isPositive();
+        measures.forEach(measure -> {
+            assertThat(fields).contains(measure.get("source").asText());
+            assertThat(measure.get("currency").asText()).isEqualTo("CNY");
+            assertThat(measure.get("phase").asText()).isEqualTo("approved");
+        });
+        JsonNode dimensions = descriptor.at("/model/dimensions");
+        List<String> classifications = new ArrayList<>();
+        dimensions.forEach(dimension -> {
+            assertThat(dimension.get("attributes").size()).isPositive();
+            dimension.get("attributes").forEach(a -> assertThat(fields).contains(a.get("source").asText()));
+            assertThat(dimension.get("attributes").has(dimension.get("primaryKey").asText())).isTrue();
+            if (dimension.has("classificationType")) {
+                classifications.add(dimension.get("classificationType").asText());
+            }
+        });
+        assertThat(classifications).containsExactlyInAnyOrder("administrative", "functional", "economic");
+
+        JsonNode lines = http.getForObject(SEED_BUDGET + "/lines", JsonNode.class);
+        assertThat(csv).hasSize(lines.size() + 1);
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode line : lines) {
+            total = total.add(new BigDecimal(line.get("appropriated").asText()));
+        }
+        int amount = fields.indexOf("amount");
+        BigDecimal exported = csv.stream().skip(1).map(row -> new BigDecimal(row.split(",")[amount]))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(exported).isEqualByComparingTo(total);
+        assertThat(csv.get(1)).endsWith(",approved," + csv.get(1).split(",")[amount] + ",CNY");
+
+        JsonNode revised = new ObjectMapper().readTree(
+                unzip(http.getForEntity(SEED_BUDGET + "/fdp?phase=revised", byte[].class)).get("datapackage.json"));
+        assertThat(revised.at("/model/measures/amount/phase").asText()).isEqualTo("adjusted");
+        assertThat(http.getForEntity(SEED_BUDGET + "/fdp?phase=draft", String.class).getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    static Map<String, byte[]> unzip(ResponseEntity<byte[]> response) throws IOException {
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/zip");
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.getBody()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
     }
 
     static String text(Sheet sheet, int row, int column) {

@@ -48,7 +48,7 @@ public final class TableCsv {
     }
 
     /** A field is quoted when it holds a comma, a quote or a line break; a quote inside is doubled. */
-    static String field(String text) {
+    public static String field(String text) {
         if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
