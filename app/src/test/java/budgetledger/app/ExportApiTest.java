@@ -233,6 +233,181 @@ class ExportApiTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    @Order(7)
+    void the_line_template_has_a_header_and_a_sample_row_on_each_sheet() throws IOException {
+        try (Workbook book = workbook(SEED_BUDGET + "/line-template")) {
+            assertThat(book.getSheet("预算行").getRow(0).getCell(0).getStringCellValue()).isEqualTo("序号");
+            assertThat(row(book.getSheet("预算行"), 0)).isEqualTo(
+                    "序号|单位编码|功能分类编码|支出类型|部门经济分类编码|政府经济分类编码|资金来源|当年或上年结转|项目名称|金额（元）|文号|说明");
+            assertThat(row(book.getSheet("预算行"), 1)).startsWith("1|062001|2010301|基本支出-公用经费|30201|50201|");
+            assertThat(row(book.getSheet("追加追减"), 0)).isEqualTo("预算行|金额（元）|文号|说明");
+            assertThat(row(book.getSheet("调剂"), 0)).isEqualTo("调出行|调入行|金额（元）|文号|说明");
+            assertThat(book.getSheet("追加追减").getLastRowNum()).isEqualTo(1);
+        }
+        String csv = http.getForObject(SEED_BUDGET + "/line-template?format=csv", String.class);
+        assertThat(csv.lines().toList()).hasSize(2);
+    }
+
+    @Test
+    @Order(8)
+    void the_seeds_lines_in_the_template_imported_into_an_empty_budget_give_identical_tables() {
+        openCopyOfSeed("779");
+        ResponseEntity<byte[]> filled = http.getForEntity(SEED_BUDGET + "/line-template?filled=true", byte[].class);
+        assertThat(filled.getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<JsonNode> imported = postFile("/api/budgets/779-2026/line-imports?fileName=lines.xlsx",
+                filled.getBody(), XLSX);
+        assertThat(imported.getStatusCode().value()).as("%s", imported.getBody()).isEqualTo(201);
+        int lines = http.getForObject(SEED_BUDGET + "/lines", JsonNode.class).size();
+        assertThat(imported.getBody().get("lines").asInt()).isEqualTo(lines);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.getForObject("/api/budgets/779-2026/lines", JsonNode.class).size() == lines);
+        JsonNode original = http.getForObject(SEED_BUDGET + "/tables", JsonNode.class);
+        JsonNode copy = http.getForObject("/api/budgets/779-2026/tables", JsonNode.class);
+        for (int i = 0; i < 13; i++) {
+            assertThat(copy.get(i).get("rows")).as("table %d", i + 1).isEqualTo(original.get(i).get("rows"));
+        }
+
+        long events = events();
+        ResponseEntity<JsonNode> again = postFile("/api/budgets/779-2026/line-imports?fileName=lines.xlsx",
+                filled.getBody(), XLSX);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody().get("rule").asText()).isEqualTo("file-already-imported");
+        assertThat(events()).isEqualTo(events);
+    }
+
+    @Test
+    @Order(9)
+    void csv_lines_and_adjustments_and_transfers_of_a_workbook_are_imported() throws IOException {
+        String csv = http.getForObject("/api/budgets/779-2026/line-template?format=csv", String.class);
+        ResponseEntity<JsonNode> fromCsv = postFile("/api/budgets/779-2026/line-imports?fileName=sample.csv",
+                csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", StandardCharsets.UTF_8));
+        assertThat(fromCsv.getStatusCode().value()).as("%s", fromCsv.getBody()).isEqualTo(201);
+        String newLine = fromCsv.getBody().get("lineIds").get(0).asText();
+
+        byte[] workbook = lineWorkbook(new String[][]{
+                {"7", "062001", "2010301", "基本支出-公用经费", "30201", "50201", "一般公共预算", "当年", "", "5000", "文号1", "年初预算"}},
+                new String[][]{{"7", "-1000.50", "文号2", "追减"}, {newLine, "300", "文号3", "追加"}},
+                new String[][]{{"7", newLine, "100", "文号4", "调剂"}});
+        ResponseEntity<JsonNode> result = postFile("/api/budgets/779-2026/line-imports?fileName=mixed.xlsx", workbook, XLSX);
+        assertThat(result.getStatusCode().value()).as("%s", result.getBody()).isEqualTo(201);
+        String seventh = result.getBody().get("lineIds").get(0).asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "3899.50".equals(
+                http.getForObject("/api/budgets/779-2026/lines/" + seventh, JsonNode.class).get("amount").asText()));
+        assertThat(http.getForObject("/api/budgets/779-2026/lines/" + newLine, JsonNode.class).get("amount").asText())
+                .isEqualTo("12400.00");
+    }
+
+    @Test
+    @Order(10)
+    void a_bad_workbook_is_refused_naming_sheet_row_and_column_and_records_nothing() throws IOException {
+        long events = events();
+        String[] good = {"1", "062001", "2010301", "基本支出-公用经费", "30201", "50201", "一般公共预算", "当年", "", "100",
+                "文号", "年初预算"};
+        String[] textAmount = good.clone();
+        textAmount[0] = "2";
+        textAmount[9] = "12a";
+        JsonNode problem = refused(lineWorkbook(new String[][]{good, textAmount}, null, null));
+        assertThat(problem.get("sheet").asText()).isEqualTo("预算行");
+        assertThat(problem.get("row").asInt()).isEqualTo(3);
+        assertThat(problem.get("column").asText()).isEqualTo("J");
+        assertThat(problem.get("text").asText()).contains("工作表“预算行”第 3 行 J 列（金额（元））", "12a");
+
+        String[] unknownCode = good.clone();
+        unknownCode[0] = "2";
+        unknownCode[2] = "2019999";
+        problem = refused(lineWorkbook(new String[][]{good, unknownCode}, null, null));
+        assertThat(List.of(problem.get("sheet").asText(), problem.get("row").asText(), problem.get("column").asText()))
+                .containsExactly("预算行", "3", "C");
+        assertThat(problem.get("text").asText()).contains("2019999");
+
+        problem = refused(lineWorkbook(new String[][]{good}, new String[][]{{"9", "-5", "文号", "追减"}}, null));
+        assertThat(List.of(problem.get("sheet").asText(), problem.get("row").asText(), problem.get("column").asText()))
+                .containsExactly("追加追减", "2", "A");
+
+        byte[] missingColumn;
+        try (XSSFWorkbook book = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            Row header = book.createSheet("预算行").createRow(0);
+            List<String> columns = List.of("序号", "单位编码", "功能分类编码", "支出类型", "部门经济分类编码", "政府经济分类编码",
+                    "当年或上年结转", "项目名称", "金额（元）", "文号", "说明");
+            for (int c = 0; c < columns.size(); c++) {
+                header.createCell(c).setCellValue(columns.get(c));
+            }
+            book.write(out);
+            missingColumn = out.toByteArray();
+        }
+        problem = refused(missingColumn);
+        assertThat(problem.get("sheet").asText()).isEqualTo("预算行");
+        assertThat(problem.get("columnName").asText()).isEqualTo("资金来源");
+        assertThat(events()).isEqualTo(events);
+    }
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    long events() {
+        return DB.count("select count(*) from domain_event_entry");
+    }
+
+    JsonNode refused(byte[] workbook) {
+        ResponseEntity<JsonNode> response = postFile("/api/budgets/779-2026/line-imports?fileName=bad.xlsx", workbook, XLSX);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(422);
+        return response.getBody().get("problems").get(0);
+    }
+
+    ResponseEntity<JsonNode> postFile(String path, byte[] bytes, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return http.postForEntity(path, new HttpEntity<>(bytes, headers), JsonNode.class);
+    }
+
+    /** A budget with the seed's department name and units (same unit codes) under another code, and no lines. */
+    void openCopyOfSeed(String code) {
+        JsonNode seed = http.getForObject(SEED_BUDGET, JsonNode.class);
+        StringBuilder units = new StringBuilder();
+        for (JsonNode unit : seed.get("units")) {
+            units.append(units.isEmpty() ? "" : ",").append(unit.toString());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> opened = http.postForEntity("/api/budgets", new HttpEntity<>("""
+                {"departmentCode":"%s","departmentName":"%s","fiscalYear":2026,"units":[%s]}"""
+                .formatted(code, seed.get("departmentName").asText(), units), headers), JsonNode.class);
+        assertThat(opened.getStatusCode().value()).as("%s", opened.getBody()).isEqualTo(201);
+    }
+
+    /** A line-item workbook; amounts are written as text, as someone may type them. */
+    static byte[] lineWorkbook(String[][] lines, String[][] adjustments, String[][] transfers) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            sheet(book, "预算行", List.of("序号", "单位编码", "功能分类编码", "支出类型", "部门经济分类编码", "政府经济分类编码",
+                    "资金来源", "当年或上年结转", "项目名称", "金额（元）", "文号", "说明"), lines);
+            if (adjustments != null) {
+                sheet(book, "追加追减", List.of("预算行", "金额（元）", "文号", "说明"), adjustments);
+            }
+            if (transfers != null) {
+                sheet(book, "调剂", List.of("调出行", "调入行", "金额（元）", "文号", "说明"), transfers);
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static void sheet(XSSFWorkbook book, String name, List<String> header, String[][] rows) {
+        Sheet sheet = book.createSheet(name);
+        Row head = sheet.createRow(0);
+        for (int c = 0; c < header.size(); c++) {
+            head.createCell(c).setCellValue(header.get(c));
+        }
+        for (int r = 0; r < rows.length; r++) {
+            Row row = sheet.createRow(r + 1);
+            for (int c = 0; c < rows[r].length; c++) {
+                if (!rows[r][c].isEmpty()) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+        }
+    }
+
     static Map<String, byte[]> unzip(ResponseEntity<byte[]> response) throws IOException {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/zip");

@@ -33,7 +33,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/budgets", "/api/budgets/*/lines",
                                 "/api/budgets/*/adjustments", "/api/budgets/*/transfers", "/api/budgets/*/reversals",
-                                "/api/budgets/*/prior-year-figures", "/api/budgets/*/change-reasons").hasRole(FINANCE)
+                                "/api/budgets/*/prior-year-figures", "/api/budgets/*/change-reasons",
+                                "/api/budgets/*/line-imports").hasRole(FINANCE)
                         .requestMatchers(HttpMethod.GET, "/api/budgets/*/history", "/api/budgets/*/lines/*/history",
                                 "/api/budgets/*/diff").hasAnyRole(FINANCE, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/budgets/**")
