@@ -35,6 +35,8 @@ import static budgetledger.app.lineimport.LineItemColumns.*;
 public class LineItemImportService {
 
     private static final Logger log = LoggerFactory.getLogger(LineItemImportService.class);
+    /** Rows between two progress reports of a long file. */
+    private static final int PROGRESS_EVERY = 1000;
 
     /** What an import recorded. */
     public record Result(String budgetId, String fileSha256, int lines, int adjustments, int transfers,
@@ -71,7 +73,11 @@ public class LineItemImportService {
                 continue;
             }
             progress.accept("检查工作表“" + name + "”：" + rows.rows().size() + " 行");
+            int checked = 0;
             for (LineItemFile.RawRow row : rows.rows()) {
+                if (++checked % PROGRESS_EVERY == 0) {
+                    progress.accept("工作表“" + name + "”：已检查 " + checked + " / " + rows.rows().size() + " 行");
+                }
                 Cells cells = new Cells(name, row, columns, problems);
                 switch (name) {
                     case LINES -> parsed.line(budgetId, cells, commandId);
