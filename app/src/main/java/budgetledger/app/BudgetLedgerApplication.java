@@ -2,6 +2,7 @@ package budgetledger.app;
 
 import budgetledger.app.audit.AuditCommand;
 import budgetledger.app.security.UsersCommand;
+import budgetledger.app.cli.LedgerCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -17,6 +18,15 @@ public class BudgetLedgerApplication {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length); // the default: start the server
+        } else if (args.length > 0 && (args[0].equals("help") || args[0].equals("--help"))) {
+            System.out.println(LedgerCommand.USAGE);
+            System.exit(0);
+        }
+        if (LedgerCommand.handles(args)) {
+            System.exit(LedgerCommand.run(BudgetLedgerApplication.class, args, System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("users")) {
             // User management from the shell: does its work on the database and exits, no web server.
             System.exit(UsersCommand.run(args, System.in, System.out, System.err));

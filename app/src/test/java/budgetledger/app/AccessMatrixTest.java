@@ -47,6 +47,9 @@ class AccessMatrixTest {
     static final Set<Role> READERS = EnumSet.of(FINANCE, AUDITOR, ANALYST);
     /** The bundled sample disclosure; the matrix imports it once as 062-2026 and once as 777-2026. */
     static final String SEED = SampleText.seed();
+    /** A line-item file of one line, for the import row. */
+    static final String LINE_CSV = "序号,单位编码,功能分类编码,支出类型,部门经济分类编码,政府经济分类编码,资金来源,当年或上年结转,"
+            + "项目名称,金额（元）,文号,说明\r\n1,301001,2010306,基本支出-公用经费,30201,50201,一般公共预算,当年,,100,文号,年初预算\r\n";
 
     /** One row per endpoint: who may call it, and a call that succeeds given the rows before it. */
     record Rule(HttpMethod method, String pattern, Set<Role> allowed, String path, String body) {
@@ -89,6 +92,14 @@ class AccessMatrixTest {
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/tables", READERS, "/api/budgets/062-2026/tables", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/tables/{number}", READERS,
                     "/api/budgets/062-2026/tables/3", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/disclosure", READERS,
+                    "/api/budgets/062-2026/disclosure?format=text", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/fdp", READERS,
+                    "/api/budgets/062-2026/fdp?phase=revised", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/line-template", READERS,
+                    "/api/budgets/301-2026/line-template?format=csv", null),
+            new Rule(HttpMethod.POST, "/api/budgets/{budgetId}/line-imports", EnumSet.of(FINANCE),
+                    "/api/budgets/301-2026/line-imports?fileName=m.csv", LINE_CSV),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/reconciliation", READERS,
                     "/api/budgets/062-2026/reconciliation", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/history", EnumSet.of(FINANCE, AUDITOR),
@@ -143,9 +154,24 @@ class AccessMatrixTest {
         HttpHeaders headers = new HttpHeaders();
         // A disclosure is plain text; every other body is JSON.
         headers.setContentType(body != null && body.equals(SEED)
-                ? new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON);
-        return as(role).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+                ? new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8)
+                : body != null && body.equals(LINE_CSV) ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                : MediaType.APPLICATION_JSON);
+        // Read as text, so that exports (plain text, workbooks) answer too; JSON bodies are parsed.
+        ResponseEntity<String> answer = as(role).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        MediaType type = answer.getHeaders().getContentType();
+        JsonNode json = null;
+        if (type != null && type.getSubtype().contains("json") && answer.getBody() != null) {
+            try {
+                json = JSON.readTree(answer.getBody());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new ResponseEntity<>(json, answer.getHeaders(), answer.getStatusCode());
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The API's endpoints as "METHOD /pattern", from the handler mapping Spring actually serves. */
     Set<String> endpoints() {

@@ -8,6 +8,7 @@ import budgetledger.command.api.CommandReceipt;
 import budgetledger.command.api.CommandReceipt.LineBalance;
 import budgetledger.command.api.ImportDisclosure;
 import budgetledger.command.api.ImportDisclosure.ImportedLine;
+import budgetledger.command.api.ImportLineItems;
 import budgetledger.command.api.OpenBudget;
 import budgetledger.command.api.RecordChangeReason;
 import budgetledger.command.api.RecordCurrentYearFigure;
@@ -23,6 +24,7 @@ import budgetledger.events.ChangeReasonRecorded;
 import budgetledger.events.CurrentYearFigureRecorded;
 import budgetledger.events.DisclosureRecorded;
 import budgetledger.events.LineAmountChange;
+import budgetledger.events.LineItemsImported;
 import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
@@ -72,6 +74,8 @@ public class DepartmentBudget {
     private Set<Long> reversed = new HashSet<>();
     /** This year's figures recorded as facts (政府采购), in 分. */
     private Map<BudgetSubject, Long> currentYearFigures = new EnumMap<>(BudgetSubject.class);
+    /** SHA-256 of every line-item file imported, so that the same file is refused the second time. */
+    private Set<String> importedFiles = new HashSet<>();
     private long lastSequence;
 
     record Line(String unitCode, ExpenditureKind kind, long amountFen) {
@@ -198,6 +202,125 @@ public class DepartmentBudget {
             apply(new BudgetAmountTransferred(budgetId, command.fromLineId(), command.toLineId(), amountFen,
                     fromAfter, toAfter, command.documentNo(), command.reason(), command.commandId()));
         });
+    }
+
+    /**
+     * A line-item file: every line, adjustment and transfer is checked first, in file order and against the
+     * balances the earlier items leave; then all events are applied in one unit of work, so the file lands whole
+     * or not at all. A refusal names the item ({@code lines[3].functionalCode}, {@code adjustments[0].amount}).
+     */
+    @CommandHandler
+    public CommandReceipt handle(ImportLineItems command) {
+        CommandChecks.commandId(command.commandId());
+        if (importedFiles.contains(command.fileSha256())) {
+            throw conflict("file", "file-already-imported", "文件 " + command.fileName() + " 已导入过（内容相同），不再重复导入");
+        }
+        if (receipts.containsKey(command.commandId())) {
+            throw conflict("commandId", "command-id-reused", "commandId " + command.commandId() + " 已使用");
+        }
+        ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(fiscalYear);
+        Map<String, Line> after = new HashMap<>(lines);
+        List<String> newIds = new ArrayList<>();
+        List<Long> newAmounts = new ArrayList<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            AppropriateBudgetLine line = command.lines().get(i);
+            try {
+                CommandChecks.change(line);
+                long fen = CommandChecks.amountFen("amount", line.amountYuan(), Sign.POSITIVE);
+                LineRules.check(line, catalogue, units);
+                String lineId = "L" + (lines.size() + 1 + i);
+                after.put(lineId, new Line(line.unitCode(), line.kind(), fen));
+                newIds.add(lineId);
+                newAmounts.add(fen);
+            } catch (BudgetRuleException e) {
+                throw item("lines", i, e);
+            }
+        }
+        List<String[]> adjusted = new ArrayList<>();
+        for (int i = 0; i < command.adjustments().size(); i++) {
+            ImportLineItems.Adjustment a = command.adjustments().get(i);
+            try {
+                checkTexts(a.documentNo(), a.reason());
+                long fen = CommandChecks.amountFen("amount", a.amountYuan(), Sign.NOT_ZERO);
+                String lineId = resolve("line", a.lineRef(), newIds, after);
+                long balance = amountAfter("amount", lineId, after.get(lineId), fen);
+                after.put(lineId, after.get(lineId).withAmount(balance));
+                adjusted.add(new String[]{lineId, Long.toString(fen), Long.toString(balance)});
+            } catch (BudgetRuleException e) {
+                throw item("adjustments", i, e);
+            }
+        }
+        List<String[]> moved = new ArrayList<>();
+        for (int i = 0; i < command.transfers().size(); i++) {
+            ImportLineItems.Transfer t = command.transfers().get(i);
+            try {
+                checkTexts(t.documentNo(), t.reason());
+                long fen = CommandChecks.amountFen("amount", t.amountYuan(), Sign.POSITIVE);
+                String from = resolve("fromLine", t.fromLineRef(), newIds, after);
+                String to = resolve("toLine", t.toLineRef(), newIds, after);
+                if (from.equals(to)) {
+                    throw conflict("toLine", "same-line", "调剂的调出行和调入行不能相同：" + from);
+                }
+                long fromAfter = amountAfter("amount", from, after.get(from), -fen);
+                long toAfter = amountAfter("amount", to, after.get(to), fen);
+                after.put(from, after.get(from).withAmount(fromAfter));
+                after.put(to, after.get(to).withAmount(toAfter));
+                moved.add(new String[]{from, to, Long.toString(fen), Long.toString(fromAfter), Long.toString(toAfter)});
+            } catch (BudgetRuleException e) {
+                throw item("transfers", i, e);
+            }
+        }
+
+        apply(new LineItemsImported(budgetId, command.fileName(), command.fileSha256(), command.lines().size(),
+                command.adjustments().size(), command.transfers().size(), command.commandId()));
+        for (int i = 0; i < command.lines().size(); i++) {
+            AppropriateBudgetLine a = command.lines().get(i);
+            apply(new BudgetLineAppropriated(budgetId, newIds.get(i), a.unitCode(), a.functionalCode(), a.kind(),
+                    a.deptEconomicCode(), a.govEconomicCode(), a.fundingSource(), a.origin(), blankToNull(a.project()),
+                    newAmounts.get(i), a.documentNo(), a.reason(), command.commandId() + "#L" + (i + 1)));
+        }
+        for (int i = 0; i < adjusted.size(); i++) {
+            String[] a = adjusted.get(i);
+            ImportLineItems.Adjustment item = command.adjustments().get(i);
+            apply(new BudgetLineAdjusted(budgetId, a[0], Long.parseLong(a[1]), Long.parseLong(a[2]),
+                    item.documentNo(), item.reason(), command.commandId() + "#A" + (i + 1)));
+        }
+        for (int i = 0; i < moved.size(); i++) {
+            String[] t = moved.get(i);
+            ImportLineItems.Transfer item = command.transfers().get(i);
+            apply(new BudgetAmountTransferred(budgetId, t[0], t[1], Long.parseLong(t[2]), Long.parseLong(t[3]),
+                    Long.parseLong(t[4]), item.documentNo(), item.reason(), command.commandId() + "#T" + (i + 1)));
+        }
+        List<LineBalance> balances = newIds.stream().map(id -> new LineBalance(id, lines.get(id).amountFen())).toList();
+        return new CommandReceipt(command.commandId(), "ImportLineItems", lastSequence, balances);
+    }
+
+    private static void checkTexts(String documentNo, String reason) {
+        CommandChecks.text("documentNo", documentNo, CommandChecks.MAX_DOCUMENT_NO);
+        CommandChecks.text("reason", reason, CommandChecks.MAX_REASON);
+    }
+
+    /** A line named by an adjustment or transfer: {@code #n} is the n-th line of the file, else a line id. */
+    private String resolve(String field, String ref, List<String> newIds, Map<String, Line> known) {
+        if (ref == null || ref.isBlank()) {
+            throw BudgetRuleException.invalid(field, "required", "须指明预算行（文件中的序号或已有的行号 L…）");
+        }
+        String wanted = ref.strip();
+        if (wanted.matches("#?\\d{1,6}")) {
+            int n = Integer.parseInt(wanted.replace("#", ""));
+            if (n < 1 || n > newIds.size()) {
+                throw notFound(field, "unknown-line", "文件中没有序号为 " + n + " 的预算行");
+            }
+            return newIds.get(n - 1);
+        }
+        if (!known.containsKey(wanted)) {
+            throw notFound(field, "unknown-line", "预算 " + budgetId + " 没有预算行 " + wanted);
+        }
+        return wanted;
+    }
+
+    private static BudgetRuleException item(String list, int index, BudgetRuleException e) {
+        return new BudgetRuleException(e.kind(), list + "[" + index + "]." + e.field(), e.rule(), e.getMessage());
     }
 
     @CommandHandler
@@ -358,6 +481,12 @@ public class DepartmentBudget {
         }
         reversed.add(event.reversedSequence());
         record(sequence, "ReverseBudgetEvent", event.commandId(), null, event.changes());
+    }
+
+    @EventSourcingHandler
+    void on(LineItemsImported event, @SequenceNumber long sequence) {
+        importedFiles.add(event.fileSha256());
+        record(sequence, "ImportLineItems", event.commandId(), null, List.of());
     }
 
     @EventSourcingHandler

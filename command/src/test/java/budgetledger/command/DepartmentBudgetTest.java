@@ -1,6 +1,7 @@
 package budgetledger.command;
 
 import budgetledger.command.api.AdjustBudgetLine;
+import budgetledger.command.api.ImportLineItems;
 import budgetledger.command.api.AppropriateBudgetLine;
 import budgetledger.command.api.CommandReceipt;
 import budgetledger.command.api.CommandReceipt.LineBalance;
@@ -18,6 +19,7 @@ import budgetledger.events.BudgetOpened;
 import budgetledger.events.ChangeReasonRecorded;
 import budgetledger.events.CurrentYearFigureRecorded;
 import budgetledger.events.LineAmountChange;
+import budgetledger.events.LineItemsImported;
 import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
@@ -378,6 +380,46 @@ class DepartmentBudgetTest {
             refused(fixture.given(OPENED, L1, L2)
                             .when(new TransferBetweenLines(ID, "L1", "L2", yuan("-1"), DOC, "调剂", "c-4")),
                     BudgetRuleException.Kind.INVALID, "amount", "amount-sign");
+        }
+    }
+
+    @Nested
+    class LineItemFile {
+
+        static final String SHA = "ab".repeat(32);
+
+        ImportLineItems file(List<ImportLineItems.Adjustment> adjustments, List<ImportLineItems.Transfer> transfers) {
+            return new ImportLineItems(ID, "lines.xlsx", SHA,
+                    List.of(line("062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201", null, "200.00", "f#L1")),
+                    adjustments, transfers, "lines-f");
+        }
+
+        @Test
+        void a_file_records_its_lines_then_adjustments_then_transfers_naming_new_lines_by_number() {
+            fixture.given(OPENED, L1)
+                    .when(file(List.of(new ImportLineItems.Adjustment("#1", yuan("-50.00"), DOC, "追减")),
+                            List.of(new ImportLineItems.Transfer("L1", "1", yuan("10.00"), DOC, "调剂"))))
+                    .expectEvents(new LineItemsImported(ID, "lines.xlsx", SHA, 1, 1, 1, "lines-f"),
+                            new BudgetLineAppropriated(ID, "L2", "062001", "2010306", BASIC_PUBLIC_USE, "30201",
+                                    "50201", GENERAL_PUBLIC, CURRENT_YEAR, null, 20_000, DOC, "年初预算", "lines-f#L1"),
+                            new BudgetLineAdjusted(ID, "L2", -5_000, 15_000, DOC, "追减", "lines-f#A1"),
+                            new BudgetAmountTransferred(ID, "L1", "L2", 1_000, 99_000, 16_000, DOC, "调剂",
+                                    "lines-f#T1"));
+        }
+
+        @Test
+        void an_overdraft_anywhere_in_the_file_records_nothing_of_it() {
+            refused(fixture.given(OPENED, L1)
+                            .when(file(List.of(new ImportLineItems.Adjustment("#1", yuan("-200.01"), DOC, "追减")),
+                                    List.of())),
+                    BudgetRuleException.Kind.CONFLICT, "adjustments[0].amount", "overdraft");
+        }
+
+        @Test
+        void the_same_file_a_second_time_is_refused() {
+            refused(fixture.given(OPENED, new LineItemsImported(ID, "lines.xlsx", SHA, 0, 0, 0, "lines-f"))
+                            .when(file(List.of(), List.of())),
+                    BudgetRuleException.Kind.CONFLICT, "file", "file-already-imported");
         }
     }
 

@@ -1,5 +1,9 @@
 package budgetledger.query;
 
+import budgetledger.query.tables.DisclosureText;
+
+import budgetledger.query.tables.DisclosureTables;
+
 import budgetledger.model.BudgetId;
 import budgetledger.model.BudgetSubject;
 import budgetledger.projections.BudgetLineProjection;
@@ -33,6 +37,9 @@ import java.util.SortedMap;
  */
 @Component
 public class YearOverYearQueryHandler {
+
+    /** The document carries no warnings; the threshold only decides those. */
+    private static final java.math.BigDecimal DOCUMENT_THRESHOLD_PERCENT = java.math.BigDecimal.TEN;
 
     private final BudgetProjection budgets;
     private final BudgetLineProjection lines;
@@ -71,6 +78,17 @@ public class YearOverYearQueryHandler {
     public Optional<ThreePublicComparison.Report> handle(FindThreePublicComparisonQuery query) {
         return budgets.budget(query.budgetId()).map(budget -> ThreePublicComparison.compare(budget.budgetId(),
                 budget.fiscalYear(), figures(budget), lastYear(budget), budget.changeReasons()));
+    }
+
+    /** The document as text: the tables rendered from the lines and the narrative generated from the ledger. */
+    @QueryHandler
+    public Optional<String> handle(FindDisclosureDocumentQuery query) {
+        return budgets.budget(query.budgetId()).map(budget -> {
+            List<BudgetLineRow> budgetLines = lines.lines(budget.budgetId());
+            Explanation narrative = Explanations.generate(budget, budgetLines,
+                    currentYearFigures.figures(budget.budgetId()), lastYear(budget), DOCUMENT_THRESHOLD_PERCENT);
+            return DisclosureText.write(budget, DisclosureTables.renderAll(budget, budgetLines), narrative.text());
+        });
     }
 
     @QueryHandler

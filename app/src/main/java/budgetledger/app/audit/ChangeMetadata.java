@@ -31,6 +31,8 @@ public class ChangeMetadata implements MessageDispatchInterceptor<CommandMessage
                 putIfPresent(metadata, DOCUMENT_NO, change.documentNo());
                 putIfPresent(metadata, REASON, change.reason());
                 putIfPresent(metadata, COMMAND_ID, change.commandId());
+            } else if (command.getPayload() instanceof budgetledger.command.api.ImportLineItems lineItems) {
+                putIfPresent(metadata, COMMAND_ID, lineItems.commandId());
             } else if (command.getPayload() instanceof ImportDisclosure imported) {
                 putIfPresent(metadata, DOCUMENT_NO, imported.documentNo());
                 putIfPresent(metadata, COMMAND_ID, imported.commandId());

@@ -189,6 +189,10 @@ public class History {
         if (payload instanceof DisclosureRecorded e) {
             return "记录公开文档 " + e.documentNo();
         }
+        if (payload instanceof budgetledger.events.LineItemsImported e) {
+            return "导入预算行文件 " + e.fileName() + "：" + e.lines() + " 行，" + e.adjustments() + " 笔追加追减，"
+                    + e.transfers() + " 笔调剂";
+        }
         if (payload instanceof BudgetLineAppropriated e) {
             return "年初预算 " + e.lineId() + "：" + Yuan.format(e.amountFen()) + " 元";
         }

@@ -7,11 +7,13 @@ import budgetledger.app.disclosure.ImportResult;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.query.DisclosureTablesView;
+import budgetledger.query.FindDisclosureDocumentQuery;
 import budgetledger.query.FindDisclosureTablesQuery;
 import budgetledger.query.FindReconciliationQuery;
 import budgetledger.query.tables.DisclosureTables;
 import budgetledger.query.tables.Reconciliation;
 import budgetledger.query.tables.TableCsv;
+import budgetledger.query.tables.TableXlsx;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -38,6 +40,8 @@ import java.util.List;
 public class DisclosureController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final DisclosureImportService imports;
     private final QueryGateway queries;
@@ -77,10 +81,17 @@ public class DisclosureController {
     }
 
     @GetMapping("/api/budgets/{budgetId}/tables")
-    public List<TableView> tables(@PathVariable String budgetId) {
+    public ResponseEntity<?> tables(@PathVariable String budgetId,
+                                    @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json") && !format.equals("xlsx")) {
+            throw BudgetRuleException.invalid("format", "unknown-format", "format 只能是 json 或 xlsx");
+        }
         DisclosureTablesView view = render(budgetId);
-        return view.tables().stream().map(t -> TableView.of(budgetId, view.budget().fiscalYear(),
-                view.budget().departmentName(), t)).toList();
+        if (format.equals("xlsx")) {
+            return xlsx(view, view.tables(), budgetId + "-tables.xlsx");
+        }
+        return ResponseEntity.ok(view.tables().stream().map(t -> TableView.of(budgetId, view.budget().fiscalYear(),
+                view.budget().departmentName(), t)).toList());
     }
 
     @GetMapping("/api/budgets/{budgetId}/tables/{number}")
@@ -91,8 +102,8 @@ public class DisclosureController {
         if (number < 1 || number > DisclosureTables.COUNT) {
             throw BudgetRuleException.notFound("number", "unknown-table", "没有表" + number + "：表号为 1–13");
         }
-        if (!format.equals("json") && !format.equals("csv")) {
-            throw BudgetRuleException.invalid("format", "unknown-format", "format 只能是 json 或 csv");
+        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
+            throw BudgetRuleException.invalid("format", "unknown-format", "format 只能是 json、csv 或 xlsx");
         }
         if (asOf != null && atPosition != null) {
             throw BudgetRuleException.invalid("asOf", "one-moment", "asOf 与 atPosition 只能给出一个");
@@ -106,7 +117,25 @@ public class DisclosureController {
                     .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-table" + number + ".csv\"")
                     .body(TableCsv.write(table));
         }
+        if (format.equals("xlsx")) {
+            return xlsx(view, List.of(table), budgetId + "-table" + number + ".xlsx");
+        }
         return ResponseEntity.ok(TableView.of(budgetId, view.budget().fiscalYear(), view.budget().departmentName(), table));
+    }
+
+    /** The 部门预算公开 document of the budget as text, readable by {@code POST /api/disclosures}. */
+    @GetMapping("/api/budgets/{budgetId}/disclosure")
+    public ResponseEntity<String> disclosure(@PathVariable String budgetId,
+                                             @RequestParam(defaultValue = "text") String format) {
+        if (!format.equals("text")) {
+            throw BudgetRuleException.invalid("format", "unknown-format", "format 只能是 text");
+        }
+        String document = queries.query(new FindDisclosureDocumentQuery(budgetId),
+                        ResponseTypes.optionalInstanceOf(String.class)).join()
+                .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "unknown-budget", "预算 " + budgetId + " 不存在"));
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-disclosure.txt\"")
+                .body(document);
     }
 
     @GetMapping("/api/budgets/{budgetId}/reconciliation")
@@ -116,6 +145,12 @@ public class DisclosureController {
                         ResponseTypes.optionalInstanceOf(Reconciliation.Report.class)).join()
                 .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "no-published-document",
                         "预算 " + budgetId + " 不是由公开文档导入的，没有可对照的公布表格"));
+    }
+
+    private static ResponseEntity<byte[]> xlsx(DisclosureTablesView view, List<DisclosureTable> tables, String file) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .body(TableXlsx.write(tables, view.budget().fiscalYear(), view.budget().departmentName()));
     }
 
     private DisclosureTablesView render(String budgetId) {

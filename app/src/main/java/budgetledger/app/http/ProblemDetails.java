@@ -2,6 +2,7 @@ package budgetledger.app.http;
 
 import budgetledger.app.disclosure.DisclosureRejectedException;
 import budgetledger.command.BudgetRuleException;
+import budgetledger.app.lineimport.LineImportRejectedException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -53,6 +54,14 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setProperty("problems", e.problems().stream()
                 .map(p -> java.util.Map.of("line", p.line(), "table", p.table(), "message", p.message(), "text", p.text()))
                 .toList());
+        return problem;
+    }
+
+    /** A line-item file that cannot be imported: every problem with its sheet, row and column; nothing recorded. */
+    @ExceptionHandler(LineImportRejectedException.class)
+    ProblemDetail lineImportRejected(LineImportRejectedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "file", e.getMessage());
+        problem.setProperty("problems", e.problems());
         return problem;
     }
 

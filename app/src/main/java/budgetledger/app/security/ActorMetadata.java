@@ -27,7 +27,8 @@ public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
-            boolean imported = command.getPayload() instanceof ImportDisclosure;
+            boolean imported = command.getPayload() instanceof ImportDisclosure
+                    || command.getPayload() instanceof budgetledger.command.api.ImportLineItems;
             // Dispatch runs on the thread of the request, where Spring Security keeps who signed in.
             Authentication user = SecurityContextHolder.getContext().getAuthentication();
             if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {

@@ -14,8 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may do what. The API ({@code /api/**}) takes HTTP Basic on every request and keeps no session; every other
- * path (the web pages, when they exist) signs in through a login form with CSRF protection. Only the health check
- * is open to anonymous callers. An API path without a rule here is refused to everyone.
+ * path (the web pages, when they exist) signs in through a login form with CSRF protection; the API description
+ * (springdoc) takes either. Only the health check is open to anonymous callers. An API path without a rule here is refused to everyone.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the command-line jobs (verify, rebuild) run without a web server
@@ -34,7 +34,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/budgets", "/api/budgets/*/lines",
                                 "/api/budgets/*/adjustments", "/api/budgets/*/transfers", "/api/budgets/*/reversals",
                                 "/api/budgets/*/prior-year-figures", "/api/budgets/*/change-reasons",
-                                "/api/budgets/*/current-year-figures").hasRole(FINANCE)
+                                "/api/budgets/*/current-year-figures", "/api/budgets/*/line-imports").hasRole(FINANCE)
                         .requestMatchers(HttpMethod.GET, "/api/budgets/*/history", "/api/budgets/*/lines/*/history",
                                 "/api/budgets/*/diff").hasAnyRole(FINANCE, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/budgets/**")
@@ -52,8 +52,25 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The API's description ({@code /v3/api-docs}) and its browser ({@code /swagger-ui.html}): open to every
+     * signed-in user, whatever the role, and to no anonymous caller. It reveals no data, but it maps every endpoint
+     * and parameter, and the rule of this application is that only the health check answers strangers. Scripts
+     * sign in with HTTP Basic; a browser is sent to the login form and then reads the page with its session.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                        "/swagger-ui/**")
+                .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health").permitAll()
