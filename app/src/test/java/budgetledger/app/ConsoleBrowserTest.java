@@ -131,6 +131,7 @@ class ConsoleBrowserTest {
                 .contains("不足以减少");
         assertThat(browser.findElement(By.cssSelector("#transfer-form input[name=documentNo]")).getAttribute("value"))
                 .isEqualTo("晋财预〔2026〕30号");
+        screenshot("transfer-refused");
         type("#transfer-form input[name=amount]", "100000.00");
         browser.findElement(By.cssSelector("#transfer-form button[type=submit]")).click();
 
@@ -148,6 +149,10 @@ class ConsoleBrowserTest {
                 && b.findElements(By.cssSelector("#chart-comparison canvas")).size() == 1);
         assertThat(text("#three-public-table")).contains("公务接待费", "3.95");
         screenshot("three-public");
+        open("/budgets/062-2026/yoy?by=functional&level=section&sort=percent&order=desc");
+        screenshot("year-over-year", 768);
+        open("/budgets/062-2026/narrative");
+        screenshot("narrative", 768);
 
         // The auditor finds the change, with finance as its actor.
         browser.findElement(By.cssSelector("header form button")).click();
@@ -219,8 +224,8 @@ class ConsoleBrowserTest {
         Number height = (Number) browser.executeScript(
                 "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", 1366, "height", Math.min(maxHeight, Math.max(768, height.intValue())), "scale", 1)));
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1366,
+                        "height", Math.min(maxHeight, Math.max(768, height.intValue())), "scale", 1)));
         Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 

@@ -62,7 +62,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health").permitAll()
                         // The error page renders whatever went wrong on a request already checked.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/budgets/*/changes", "/disclosures/new").hasRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/budgets/*/adjustments", "/budgets/*/transfers",
                                 "/disclosures").hasRole(FINANCE)
