@@ -94,6 +94,8 @@ class ConsoleBrowserTest {
 
     @Test
     void finance_records_a_transfer_on_table_3_and_the_auditor_finds_it_with_finance_as_actor() throws IOException {
+        open("/login");
+        screenshot("login");
         signIn(Role.FINANCE);
 
         // Import the seed by upload; the page shows the reconciliation report.
@@ -104,6 +106,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
         assertThat(text("#import-result")).contains("062-2026", "59 条预算行");
         assertThat(text(".counts")).contains("不符 0 格");
+        screenshot("import", 768);
+        open("/budgets/062-2026");
+        screenshot("budget", 768);
 
         // Table 3 as published.
         open("/budgets/062-2026/tables/3");
