@@ -124,6 +124,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("transfer-link")).click();
         new Select(browser.findElement(By.cssSelector("#fromLineId-picker .filter-functional"))).selectByValue("2010306");
         new Select(browser.findElement(By.id("fromLineId"))).selectByValue(from);
+        // The 科目 filter left only lines of 2010306 to choose from.
+        assertThat(browser.findElement(By.cssSelector("#fromLineId option[value=" + to + "]")).isEnabled()).isFalse();
         new Select(browser.findElement(By.cssSelector("#toLineId-picker .filter-functional"))).selectByValue("2010350");
         new Select(browser.findElement(By.id("toLineId"))).selectByValue(to);
         type("#transfer-form input[name=amount]", "999999999");

@@ -299,4 +299,19 @@ class ConsolePagesTest {
         assertThat(page).contains("已记录：", "追加 1000.50 元", "晋财预〔2026〕41号")
                 .containsPattern("<span>L1</span> <span>[^<]+</span>：\\s*<span>[0-9,.]+</span> 元 → <b>[0-9,.]+</b> 元");
     }
+
+    @Test
+    @Order(8)
+    void a_table_downloads_as_csv_for_excel_and_a_malformed_budget_id_is_refused() {
+        Session analyst = signIn(ANALYST);
+        HttpResponse<String> csv = analyst.get(BUDGET + "/tables/3/csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("062-2026-table3.csv");
+        assertThat(csv.body()).startsWith("\uFEFF科目编码,科目名称,合计,基本支出,项目支出\r\n合计,,");
+        HttpResponse<String> malformed = analyst.get("/budgets/062_2026/tables/3");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("budgetId 的格式不对");
+        assertThat(analyst.get(BUDGET + "/tables/14").statusCode()).isEqualTo(404);
+        assertThat(analyst.get("/budgets/999-2026").body()).contains("预算 999-2026 不存在");
+    }
 }
