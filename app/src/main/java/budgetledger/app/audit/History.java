@@ -7,6 +7,7 @@ import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.events.BudgetLineAppropriated;
 import budgetledger.events.BudgetOpened;
 import budgetledger.events.ChangeReasonRecorded;
+import budgetledger.events.CurrentYearFigureRecorded;
 import budgetledger.events.DisclosureRecorded;
 import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.Yuan;
@@ -44,7 +45,7 @@ public class History {
 
     /** Filters of the history; null means any. */
     public record Filter(String lineId, String actor, String type, Instant from, Instant to) {
-        boolean accepts(Entry entry) {
+        public boolean accepts(Entry entry) {
             return (lineId == null || entry.changes().stream().anyMatch(c -> c.lineId().equals(lineId)))
                     && (actor == null || actor.equals(entry.actor()))
                     && (type == null || type.equals(entry.type()))
@@ -207,6 +208,9 @@ public class History {
         }
         if (payload instanceof PriorYearFigureRecorded e) {
             return "上年数 " + e.subject().label() + "：" + Yuan.format(e.amountFen()) + " 元";
+        }
+        if (payload instanceof CurrentYearFigureRecorded e) {
+            return "本年数 " + e.subject().label() + "：" + Yuan.format(e.amountFen()) + " 元";
         }
         if (payload instanceof ChangeReasonRecorded e) {
             return "变动原因 " + e.subject().label() + "：" + e.reason();

@@ -53,15 +53,14 @@ public class ParameterChecks implements WebMvcConfigurer, HandlerInterceptor {
     @Bean
     FilterRegistrationBean<FailedRequestFilter> failedRequestFilter() {
         FilterRegistrationBean<FailedRequestFilter> registration = new FilterRegistrationBean<>(new FailedRequestFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // After Spring's character encoding filter (HIGHEST_PRECEDENCE) and the body limit: parsing the parameters
+        // first would read a form's body as ISO-8859-1 before UTF-8 is set, and garble every Chinese field.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
-    @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
-            return true;
-        }
+    /** Every path variable of the request matches its pattern (the web console's pages take the same ones). */
+    public static void checkPathVariables(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Map<String, String> variables =
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
@@ -74,6 +73,18 @@ public class ParameterChecks implements WebMvcConfigurer, HandlerInterceptor {
                 }
             });
         }
+    }
+
+    public static boolean isBudgetId(String text) {
+        return text != null && PATH_VARIABLES.get("budgetId").matcher(text).matches();
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        checkPathVariables(request);
         Set<String> declared = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             // Names are discovered lazily, by the argument resolvers that run after this check: discover them here.

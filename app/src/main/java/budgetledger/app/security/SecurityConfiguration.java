@@ -14,8 +14,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may do what. The API ({@code /api/**}) takes HTTP Basic on every request and keeps no session; every other
- * path (the web pages, when they exist) signs in through a login form with CSRF protection; the API description
- * (springdoc) takes either. Only the health check is open to anonymous callers. An API path without a rule here is refused to everyone.
+ * path (the web console) signs in through a login form with CSRF protection; the API description (springdoc)
+ * takes either. Only the health check, the login page and static files are open to anonymous callers. A path
+ * without a rule here is refused to everyone.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the command-line jobs (verify, rebuild) run without a web server
@@ -69,6 +70,10 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The web console: a login form, a session and CSRF tokens on every form. Each page path has the roles of the
+     * API endpoints it shows, each form the role of the command it sends; any other path is refused.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
@@ -76,8 +81,20 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health").permitAll()
                         // The error page renders whatever went wrong on a request already checked.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                        .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/budgets/*/changes", "/disclosures/new").hasRole(FINANCE)
+                        .requestMatchers(HttpMethod.POST, "/budgets/*/adjustments", "/budgets/*/transfers",
+                                "/disclosures").hasRole(FINANCE)
+                        .requestMatchers(HttpMethod.GET, "/budgets/*/history").hasAnyRole(FINANCE, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/audit/verify", "/audit/checkpoint").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/budgets/**").hasAnyRole(FINANCE, AUDITOR, ANALYST)
+                        // The start page: the budgets for those who read them, a word for the others (admin).
+                        .requestMatchers(HttpMethod.GET, "/").authenticated()
+                        .anyRequest().denyAll())
+                // After signing in, back to the page asked for (a shared link to a table), else to the budgets.
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
 }

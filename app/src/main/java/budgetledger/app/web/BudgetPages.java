@@ -1,0 +1,140 @@
+package budgetledger.app.web;
+
+import budgetledger.app.audit.History;
+import budgetledger.app.audit.History.Moment;
+import budgetledger.command.BudgetRuleException;
+import budgetledger.model.table.DisclosureTable;
+import budgetledger.projections.BudgetRow;
+import budgetledger.query.DisclosureTablesView;
+import budgetledger.query.tables.DisclosureTables;
+import budgetledger.query.tables.Reconciliation;
+import budgetledger.query.tables.TableCsv;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** The budgets, a budget's overview, its thirteen tables (now or as they stood at a moment) and their reconciliation. */
+@Controller
+class BudgetPages {
+
+    private static final Set<String> READERS = Set.of("ROLE_FINANCE", "ROLE_AUDITOR", "ROLE_ANALYST");
+    /** Excel reads a CSV as UTF-8 only after a byte-order mark; the API serves none, the console's download does. */
+    private static final String BOM = "\uFEFF";
+
+    private final LedgerReads reads;
+    private final History history;
+    private final ConsoleClock clock;
+
+    BudgetPages(LedgerReads reads, History history, ConsoleClock clock) {
+        this.reads = reads;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String budgets(Authentication user, Model model) {
+        boolean reader = user.getAuthorities().stream().anyMatch(a -> READERS.contains(a.getAuthority()));
+        model.addAttribute("reader", reader);
+        if (reader) {
+            model.addAttribute("budgets", reads.budgets().stream()
+                    .sorted(Comparator.comparing(BudgetRow::departmentCode)
+                            .thenComparing(BudgetRow::fiscalYear, Comparator.reverseOrder())).toList());
+        }
+        return "budgets";
+    }
+
+    @GetMapping("/budgets/{budgetId}")
+    String budget(@PathVariable String budgetId, Model model) {
+        DisclosureTablesView view = reads.tables(budgetId);
+        model.addAttribute("budget", view.budget());
+        model.addAttribute("tables", view.tables());
+        model.addAttribute("reconciliation", reads.reconciliation(budgetId).orElse(null));
+        model.addAttribute("lineCount", reads.lines(budgetId).size());
+        return "budget";
+    }
+
+    /**
+     * Table {@code number}: now, or as it stood at {@code asOf} (a datetime-local value in the console's zone) or at
+     * {@code atPosition} (a global position of the event store, as the history links it).
+     */
+    @GetMapping("/budgets/{budgetId}/tables/{number}")
+    String table(@PathVariable String budgetId, @PathVariable int number,
+                 @RequestParam(required = false) String asOf, @RequestParam(required = false) Long atPosition,
+                 Model model) {
+        DisclosureTablesView view = reads.tables(budgetId);
+        Moment moment = moment(asOf, atPosition);
+        DisclosureTable table = table(budgetId, number, view, moment);
+        @SuppressWarnings("unchecked")
+        Set<String> changed = model.containsAttribute("changedCodes")
+                ? Set.copyOf((List<String>) model.getAttribute("changedCodes")) : Set.of();
+        model.addAttribute("budget", view.budget());
+        model.addAttribute("titles", view.tables().stream().map(DisclosureTable::title).toList());
+        model.addAttribute("table", TablePage.of(view.budget().fiscalYear(), table, changed));
+        model.addAttribute("asOf", moment == null ? null
+                : moment.time() != null ? clock.show(moment.time()) + "（" + clock.zoneLabel() + "）"
+                : "全局序号 " + moment.position());
+        model.addAttribute("asOfValue", asOf);
+        model.addAttribute("atPosition", atPosition);
+        return "table";
+    }
+
+    /** The audit page's 'as of' picker: a table and a moment, to that table as it stood then. */
+    @GetMapping("/budgets/{budgetId}/as-of")
+    String asOf(@PathVariable String budgetId, @RequestParam(defaultValue = "1") int table, @RequestParam String asOf) {
+        clock.moment("asOf", asOf);
+        int number = table >= 1 && table <= DisclosureTables.COUNT ? table : 1;
+        return "redirect:" + UriComponentsBuilder.fromPath("/budgets/{id}/tables/{n}").queryParam("asOf", asOf)
+                .buildAndExpand(budgetId, number).encode().toUriString();
+    }
+
+    @GetMapping("/budgets/{budgetId}/tables/{number}/csv")
+    ResponseEntity<String> tableCsv(@PathVariable String budgetId, @PathVariable int number,
+                                    @RequestParam(required = false) String asOf,
+                                    @RequestParam(required = false) Long atPosition) {
+        DisclosureTable table = table(budgetId, number, reads.tables(budgetId), moment(asOf, atPosition));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-table" + number + ".csv\"")
+                .body(BOM + TableCsv.write(table));
+    }
+
+    @GetMapping("/budgets/{budgetId}/reconciliation")
+    String reconciliation(@PathVariable String budgetId, Model model) {
+        model.addAttribute("budget", reads.budget(budgetId));
+        Reconciliation.Report report = reads.reconciliation(budgetId).orElse(null);
+        model.addAttribute("report", report);
+        return "reconciliation";
+    }
+
+    private DisclosureTable table(String budgetId, int number, DisclosureTablesView view, Moment moment) {
+        if (number < 1 || number > DisclosureTables.COUNT) {
+            throw BudgetRuleException.notFound("number", "unknown-table", "没有表" + number + "：表号为 1–13");
+        }
+        return moment == null ? view.tables().get(number - 1) : history.tableAt(budgetId, number, moment);
+    }
+
+    private Moment moment(String asOf, Long atPosition) {
+        if (atPosition != null) {
+            if (atPosition < 0) {
+                throw BudgetRuleException.invalid("atPosition", "malformed-position", "全局序号不能为负数");
+            }
+            return new Moment(null, atPosition);
+        }
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        Instant time = clock.moment("asOf", asOf);
+        return new Moment(time, null);
+    }
+}

@@ -1,0 +1,85 @@
+package budgetledger.app.web;
+
+import budgetledger.app.disclosure.DisclosureImportService;
+import budgetledger.app.disclosure.DisclosureRejectedException;
+import budgetledger.app.disclosure.ImportResult;
+import budgetledger.command.BudgetRuleException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Import of a published disclosure by upload, through the same service as the API: the result with its
+ * reconciliation report, or every problem of a document that cannot be imported (nothing is then recorded).
+ */
+@Controller
+class ImportPage {
+
+    private final DisclosureImportService imports;
+    private final LedgerReads reads;
+    private final ReadModelWait readModels;
+
+    ImportPage(DisclosureImportService imports, LedgerReads reads, ReadModelWait readModels) {
+        this.imports = imports;
+        this.reads = reads;
+        this.readModels = readModels;
+    }
+
+    @GetMapping("/disclosures/new")
+    String form() {
+        return "import";
+    }
+
+    @PostMapping("/disclosures")
+    String upload(@RequestParam(required = false) MultipartFile file,
+                  @RequestParam(required = false) String departmentCode, Model model, HttpServletResponse response)
+            throws IOException {
+        model.addAttribute("departmentCode", departmentCode);
+        if (file == null || file.isEmpty()) {
+            return refused(model, response, HttpStatus.BAD_REQUEST, "请选择要导入的文件（由公开文档 PDF 提取的文本，UTF-8）");
+        }
+        model.addAttribute("fileName", file.getOriginalFilename());
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            return refused(model, response, HttpStatus.BAD_REQUEST, "文件不是 UTF-8 编码的文本");
+        }
+        ImportResult result;
+        try {
+            result = imports.importDocument(text, departmentCode == null || departmentCode.isBlank() ? null
+                    : departmentCode.strip());
+        } catch (DisclosureRejectedException e) {
+            model.addAttribute("problems", e.problems());
+            return refused(model, response, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage() + "，未记录任何内容");
+        } catch (AggregateStreamCreationException e) {
+            return refused(model, response, HttpStatus.CONFLICT, "该部门该年度的预算已存在，未记录任何内容");
+        } catch (RuntimeException e) {
+            BudgetRuleException rule = ChangeForms.ruleOf(e).orElseThrow(() -> e);
+            return refused(model, response, HttpStatus.CONFLICT, rule.getMessage());
+        }
+        readModels.untilCurrent();
+        model.addAttribute("result", result);
+        model.addAttribute("report", reads.reconciliation(result.budgetId()).orElse(null));
+        return "import";
+    }
+
+    private static String refused(Model model, HttpServletResponse response, HttpStatus status, String message) {
+        response.setStatus(status.value());
+        model.addAttribute("error", message);
+        return "import";
+    }
+}

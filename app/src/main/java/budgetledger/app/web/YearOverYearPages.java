@@ -1,0 +1,211 @@
+package budgetledger.app.web;
+
+import budgetledger.command.BudgetRuleException;
+import budgetledger.model.BudgetSubject;
+import budgetledger.model.Yuan;
+import budgetledger.projections.BudgetRow;
+import budgetledger.query.narrative.Change;
+import budgetledger.query.narrative.ThreePublicComparison;
+import budgetledger.query.yoy.DeltaRow;
+import budgetledger.query.yoy.Dimension;
+import budgetledger.query.yoy.Level;
+import budgetledger.query.yoy.Presence;
+import budgetledger.query.yoy.YearOverYear;
+import budgetledger.query.yoy.YearOverYearCsv;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Year over year (sortable by delta and percent), the "三公" page with its two charts, and the generated narrative. */
+@Controller
+class YearOverYearPages {
+
+    private static final String PRIOR = "prior";
+    /** The leaves of "三公", for this year's distribution. */
+    private static final List<BudgetSubject> PIE = List.of(BudgetSubject.TRAVEL_ABROAD, BudgetSubject.RECEPTION,
+            BudgetSubject.VEHICLE_PURCHASE, BudgetSubject.VEHICLE_OPERATION);
+    /** The three categories of table 10 and the total, for this year against last. */
+    private static final List<BudgetSubject> BARS = List.of(BudgetSubject.TRAVEL_ABROAD, BudgetSubject.RECEPTION,
+            BudgetSubject.VEHICLE_TOTAL, BudgetSubject.THREE_PUBLIC_TOTAL);
+
+    private final LedgerReads reads;
+    private final ObjectMapper json;
+
+    YearOverYearPages(LedgerReads reads, ObjectMapper json) {
+        this.reads = reads;
+        this.json = json;
+    }
+
+    /** One compared row as shown: 万元 and percent as text, blank where there is no figure. */
+    record DeltaView(int level, String code, String name, String lastYear, String thisYear, String delta,
+                     String percent, String note, int sign) {
+        static DeltaView of(DeltaRow row) {
+            Long delta = row.deltaFen();
+            return new DeltaView(row.level(), row.code(), row.name(), text(row.lastYearWanYuan()),
+                    text(row.thisYearWanYuan()), text(row.deltaWanYuan()), text(row.percent()),
+                    row.presence() == Presence.BOTH ? "" : row.presence().label(),
+                    delta == null ? 0 : Long.signum(delta));
+        }
+    }
+
+    @GetMapping("/budgets/{budgetId}/yoy")
+    String yearOverYear(@PathVariable String budgetId, @RequestParam(defaultValue = PRIOR) String against,
+                        @RequestParam(required = false) String by, @RequestParam(defaultValue = "item") String level,
+                        @RequestParam(defaultValue = "") String sort, @RequestParam(defaultValue = "desc") String order,
+                        Model model) {
+        BudgetRow budget = reads.budget(budgetId);
+        List<BudgetRow> others = lastYears(budget);
+        YearOverYear.Report report = report(budget, others, against, by, level);
+        List<DeltaRow> rows = new ArrayList<>(report.rows());
+        Comparator<DeltaRow> comparator = switch (sort) {
+            case "delta" -> nullsLast(DeltaRow::deltaFen, order);
+            case "percent" -> nullsLast(DeltaRow::percent, order);
+            default -> null;
+        };
+        if (comparator != null) {
+            rows.sort(comparator);
+        }
+        model.addAttribute("budget", budget);
+        model.addAttribute("others", others);
+        model.addAttribute("report", report);
+        model.addAttribute("rows", rows.stream().map(DeltaView::of).toList());
+        model.addAttribute("dimensions", Arrays.asList(Dimension.values()));
+        model.addAttribute("sort", sort);
+        model.addAttribute("order", order.equals("asc") ? "asc" : "desc");
+        return "yoy";
+    }
+
+    @GetMapping("/budgets/{budgetId}/yoy/csv")
+    ResponseEntity<String> yearOverYearCsv(@PathVariable String budgetId,
+                                           @RequestParam(defaultValue = PRIOR) String against,
+                                           @RequestParam(required = false) String by,
+                                           @RequestParam(defaultValue = "item") String level) {
+        BudgetRow budget = reads.budget(budgetId);
+        YearOverYear.Report report = report(budget, lastYears(budget), against, by, level);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-yoy-" + report.against()
+                        + "-" + report.dimension().parameter() + ".csv\"")
+                .body("\uFEFF" + YearOverYearCsv.write(report));
+    }
+
+    @GetMapping("/budgets/{budgetId}/three-public")
+    String threePublic(@PathVariable String budgetId, Model model) throws JsonProcessingException {
+        BudgetRow budget = reads.budget(budgetId);
+        ThreePublicComparison.Report report = reads.threePublic(budgetId);
+        Map<BudgetSubject, Change> bySubject = new LinkedHashMap<>();
+        report.rows().forEach(change -> bySubject.put(change.subject(), change));
+
+        List<Map<String, Object>> slices = new ArrayList<>();
+        List<String> zero = new ArrayList<>();
+        for (BudgetSubject subject : PIE) {
+            long fen = bySubject.get(subject).thisYearFen();
+            if (fen == 0) {
+                zero.add(subject.label());
+            } else {
+                slices.add(Map.of("name", subject.label(), "value", Yuan.toWanYuan(fen)));
+            }
+        }
+        List<String> categories = new ArrayList<>();
+        List<BigDecimal> lastYear = new ArrayList<>();
+        List<BigDecimal> thisYear = new ArrayList<>();
+        for (BudgetSubject subject : BARS) {
+            Change change = bySubject.get(subject);
+            categories.add(subject == BudgetSubject.THREE_PUBLIC_TOTAL ? "合计" : subject.label());
+            lastYear.add(change.lastYearFen() == null ? null : Yuan.toWanYuan(change.lastYearFen()));
+            thisYear.add(Yuan.toWanYuan(change.thisYearFen()));
+        }
+        Map<String, Object> charts = new LinkedHashMap<>();
+        charts.put("thisYearLabel", budget.fiscalYear() + "年");
+        charts.put("lastYearLabel", (budget.fiscalYear() - 1) + "年");
+        charts.put("slices", slices);
+        charts.put("categories", categories);
+        charts.put("lastYear", lastYear);
+        charts.put("thisYear", thisYear);
+
+        model.addAttribute("budget", budget);
+        model.addAttribute("report", report);
+        model.addAttribute("rows", report.rows().stream().map(ThreePublicRow::of).toList());
+        model.addAttribute("zero", zero);
+        model.addAttribute("charts", json.writeValueAsString(charts));
+        return "three-public";
+    }
+
+    /** A row of the "三公" comparison as shown. */
+    record ThreePublicRow(String subject, boolean part, boolean total, String lastYear, String thisYear, String delta,
+                          String percent, String change, String reason, boolean reasonMissing) {
+        static ThreePublicRow of(Change change) {
+            String direction = switch (change.direction()) {
+                case UP -> "增加";
+                case DOWN -> "减少";
+                case SAME -> "持平";
+                case UNKNOWN -> "无上年数";
+            };
+            BudgetSubject subject = change.subject();
+            boolean changed = change.direction() == Change.Direction.UP || change.direction() == Change.Direction.DOWN;
+            return new ThreePublicRow(subject == BudgetSubject.THREE_PUBLIC_TOTAL ? "合计" : subject.label(),
+                    subject == BudgetSubject.VEHICLE_PURCHASE || subject == BudgetSubject.VEHICLE_OPERATION,
+                    subject == BudgetSubject.THREE_PUBLIC_TOTAL,
+                    change.lastYearFen() == null ? "" : Yuan.toWanYuan(change.lastYearFen()).toPlainString(),
+                    Yuan.toWanYuan(change.thisYearFen()).toPlainString(),
+                    change.deltaFen() == null ? "" : Yuan.toWanYuan(change.deltaFen()).toPlainString(),
+                    text(change.percent()), direction, changed && !change.reasonMissing() ? change.reason() : "",
+                    change.reasonMissing());
+        }
+    }
+
+    @GetMapping("/budgets/{budgetId}/narrative")
+    String narrative(@PathVariable String budgetId, Model model) {
+        model.addAttribute("budget", reads.budget(budgetId));
+        model.addAttribute("explanation", reads.explanations(budgetId));
+        return "narrative";
+    }
+
+    /** Other budgets of the department in the ledger, the latest first: what this year may be compared with. */
+    private List<BudgetRow> lastYears(BudgetRow budget) {
+        return reads.budgets().stream()
+                .filter(b -> b.departmentCode().equals(budget.departmentCode()) && !b.budgetId().equals(budget.budgetId()))
+                .sorted(Comparator.comparing(BudgetRow::fiscalYear).reversed()).toList();
+    }
+
+    private YearOverYear.Report report(BudgetRow budget, List<BudgetRow> others, String against, String by,
+                                       String level) {
+        String other = null;
+        if (!against.equals(PRIOR)) {
+            other = others.stream().map(BudgetRow::budgetId).filter(against::equals).findFirst()
+                    .orElseThrow(() -> BudgetRuleException.invalid("against", "unknown-value",
+                            "只能与本部门在账的其他预算或上年数比较：" + against));
+        }
+        Dimension dimension = by == null || by.isBlank() ? (other == null ? Dimension.SUBJECT : Dimension.FUNCTIONAL)
+                : Dimension.ofParameter(by).orElseThrow(() -> BudgetRuleException.invalid("by", "unknown-value",
+                        "分组方式 “" + by + "” 无效，可选：" + Dimension.parameters()));
+        Level depth = Level.ofParameter(level).orElseThrow(() -> BudgetRuleException.invalid("level",
+                "unknown-value", "层级 “" + level + "” 无效，可选：class, section, item"));
+        return reads.yearOverYear(budget.budgetId(), other, dimension, depth);
+    }
+
+    /** Sorted by a figure, largest first for "desc"; rows without the figure always last. */
+    private static <T extends Comparable<T>> Comparator<DeltaRow> nullsLast(Function<DeltaRow, T> key, String order) {
+        Comparator<T> natural = order.equals("asc") ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        return Comparator.comparing(key, Comparator.nullsLast(natural));
+    }
+
+    private static String text(BigDecimal amount) {
+        return amount == null ? "" : amount.toPlainString();
+    }
+}

@@ -1,0 +1,317 @@
+package budgetledger.app;
+
+import budgetledger.app.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static budgetledger.app.security.Role.ADMIN;
+import static budgetledger.app.security.Role.ANALYST;
+import static budgetledger.app.security.Role.AUDITOR;
+import static budgetledger.app.security.Role.FINANCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web console without a browser: every page and form × every role (the server refuses what a role may not do,
+ * whatever the page shows), CSRF on forms, an analyst sees no forms, nothing is loaded from elsewhere, a broken rule
+ * stands beside its field and a change shows the new figures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext // its database is its own: release the connections when the class is done
+class ConsolePagesTest {
+
+    static final TestDatabase DB = TestDatabase.create();
+    static final Set<Role> READERS = EnumSet.of(FINANCE, AUDITOR, ANALYST);
+    static final String BUDGET = "/budgets/062-2026";
+
+    /** A page or form: who may use it, and a request that reaches it (a form's body may be refused by its rules). */
+    record Page(String method, String pattern, Set<Role> allowed, String path) {
+        String endpoint() {
+            return method + " " + pattern;
+        }
+    }
+
+    static final List<Page> PAGES = List.of(
+            new Page("GET", "/login", EnumSet.allOf(Role.class), "/login"),
+            new Page("GET", "/", EnumSet.allOf(Role.class), "/"),
+            new Page("GET", "/budgets/{budgetId}", READERS, BUDGET),
+            new Page("GET", "/budgets/{budgetId}/tables/{number}", READERS, BUDGET + "/tables/3"),
+            new Page("GET", "/budgets/{budgetId}/tables/{number}/csv", READERS, BUDGET + "/tables/3/csv"),
+            new Page("GET", "/budgets/{budgetId}/as-of", READERS, BUDGET + "/as-of?table=3&asOf=2030-01-01T00:00"),
+            new Page("GET", "/budgets/{budgetId}/reconciliation", READERS, BUDGET + "/reconciliation"),
+            new Page("GET", "/budgets/{budgetId}/yoy", READERS, BUDGET + "/yoy?sort=percent"),
+            new Page("GET", "/budgets/{budgetId}/yoy/csv", READERS, BUDGET + "/yoy/csv"),
+            new Page("GET", "/budgets/{budgetId}/three-public", READERS, BUDGET + "/three-public"),
+            new Page("GET", "/budgets/{budgetId}/narrative", READERS, BUDGET + "/narrative"),
+            new Page("GET", "/budgets/{budgetId}/history", EnumSet.of(FINANCE, AUDITOR), BUDGET + "/history"),
+            new Page("GET", "/budgets/{budgetId}/changes", EnumSet.of(FINANCE), BUDGET + "/changes?back=3"),
+            new Page("POST", "/budgets/{budgetId}/adjustments", EnumSet.of(FINANCE), BUDGET + "/adjustments"),
+            new Page("POST", "/budgets/{budgetId}/transfers", EnumSet.of(FINANCE), BUDGET + "/transfers"),
+            new Page("GET", "/disclosures/new", EnumSet.of(FINANCE), "/disclosures/new"),
+            new Page("POST", "/disclosures", EnumSet.of(FINANCE), "/disclosures"),
+            new Page("POST", "/audit/verify", EnumSet.of(AUDITOR), "/audit/verify"),
+            new Page("POST", "/audit/checkpoint", EnumSet.of(AUDITOR), "/audit/checkpoint"));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate server;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+        TestUsers.register(registry);
+    }
+
+    /** A browser without a browser: a cookie jar, no redirects followed, the CSRF token of the last page read. */
+    class Session {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        String csrf = "";
+
+        HttpResponse<String> get(String path) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.body());
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return response;
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form, boolean withToken) {
+            Map<String, String> fields = new LinkedHashMap<>(form);
+            if (withToken) {
+                fields.put("_csrf", csrf);
+            }
+            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                // As a browser asks: an error page, not Spring's JSON error.
+                return client.send(request.header("Accept", "text/html").timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+
+    Session signIn(Role role) {
+        Session session = new Session();
+        session.get("/login");
+        HttpResponse<String> signedIn = session.post("/login",
+                Map.of("username", TestUsers.name(role), "password", TestUsers.password(role)), true);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).as(role.name()).doesNotContain("error");
+        session.get("/");
+        return session;
+    }
+
+    @Test
+    @Order(1)
+    void the_seed_is_imported() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+        assertThat(server.withBasicAuth(TestUsers.name(FINANCE), TestUsers.password(FINANCE))
+                .postForEntity("/api/disclosures", new HttpEntity<>(SampleText.seed().getBytes(StandardCharsets.UTF_8),
+                        headers), JsonNode.class).getStatusCode().value()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> signIn(ANALYST).get(BUDGET + "/reconciliation").body()
+                .contains("不符 <b>0</b> 格"));
+    }
+
+    @Test
+    @Order(2)
+    void every_page_and_form_has_a_row_here() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("budgetledger")) {
+                return;
+            }
+            Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
+                    .collect(Collectors.toSet());
+            info.getPathPatternsCondition().getPatternValues().stream().filter(p -> !p.startsWith("/api/"))
+                    .forEach(pattern -> (methods.isEmpty() ? Set.of("ANY") : methods)
+                            .forEach(method -> served.add(method + " " + pattern)));
+        });
+        assertThat(served).containsExactlyInAnyOrderElementsOf(PAGES.stream().map(Page::endpoint).toList());
+    }
+
+    @Test
+    @Order(3)
+    void anonymous_is_sent_to_the_login_a_wrong_role_gets_403_and_the_right_role_reaches_the_page() {
+        SoftAssertions softly = new SoftAssertions();
+        Session anonymous = new Session();
+        anonymous.get("/login");
+        for (Page page : PAGES) {
+            if (page.pattern().equals("/login")) {
+                continue;
+            }
+            HttpResponse<String> answer = call(anonymous, page);
+            softly.assertThat(answer.statusCode()).as("anonymous: %s", page.endpoint()).isEqualTo(302);
+            softly.assertThat(answer.headers().firstValue("Location").orElse("")).as("anonymous: %s", page.endpoint())
+                    .endsWith("/login");
+        }
+        for (Role role : Role.values()) {
+            Session session = signIn(role);
+            for (Page page : PAGES) {
+                HttpResponse<String> answer = call(session, page);
+                if (page.allowed().contains(role)) {
+                    softly.assertThat(answer.statusCode()).as("%s: %s answered %s", role, page.endpoint(),
+                            answer.statusCode()).isNotIn(401, 403, 500);
+                    softly.assertThat(answer.headers().firstValue("Location").orElse(""))
+                            .as("%s: %s", role, page.endpoint()).doesNotEndWith("/login");
+                } else {
+                    softly.assertThat(answer.statusCode()).as("%s: %s", role, page.endpoint()).isEqualTo(403);
+                    softly.assertThat(answer.body()).as("%s: %s", role, page.endpoint()).contains("无权");
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    /** A form is posted empty: its rules refuse it (400) when the role may send it, security (403) when not. */
+    HttpResponse<String> call(Session session, Page page) {
+        if (page.method().equals("POST")) {
+            session.get("/login");
+            return session.post(page.path(), Map.of(), true);
+        }
+        return session.get(page.path());
+    }
+
+    @Test
+    @Order(4)
+    void a_form_posted_without_its_csrf_token_is_refused() {
+        Session finance = signIn(FINANCE);
+        finance.get(BUDGET + "/changes");
+        HttpResponse<String> forged = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
+                "direction", "increase", "amount", "1", "documentNo", "文号", "reason", "伪造", "commandId", "csrf-1"), false);
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void an_analyst_sees_no_forms_and_no_history_finance_sees_both() {
+        String analyst = signIn(ANALYST).get(BUDGET + "/tables/3").body();
+        assertThat(analyst).contains("2026年预算支出总表", "/tables/3/csv")
+                .doesNotContain("/changes", "/history", "/disclosures/new", "调剂");
+        String finance = signIn(FINANCE).get(BUDGET + "/tables/3").body();
+        assertThat(finance).contains("/changes?back=3", "/history", "/disclosures/new", "调剂");
+        String auditor = signIn(AUDITOR).get(BUDGET + "/history").body();
+        assertThat(auditor).contains("verify-button", "checkpoint-button").doesNotContain("/changes");
+        assertThat(signIn(FINANCE).get(BUDGET + "/history").body()).doesNotContain("verify-button");
+    }
+
+    @Test
+    @Order(6)
+    void no_page_loads_anything_from_another_host() {
+        Pattern external = Pattern.compile("(src|href|action)=\"(https?:)?//", Pattern.CASE_INSENSITIVE);
+        for (Role role : List.of(FINANCE, AUDITOR)) {
+            Session session = signIn(role);
+            for (Page page : PAGES) {
+                if (page.method().equals("GET") && page.allowed().contains(role)) {
+                    String body = session.get(page.path()).body();
+                    assertThat(external.matcher(body).find()).as("%s: %s", role, page.path()).isFalse();
+                }
+            }
+        }
+        Session finance = signIn(FINANCE);
+        String charts = finance.get(BUDGET + "/three-public").body();
+        Matcher script = Pattern.compile("src=\"(/webjars/echarts/[^\"]+/echarts\\.min\\.js)\"").matcher(charts);
+        assertThat(script.find()).as("ECharts from the app's webjar").isTrue();
+        HttpResponse<String> echarts = finance.get(script.group(1));
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.body()).contains("echarts");
+        assertThat(finance.get("/css/console.css").body()).doesNotContain("url(", "@import");
+    }
+
+    @Test
+    @Order(7)
+    void a_broken_rule_stands_beside_its_field_and_a_change_shows_the_new_balance() {
+        Session finance = signIn(FINANCE);
+        finance.get(BUDGET + "/changes");
+        HttpResponse<String> refused = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
+                "direction", "decrease", "amount", "999999999", "documentNo", "", "reason", "追减", "commandId", "form-1"),
+                true);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).containsPattern("name=\"documentNo\"[^>]*>\\s*<span class=\"field-error\">请填写文号</span>");
+
+        HttpResponse<String> overdraft = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
+                "direction", "decrease", "amount", "999999999", "documentNo", "晋财预〔2026〕40号", "reason", "追减",
+                "commandId", "form-1"), true);
+        assertThat(overdraft.statusCode()).isEqualTo(409);
+        assertThat(overdraft.body()).containsPattern("name=\"amount\"[^>]*>\\s*<span class=\"field-error\">预算行 L1 余额 [0-9.]+ 元，不足以减少");
+
+        HttpResponse<String> done = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
+                "direction", "increase", "amount", "1,000.50", "documentNo", "晋财预〔2026〕41号", "reason", "追加",
+                "commandId", "form-2"), true);
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElse("")).endsWith(BUDGET + "/changes");
+        String page = finance.get(BUDGET + "/changes").body();
+        assertThat(page).contains("已记录：", "追加 1000.50 元", "晋财预〔2026〕41号")
+                .containsPattern("<span>L1</span> <span>[^<]+</span>：\\s*<span>[0-9,.]+</span> 元 → <b>[0-9,.]+</b> 元");
+    }
+
+    @Test
+    @Order(8)
+    void a_table_downloads_as_csv_for_excel_and_a_malformed_budget_id_is_refused() {
+        Session analyst = signIn(ANALYST);
+        HttpResponse<String> csv = analyst.get(BUDGET + "/tables/3/csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("062-2026-table3.csv");
+        assertThat(csv.body()).startsWith("\uFEFF科目编码,科目名称,合计,基本支出,项目支出\r\n合计,,");
+        HttpResponse<String> malformed = analyst.get("/budgets/062_2026/tables/3");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("budgetId 的格式不对");
+        assertThat(analyst.get(BUDGET + "/tables/14").statusCode()).isEqualTo(404);
+        assertThat(analyst.get("/budgets/999-2026").body()).contains("预算 999-2026 不存在");
+    }
+}
