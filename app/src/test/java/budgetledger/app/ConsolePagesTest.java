@@ -73,6 +73,7 @@ class ConsolePagesTest {
             new Page("GET", "/budgets/{budgetId}", READERS, BUDGET),
             new Page("GET", "/budgets/{budgetId}/tables/{number}", READERS, BUDGET + "/tables/3"),
             new Page("GET", "/budgets/{budgetId}/tables/{number}/csv", READERS, BUDGET + "/tables/3/csv"),
+            new Page("GET", "/budgets/{budgetId}/tables/{number}/xlsx", READERS, BUDGET + "/tables/3/xlsx"),
             new Page("GET", "/budgets/{budgetId}/as-of", READERS, BUDGET + "/as-of?table=3&asOf=2030-01-01T00:00"),
             new Page("GET", "/budgets/{budgetId}/reconciliation", READERS, BUDGET + "/reconciliation"),
             new Page("GET", "/budgets/{budgetId}/yoy", READERS, BUDGET + "/yoy?sort=percent"),
@@ -308,6 +309,11 @@ class ConsolePagesTest {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("062-2026-table3.csv");
         assertThat(csv.body()).startsWith("\uFEFF科目编码,科目名称,合计,基本支出,项目支出\r\n合计,,");
+        HttpResponse<String> xlsx = analyst.get(BUDGET + "/tables/3/xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml.sheet");
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("062-2026-table3.xlsx");
+        assertThat(xlsx.body()).startsWith("PK"); // a zip: the workbook's content is checked by ExportApiTest
         HttpResponse<String> malformed = analyst.get("/budgets/062_2026/tables/3");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("budgetId 的格式不对");

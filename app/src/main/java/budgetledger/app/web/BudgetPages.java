@@ -9,6 +9,7 @@ import budgetledger.query.DisclosureTablesView;
 import budgetledger.query.tables.DisclosureTables;
 import budgetledger.query.tables.Reconciliation;
 import budgetledger.query.tables.TableCsv;
+import budgetledger.query.tables.TableXlsx;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -107,6 +108,18 @@ class BudgetPages {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-table" + number + ".csv\"")
                 .body(BOM + TableCsv.write(table));
+    }
+
+    @GetMapping("/budgets/{budgetId}/tables/{number}/xlsx")
+    ResponseEntity<byte[]> tableXlsx(@PathVariable String budgetId, @PathVariable int number,
+                                     @RequestParam(required = false) String asOf,
+                                     @RequestParam(required = false) Long atPosition) {
+        DisclosureTablesView view = reads.tables(budgetId);
+        DisclosureTable table = table(budgetId, number, view, moment(asOf, atPosition));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-table" + number + ".xlsx\"")
+                .body(TableXlsx.write(List.of(table), view.budget().fiscalYear(), view.budget().departmentName()));
     }
 
     @GetMapping("/budgets/{budgetId}/reconciliation")
