@@ -112,9 +112,8 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> storageFailure(Exception e) {
         if (databaseUnavailable(e)) {
             log.warn("database unavailable: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", null,
-                            "数据库暂不可用，请稍后用同一 commandId 重试"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(databaseUnavailable());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BudgetRuleException rule) {
@@ -131,8 +130,18 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "内部错误"));
     }
 
-    /** No connection to be had, or one that broke: SQLState class 08 (connection) or 57P (server shutting down). */
-    static boolean databaseUnavailable(Throwable e) {
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    /** 503, rule database-unavailable. */
+    public static ProblemDetail databaseUnavailable() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", null, "数据库暂不可用，请稍后用同一 commandId 重试");
+    }
+
+    /**
+     * No connection to be had, or one that broke: SQLState class 08 (connection) or 57P (server shutting down),
+     * or a pooled connection closed under the statement.
+     */
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
@@ -143,6 +152,9 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -96,7 +96,7 @@ class FaultTest {
                 }
             });
             importer.start();
-            AppNode.sleep(ThreadLocalRandom.current().nextLong(200, 4_000));
+            AppNode.sleep(ThreadLocalRandom.current().nextLong(100, 2_500));
             app.kill();
             importer.join(60_000);
             app.start().awaitUp(START);
@@ -230,6 +230,7 @@ class FaultTest {
             ledger.checkStore(app);
             Ledger.checkAudit(app, true);
             assertThat(ledger.count(Ledger.Fate.ACKED)).isGreaterThan(acknowledgedBefore);
+            assertThat(ledger.otherServerErrors.get()).as("503, never another 5xx, while the database is gone").isZero();
             System.out.println(ledger.summary("database-outage", 1) + ", health DOWN after " + healthDownMillis
                     + " ms, UP " + recoveryMillis + " ms after the database returned, slowest 503 "
                     + ledger.slowest503Millis + " ms (connection timeout 2000 ms)");

@@ -59,6 +59,7 @@ final class Ledger {
     final AtomicInteger lostThenFoundInStore = new AtomicInteger();
     final AtomicInteger lostAnswers = new AtomicInteger();
     volatile long slowest503Millis;
+    final List<Throwable> clientFailures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sequence = new AtomicInteger();
     private final String prefix;
 
@@ -142,17 +143,24 @@ final class Ledger {
             if (answer.status() == 503) {
                 assertThat(answer.body()).contains("database-unavailable");
                 unavailable.incrementAndGet();
+                if (command.fate != Fate.LOST) {
+                    lostAnswers.incrementAndGet();
+                }
                 slowest503Millis = Math.max(slowest503Millis, answer.millis());
                 command.fate = Fate.LOST;
                 return;
             }
             if (answer.status() >= 500) {
                 otherServerErrors.incrementAndGet();
+                if (command.fate != Fate.LOST) {
+                    lostAnswers.incrementAndGet();
+                }
                 System.out.println("[fault] " + answer.status() + " for " + command.id + ": " + answer.body());
                 command.fate = Fate.LOST;
                 return;
             }
             assertThat(answer.body()).as("a refusal is a problem detail").contains("\"rule\"");
+            assertThat(answer.status()).as("a refusal of the ledger, not of the caller: " + answer.body()).isIn(400, 404, 409);
             command.fate = Fate.REFUSED;
             return;
         }
@@ -166,14 +174,18 @@ final class Ledger {
             int offset = t;
             Thread thread = new Thread(() -> {
                 int n = offset;
-                while (!stop.get()) {
-                    List<AppNode> targets = nodes.get();
-                    AppNode node = targets.get(n++ % targets.size());
-                    Command command = next();
-                    send(node, command);
-                    if (command.fate == Fate.NOT_SENT || command.fate == Fate.LOST) {
-                        AppNode.sleep(200);
+                try {
+                    while (!stop.get()) {
+                        List<AppNode> targets = nodes.get();
+                        AppNode node = targets.get(n++ % targets.size());
+                        Command command = next();
+                        send(node, command);
+                        if (command.fate == Fate.NOT_SENT || command.fate == Fate.LOST) {
+                            AppNode.sleep(200);
+                        }
                     }
+                } catch (Throwable e) {
+                    clientFailures.add(e);
                 }
             }, "fault-client-" + t);
             thread.start();
@@ -247,6 +259,7 @@ final class Ledger {
 
     /** Every promise kept: acknowledged once in the store, refused and unsent absent, amounts as acknowledged. */
     void checkStore(AppNode node) throws Exception {
+        assertThat(clientFailures).as("failures seen by the client threads").isEmpty();
         for (Command command : snapshot()) {
             switch (command.fate) {
                 case ACKED -> assertThat(inStore(command.id)).as("acknowledged " + command.id).isEqualTo(1);
