@@ -26,8 +26,13 @@ public class SegmentBalancer {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
+    /** How long a released segment stays released, for another node to claim it. */
+    static final long RELEASE_SECONDS = 30;
+
     private final ReadModelProgress progress;
     private final JdbcTemplate jdbc;
+    private long lastReleaseNanos;
+    private long quietUntilNanos;
 
     public SegmentBalancer(ReadModelProgress progress, JdbcTemplate jdbc) {
         this.progress = progress;
@@ -42,7 +47,7 @@ public class SegmentBalancer {
 
     @Scheduled(initialDelayString = "${budget-ledger.processing.balance-interval-ms:10000}",
             fixedDelayString = "${budget-ledger.processing.balance-interval-ms:10000}")
-    public void balance() {
+    public synchronized void balance() {
         try {
             var processor = progress.processor();
             if (!processor.isRunning()) {
@@ -58,11 +63,28 @@ public class SegmentBalancer {
             }
             int share = (segments + nodes - 1) / nodes;
             List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
+            long now = System.nanoTime();
+            if (held.size() <= share || now < quietUntilNanos) {
+                return;
+            }
+            long sinceRelease = now - lastReleaseNanos;
+            if (lastReleaseNanos != 0 && sinceRelease <= TimeUnit.SECONDS.toNanos(RELEASE_SECONDS)) {
+                return; // the release is under way
+            }
+            if (lastReleaseNanos != 0 && sinceRelease < TimeUnit.SECONDS.toNanos(4 * RELEASE_SECONDS)) {
+                // Released a moment ago and taken back: no other node claimed it (a node that is counted by its
+                // connections but does not claim, e.g. one cut off whose connections PostgreSQL has not yet
+                // dropped). Keep it, so that processing does not stall, and look again later.
+                quietUntilNanos = now + TimeUnit.MINUTES.toNanos(10);
+                log.info("a released segment of {} was not claimed by another node; keeping it", LedgerProcessing.CORE);
+                return;
+            }
+            lastReleaseNanos = now;
             for (int i = share; i < held.size(); i++) {
                 int segment = held.get(held.size() - 1 - (i - share));
                 log.info("{} nodes share {} segments: releasing segment {} of {}", nodes, segments, segment,
                         LedgerProcessing.CORE);
-                processor.releaseSegment(segment, 30, TimeUnit.SECONDS);
+                processor.releaseSegment(segment, RELEASE_SECONDS, TimeUnit.SECONDS);
             }
         } catch (RuntimeException e) {
             log.debug("segment balance skipped: {}", e.toString());
