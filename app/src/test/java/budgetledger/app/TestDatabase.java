@@ -45,6 +45,11 @@ public final class TestDatabase {
         return new TestDatabase(server + name, "postgres");
     }
 
+    /** A database that exists already (a server the test started itself). */
+    public static TestDatabase at(String url, String user) {
+        return new TestDatabase(url, user);
+    }
+
     private static String serverUrl() {
         if (localServerUp()) {
             return LOCAL_SERVER;

@@ -2,6 +2,9 @@ package budgetledger.app.config;
 
 import budgetledger.app.audit.ChangeMetadata;
 import budgetledger.app.security.ActorMetadata;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -96,6 +99,21 @@ public class AxonConfiguration {
     SnapshotTriggerDefinition departmentBudgetSnapshotTrigger(
             Snapshotter snapshotter, @Value("${budget-ledger.snapshot-threshold:250}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * The command gateway, sending a command that lost a race for its budget (ConcurrencyException) again, up to
+     * {@code budget-ledger.concurrency-retries} times: two nodes, or two threads, changing one budget at once.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConcurrencyRetryScheduler retryScheduler) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    ConcurrencyRetryScheduler concurrencyRetryScheduler(
+            @Value("${budget-ledger.concurrency-retries:5}") int retries) {
+        return new ConcurrencyRetryScheduler(retries, 20);
     }
 
     @Bean

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  */
 @ConfigurationProperties("budget-ledger.db")
 public record DatabaseProperties(String url, String user, String password, Path embeddedDataDir,
-                                 Integer embeddedPort, Integer maxPoolSize) {
+                                 Integer embeddedPort, Integer maxPoolSize,
+                                 Integer connectionTimeoutMs) {
 
     public boolean embedded() {
         return url == null || url.isBlank();

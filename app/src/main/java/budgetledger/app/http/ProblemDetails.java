@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLException;
 
 /**
  * Every refusal as an RFC 7807 problem detail naming the field and the rule broken: 400 for malformed input,
@@ -84,12 +85,83 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     /** Axon wraps what a handler throws when it is not a runtime exception; report the cause when it is ours. */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail wrapped(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e) {
         if (e.getCause() instanceof BudgetRuleException rule) {
-            return rule(rule);
+            return ResponseEntity.status(rule.kind() == BudgetRuleException.Kind.INVALID ? HttpStatus.BAD_REQUEST
+                    : rule.kind() == BudgetRuleException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT)
+                    .body(rule(rule));
+        }
+        if (e.getCause() instanceof ConcurrencyException concurrency) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrent(concurrency));
+        }
+        return storageFailure(e);
+    }
+
+    /**
+     * The database is gone (no connection within budget-ledger.db.connection-timeout-ms, or the connection broke):
+     * 503 with rule database-unavailable and Retry-After, so that a client retries the same commandId later. Any
+     * other failure of the store is a 500 problem detail.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class,
+            org.springframework.transaction.TransactionException.class,
+            org.axonframework.common.jdbc.JdbcException.class,
+            org.axonframework.eventsourcing.eventstore.EventStoreException.class,
+            org.axonframework.queryhandling.QueryExecutionException.class,
+            java.util.concurrent.CompletionException.class,
+            java.sql.SQLException.class})
+    ResponseEntity<ProblemDetail> storageFailure(Exception e) {
+        if (databaseUnavailable(e)) {
+            log.warn("database unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(databaseUnavailable());
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BudgetRuleException rule) {
+                return ResponseEntity.status(rule.kind() == BudgetRuleException.Kind.INVALID ? HttpStatus.BAD_REQUEST
+                        : rule.kind() == BudgetRuleException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND
+                        : HttpStatus.CONFLICT).body(rule(rule));
+            }
+            if (t instanceof ConcurrencyException concurrency) {
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrent(concurrency));
+            }
         }
         log.error("command failed", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "内部错误");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "内部错误"));
+    }
+
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    /** 503, rule database-unavailable. */
+    public static ProblemDetail databaseUnavailable() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", null, "数据库暂不可用，请稍后用同一 commandId 重试");
+    }
+
+    /**
+     * No connection to be had, or one that broke: SQLState class 08 (connection) or 57P (server shutting down),
+     * or a pooled connection closed under the statement.
+     */
+    public static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override

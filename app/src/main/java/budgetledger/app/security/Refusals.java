@@ -42,6 +42,15 @@ public class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+                && ProblemDetails.databaseUnavailable(e)) {
+            // The password could not be checked at all: the database is gone. Not a refusal of the caller.
+            log.warn("503: cannot check the password of a caller from {}, the database is unavailable",
+                    request.getRemoteAddr());
+            response.setHeader("Retry-After", ProblemDetails.RETRY_AFTER_SECONDS);
+            ProblemDetails.write(request, response, json, ProblemDetails.databaseUnavailable());
+            return;
+        }
         log.warn("Refused 401: anonymous from {}: {} {}", request.getRemoteAddr(), clean(request.getMethod()),
                 clean(request.getRequestURI()));
         response.setHeader("WWW-Authenticate", "Basic realm=\"budget-ledger\"");
