@@ -82,7 +82,9 @@ public class ProjectionRebuild {
         processor.resetTokens(); // runs the reset handlers, ReplayProgress's among them, on this thread
         processor.start();
         // The processor's status still shows the run before the reset for a moment: count what was replayed.
-        waitFor(() -> replay.position() >= target, "the replay did not reach global index " + target, timeout);
+        // Then every segment must have passed the target: the replay counter is the furthest segment's.
+        waitFor(() -> replay.position() >= target && progress.reachedOnEverySegment(target),
+                "the replay did not reach global index " + target, timeout);
         log.info("Rebuild of {} done", LedgerProcessing.CORE);
     }
 }

@@ -4,6 +4,7 @@ import budgetledger.projections.LedgerProcessing;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** How far the read models have come: whether the ledger-core processor has handled every event up to a position. */
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class ReadModelProgress {
 
     private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
 
-    public ReadModelProgress(EventProcessingConfiguration processing) {
+    public ReadModelProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
         this.processing = processing;
+        this.jdbc = jdbc;
     }
 
     TrackingEventProcessor processor() {
@@ -36,5 +39,15 @@ public class ReadModelProgress {
             }
         }
         return true;
+    }
+
+    /**
+     * Like {@link #reached}, and this node holds every segment of the processor (a rebuild runs on one node): a
+     * segment not yet claimed again after a restart of the processor would otherwise go uncounted.
+     */
+    public boolean reachedOnEverySegment(long globalIndex) {
+        Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, LedgerProcessing.CORE);
+        return processor().processingStatus().size() >= (segments == null ? 1 : segments) && reached(globalIndex);
     }
 }
