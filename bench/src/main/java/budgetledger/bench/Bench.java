@@ -91,7 +91,7 @@ public final class Bench {
     long totalEvents = 1_000_000;
     int hotEvents = 50_000;
     int queries = 500;
-    int httpRequests = 8_000;
+    int httpRequests = 3_000;
     int rawOneRow8 = 20_000;
     int rawOneRow1 = 2_000;
 
