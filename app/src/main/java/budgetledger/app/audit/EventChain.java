@@ -3,6 +3,7 @@ package budgetledger.app.audit;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,20 +28,24 @@ public class EventChain {
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, LOCK_KEY);
         Head head = head();
         String[] ids = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
-        List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS
-                + " from domain_event_entry where event_identifier = any(?) order by global_index",
-                StoredEvent.ROW, (Object) ids);
+        // A join on the unnested identifiers, not "event_identifier = any(?)": with the table's statistics behind
+        // (a bulk load), the planner may scan the table and compare every row with every identifier.
+        List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS.replaceAll("(^|, )", "$1e.")
+                + " from unnest(?::varchar[]) as i(id) join domain_event_entry e on e.event_identifier = i.id"
+                + " order by e.global_index", StoredEvent.ROW, (Object) ids);
         if (stored.size() != ids.length) {
             throw new IllegalStateException("chain: " + ids.length + " events appended but " + stored.size() + " found");
         }
         long position = head.position();
         byte[] previous = head.hash();
+        List<Object[]> links = new ArrayList<>(stored.size());
         for (StoredEvent event : stored) {
             position++;
             previous = ChainHash.of(previous, event);
-            jdbc.update("insert into event_chain (position, global_index, event_identifier, hash) values (?, ?, ?, ?)",
-                    position, event.globalIndex(), event.eventIdentifier(), previous);
+            links.add(new Object[] {position, event.globalIndex(), event.eventIdentifier(), previous});
         }
+        jdbc.batchUpdate("insert into event_chain (position, global_index, event_identifier, hash) values (?, ?, ?, ?)",
+                links);
     }
 
     /** The last link: its position (0 before the first) and hash. */

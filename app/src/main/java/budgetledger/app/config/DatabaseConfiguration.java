@@ -39,6 +39,8 @@ public class DatabaseConfiguration {
             config.setUsername(properties.user());
             config.setPassword(properties.password());
         }
+        // Batched statements (Axon's appends, the chain's links, batched projection writes) as multi-row INSERTs.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setMaximumPoolSize(properties.maxPoolSize() == null ? 20 : properties.maxPoolSize());
         config.setPoolName("budget-ledger");
         // Names this node's connections, so that the nodes on one database can count each other (SegmentBalancer).

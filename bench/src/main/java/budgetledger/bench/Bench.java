@@ -1,0 +1,811 @@
+package budgetledger.bench;
+
+import budgetledger.app.BudgetLedgerApplication;
+import budgetledger.app.audit.History;
+import budgetledger.app.config.EmbeddedPostgresServer;
+import budgetledger.app.lineimport.LineItemImportService;
+import budgetledger.app.projection.ProjectionRebuild;
+import budgetledger.app.projection.ReadModelProgress;
+import budgetledger.command.api.AdjustBudgetLine;
+import budgetledger.command.api.OpenBudget;
+import budgetledger.events.BudgetLineAdjusted;
+import budgetledger.model.BudgetUnit;
+import budgetledger.model.UnitType;
+import budgetledger.model.table.DisclosureTable;
+import budgetledger.projections.LedgerProcessing;
+import budgetledger.query.DisclosureTablesView;
+import budgetledger.query.FindDisclosureTablesQuery;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.QueryGateway;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * The benchmark of issue 9: every path of the ledger measured in-process against a fresh PostgreSQL database, each
+ * beside its raw-JDBC baseline measured in the same run, after a warm-up, median of at least 3 repetitions.
+ * Prints one line per figure ({@code FIG …}) and a final summary, one {@code PATH <n> <name>: …} line per path.
+ *
+ * <p>Options: {@code --server jdbc:postgresql://127.0.0.1:5432/} (default; a database
+ * {@code budget_ledger_bench_<random>} is created there and dropped at the end), {@code --embedded} (an embedded
+ * PostgreSQL in a temporary folder instead), {@code --events N} (events in the store for paths 3 to 5, default
+ * 1,000,000), {@code --reps N} (default 3), {@code --quick} (small sizes, to try the harness),
+ * {@code --set key=value} (an application property, e.g. a processor's batch size, to compare a change).
+ */
+public final class Bench {
+
+    static final int REPS_DEFAULT = 3;
+
+    // Sizes of the issue.
+    int reps = REPS_DEFAULT;
+    int commandBudgets = 100;
+    int linesPerCommandBudget = 50;
+    int commands8 = 20_000;
+    int commands1 = 2_000;
+    int importBudgets = 100;
+    int importLines = 1_000;
+    long totalEvents = 1_000_000;
+    int hotEvents = 50_000;
+    int queries = 500;
+    int httpRequests = 3_000;
+    int rawOneRow8 = 20_000;
+    int rawOneRow1 = 2_000;
+
+    final Map<String, String> extra = new LinkedHashMap<>();
+    final List<String> summary = new ArrayList<>();
+    final Random random = new Random(9);
+
+    String serverUrl = "jdbc:postgresql://127.0.0.1:5432/";
+    boolean embedded;
+    String dbUrl;
+    ConfigurableApplicationContext context;
+    String financePassword;
+    int port;
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Bench bench = new Bench();
+        bench.options(args);
+        int status = bench.run();
+        System.exit(status);
+    }
+
+    void options(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--server" -> serverUrl = args[++i];
+                case "--embedded" -> embedded = true;
+                case "--events" -> totalEvents = Long.parseLong(args[++i]);
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--set" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    extra.put(kv[0], kv[1]);
+                }
+                case "--quick" -> {
+                    commandBudgets = 20;
+                    commands8 = 2_000;
+                    commands1 = 300;
+                    importBudgets = 10;
+                    totalEvents = 100_000;
+                    hotEvents = 10_000;
+                    queries = 100;
+                    httpRequests = 1_000;
+                    rawOneRow8 = 2_000;
+                    rawOneRow1 = 300;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+    }
+
+    int run() throws Exception {
+        long began = System.nanoTime();
+        EmbeddedPostgresServer server = null;
+        if (embedded) {
+            server = EmbeddedPostgresServer.start(Files.createTempDirectory("budget-ledger-bench-pg"), 0);
+            serverUrl = "jdbc:postgresql://localhost:" + server.port() + "/";
+        }
+        String name = "budget_ledger_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        execute(serverUrl + "postgres", "create database " + name);
+        dbUrl = serverUrl + name;
+        line("INFO database " + dbUrl + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + LocalDate.now() + ", java " + System.getProperty("java.version") + ", reps " + reps
+                + (extra.isEmpty() ? "" : ", properties " + extra));
+        try {
+            start();
+            paths();
+            return 0;
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+            execute(serverUrl + "postgres", "drop database if exists " + name + " with (force)");
+            if (server != null) {
+                server.close();
+            }
+            line("INFO total " + seconds(System.nanoTime() - began) + " s");
+            line("");
+            summary.forEach(Bench::line);
+        }
+    }
+
+    void start() throws Exception {
+        financePassword = "bench-" + UUID.randomUUID();
+        Path credentials = Files.createTempFile("bench-credentials", ".txt");
+        Files.delete(credentials);
+        Map<String, Object> props = new HashMap<>();
+        props.put("budget-ledger.db.url", dbUrl);
+        props.put("budget-ledger.db.user", "postgres");
+        props.put("budget-ledger.db.password", "");
+        props.put("budget-ledger.db.embedded-data-dir", credentials.getParent().resolve("bench-unused-pgdata").toString());
+        props.put("budget-ledger.db.max-pool-size", "20");
+        props.put("budget-ledger.load-sample", "false");
+        props.put("budget-ledger.initial-users.credentials-file", credentials.toString());
+        for (String role : List.of("finance", "auditor", "analyst", "admin")) {
+            props.put("budget-ledger.initial-users.passwords." + role, financePassword);
+        }
+        props.put("server.port", "0");
+        props.put("logging.level.root", "warn");
+        props.putAll(extra);
+        long t = System.nanoTime();
+        // As command-line arguments: they take precedence over application.yml (default properties would not).
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        context = new SpringApplicationBuilder(BudgetLedgerApplication.class).run(args);
+        if (!dbUrl.equals(context.getEnvironment().getProperty("budget-ledger.db.url"))) {
+            throw new IllegalStateException("the application is not on the benchmark database");
+        }
+        port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        line("INFO application started in " + seconds(System.nanoTime() - t) + " s, HTTP port " + port);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    void paths() throws Exception {
+        rawSetup();
+        path1();
+        path6();
+        List<String> importBudgetIds = path2();
+        fill(importBudgetIds);
+        path3();
+        path4(importBudgetIds);
+        path5(importBudgetIds.get(0));
+    }
+
+    // Path 1 -------------------------------------------------------------------------------------------------
+
+    final List<String> commandBudgetIds = new ArrayList<>();
+    double path1Rate8;
+
+    void path1() throws Exception {
+        LineItemImportService imports = context.getBean(LineItemImportService.class);
+        for (int b = 0; b < commandBudgets; b++) {
+            String id = openBudget("7" + String.format("%03d", b));
+            imports.importFile(id, "lines.csv", csv(linesPerCommandBudget, "1" + b, id), message -> { });
+            commandBudgetIds.add(id);
+        }
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        AtomicInteger seq = new AtomicInteger();
+        IntConsumer adjust = i -> {
+            String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
+            String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(linesPerCommandBudget));
+            commands.sendAndWait(new AdjustBudgetLine(budget, lineId, new BigDecimal("1.00"), "bench", "bench",
+                    "c-" + seq.incrementAndGet()));
+        };
+        concurrent("path1 warm-up", 8, commands8 / 10, adjust);
+        List<Double> rate8 = new ArrayList<>();
+        List<Double> rate1 = new ArrayList<>();
+        List<Double> raw8 = new ArrayList<>();
+        List<Double> raw1 = new ArrayList<>();
+        rawOneRow(8, rawOneRow8 / 10); // warm-up
+        for (int r = 0; r < reps; r++) {
+            Stats s8 = concurrent("path1", 8, commands8, adjust);
+            rate8.add(s8.rate);
+            line(String.format(Locale.ROOT, "FIG path1 commands 8 threads rep %d: %.0f/s p50=%.2f ms p99=%.2f ms",
+                    r + 1, s8.rate, s8.p50, s8.p99));
+            Stats r8 = rawOneRow(8, rawOneRow8);
+            raw8.add(r8.rate);
+            line(String.format(Locale.ROOT, "FIG path1 raw one-row commit 8 threads rep %d: %.0f/s p50=%.2f ms p99=%.2f ms",
+                    r + 1, r8.rate, r8.p50, r8.p99));
+            Stats s1 = concurrent("path1", 1, commands1, adjust);
+            rate1.add(s1.rate);
+            line(String.format(Locale.ROOT, "FIG path1 commands 1 thread rep %d: %.0f/s p50=%.2f ms", r + 1, s1.rate, s1.p50));
+            Stats r1 = rawOneRow(1, rawOneRow1);
+            raw1.add(r1.rate);
+            line(String.format(Locale.ROOT, "FIG path1 raw one-row commit 1 thread rep %d: %.0f/s", r + 1, r1.rate));
+        }
+        path1Rate8 = median(rate8);
+        ratio(1, "adjustments-8-threads", median(rate8), "cmd/s", median(raw8), 0.5);
+        ratio(1, "adjustments-1-thread", median(rate1), "cmd/s", median(raw1), 0.5);
+    }
+
+    // Path 6 -------------------------------------------------------------------------------------------------
+
+    void path6() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("finance:" + financePassword)
+                .getBytes(StandardCharsets.UTF_8));
+        AtomicInteger seq = new AtomicInteger();
+        IntConsumer post = i -> {
+            String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
+            String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(linesPerCommandBudget));
+            String body = "{\"lineId\":\"" + lineId + "\",\"amount\":\"1.00\",\"documentNo\":\"bench\","
+                    + "\"reason\":\"bench\",\"commandId\":\"h-" + seq.incrementAndGet() + "\"}";
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/budgets/"
+                            + budget + "/adjustments"))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200 && response.statusCode() != 201) {
+                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
+        concurrent("path6 warm-up", 8, httpRequests / 10, post);
+        List<Double> rates = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (int r = 0; r < reps; r++) {
+            Stats s = concurrent("path6", 8, httpRequests, post);
+            rates.add(s.rate);
+            p50.add(s.p50);
+            p99.add(s.p99);
+            line(String.format(Locale.ROOT, "FIG path6 HTTP adjustments 8 clients rep %d: %.0f/s p50=%.2f ms p99=%.2f ms",
+                    r + 1, s.rate, s.p50, s.p99));
+        }
+        line(String.format(Locale.ROOT, "FIG path6 HTTP median p50=%.2f ms p99=%.2f ms", median(p50), median(p99)));
+        ratio(6, "http-adjustments-8-clients", median(rates), "req/s", path1Rate8, 0.5);
+    }
+
+    // Path 2 -------------------------------------------------------------------------------------------------
+
+    List<String> path2() throws Exception {
+        LineItemImportService imports = context.getBean(LineItemImportService.class);
+        List<String> all = new ArrayList<>();
+        // warm-up: a few budgets
+        for (int b = 0; b < 3; b++) {
+            String id = openBudget("6" + String.format("%03d", b));
+            imports.importFile(id, "lines.csv", csv(importLines, "w" + b, id), message -> { });
+        }
+        rawBatched(importBudgets * importLines / 10);
+        List<Double> rates = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
+        List<Double> copyRates = new ArrayList<>();
+        for (int r = 0; r < reps; r++) {
+            List<String> ids = new ArrayList<>();
+            List<byte[]> files = new ArrayList<>();
+            for (int b = 0; b < importBudgets; b++) {
+                ids.add(openBudget((char) ('A' + r) + String.format("%03d", b)));
+                files.add(csv(importLines, r + "-" + b, ids.get(b)));
+            }
+            long t = System.nanoTime();
+            for (int b = 0; b < importBudgets; b++) {
+                imports.importFile(ids.get(b), "lines.csv", files.get(b), message -> { });
+            }
+            double rate = importBudgets * (double) importLines / ((System.nanoTime() - t) / 1e9);
+            rates.add(rate);
+            all.addAll(ids);
+            line(String.format(Locale.ROOT, "FIG path2 import %d budgets x %d lines rep %d: %.0f lines/s",
+                    importBudgets, importLines, r + 1, rate));
+            double raw = rawBatched(importBudgets * importLines);
+            rawRates.add(raw);
+            line(String.format(Locale.ROOT, "FIG path2 raw batched INSERT %d rows rep %d: %.0f rows/s",
+                    importBudgets * importLines, r + 1, raw));
+            double copy = rawCopy(importBudgets * importLines);
+            copyRates.add(copy);
+            line(String.format(Locale.ROOT, "FIG path2 raw COPY %d rows rep %d: %.0f rows/s",
+                    importBudgets * importLines, r + 1, copy));
+        }
+        line(String.format(Locale.ROOT, "FIG path2 import against COPY: %.0f lines/s vs %.0f rows/s, ratio %.2f",
+                median(rates), median(copyRates), median(rates) / median(copyRates)));
+        ratio(2, "bulk-import", median(rates), "lines/s", median(rawRates), 0.5);
+        return all;
+    }
+
+    // Filling the store to the size of paths 3–5 ---------------------------------------------------------------
+
+    /**
+     * Brings the event store to {@code totalEvents} with real BudgetLineAdjusted events on the imported budgets,
+     * appended in batches of 1,000 through the application's own EventStore (so Axon serialises them and the chain
+     * engine writes their links), with the projections stopped; the catch-up after it is the rebuild's warm-up.
+     * The first budget gets {@code hotEvents} events for path 5.
+     */
+    void fill(List<String> budgets) throws Exception {
+        EventStore store = context.getBean(EventStore.class);
+        TransactionManager tx = context.getBean(TransactionManager.class);
+        TrackingEventProcessor processor = processor();
+        String type = text("select type from domain_event_entry where aggregate_identifier = ? limit 1", budgets.get(0));
+        long have = count("select count(*) from domain_event_entry");
+        long needed = Math.max(0, totalEvents - have);
+        processor.shutDown();
+        long t = System.nanoTime();
+        long written = 0;
+        int budgetIndex = 0;
+        while (written < needed) {
+            String budget = budgets.get(budgetIndex % budgets.size());
+            long forThis = budgetIndex == 0 ? Math.min(needed, hotEvents)
+                    : Math.min(needed - written, Math.max(1_000, (needed - hotEvents) / (budgets.size() - 1) + 1));
+            budgetIndex++;
+            long sequence = store.lastSequenceNumberFor(budget).orElseThrow();
+            Map<String, Long> amounts = new HashMap<>();
+            for (long done = 0; done < forThis; ) {
+                int batch = (int) Math.min(1_000, forThis - done);
+                List<EventMessage<?>> events = new ArrayList<>(batch);
+                for (int i = 0; i < batch; i++) {
+                    long k = done + i;
+                    String lineId = "L" + (1 + k % importLines);
+                    long delta = (k / importLines) % 2 == 0 ? 100 : -100;
+                    long after = amounts.merge(lineId, delta, Long::sum) + openingFen(k % importLines);
+                    sequence++;
+                    events.add(new GenericDomainEventMessage<>(type, budget, sequence,
+                            new BudgetLineAdjusted(budget, lineId, delta, after, "bench", "bench",
+                                    "f-" + budget + "-" + sequence),
+                            Map.of("actor", "bench", "source", "bench", "documentNo", "bench", "reason", "bench",
+                                    "commandId", "f-" + budget + "-" + sequence)));
+                }
+                DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+                uow.attachTransaction(tx);
+                store.publish(events);
+                uow.commit();
+                done += batch;
+                written += batch;
+            }
+        }
+        context.getBean("departmentBudgetCache", Cache.class).removeAll();
+        double fillSeconds = (System.nanoTime() - t) / 1e9;
+        line(String.format(Locale.ROOT, "FIG fill %d events through EventStore.publish, 1,000 per transaction, chain "
+                + "links included, projections stopped: %.1f s, %.0f events/s", written, fillSeconds, written / fillSeconds));
+        long head = head();
+        t = System.nanoTime();
+        processor.start();
+        waitFor(head);
+        double catchUp = (System.nanoTime() - t) / 1e9;
+        line(String.format(Locale.ROOT, "FIG path3 warm-up: projections caught up on %d events in %.1f s (%.0f events/s)",
+                written, catchUp, written / catchUp));
+    }
+
+    // Path 3 -------------------------------------------------------------------------------------------------
+
+    void path3() throws Exception {
+        ProjectionRebuild rebuild = context.getBean(ProjectionRebuild.class);
+        long events = count("select count(*) from domain_event_entry");
+        List<Double> rates = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
+        for (int r = 0; r < reps; r++) {
+            long t = System.nanoTime();
+            rebuild.rebuild(Duration.ofMinutes(10));
+            double rate = events / ((System.nanoTime() - t) / 1e9);
+            rates.add(rate);
+            line(String.format(Locale.ROOT, "FIG path3 rebuild of every read model over %d events rep %d: %.0f events/s",
+                    events, r + 1, rate));
+            double raw = rawBatched(events);
+            rawRates.add(raw);
+            line(String.format(Locale.ROOT, "FIG path3 raw batched INSERT %d rows rep %d: %.0f rows/s", events, r + 1, raw));
+        }
+        ratio(3, "rebuild", median(rates), "events/s", median(rawRates), 0.5);
+    }
+
+    // Path 4 -------------------------------------------------------------------------------------------------
+
+    void path4(List<String> budgets) throws Exception {
+        QueryGateway gateway = context.getBean(QueryGateway.class);
+        long events = count("select count(*) from domain_event_entry");
+        List<Double> all = new ArrayList<>();
+        for (int table : List.of(3, 6)) {
+            IntConsumer query = i -> {
+                String budget = budgets.get(ThreadLocalRandom.current().nextInt(budgets.size()));
+                DisclosureTablesView view = gateway.query(new FindDisclosureTablesQuery(budget),
+                        ResponseTypes.optionalInstanceOf(DisclosureTablesView.class)).join().orElseThrow();
+                DisclosureTable t = view.tables().get(table - 1);
+                if (t.rows().isEmpty()) {
+                    throw new IllegalStateException("table " + table + " of " + budget + " is empty");
+                }
+            };
+            concurrent("path4 warm-up", 1, queries / 5, query);
+            List<Double> p50 = new ArrayList<>();
+            List<Double> p99 = new ArrayList<>();
+            for (int r = 0; r < reps; r++) {
+                Stats s = concurrent("path4", 1, queries, query);
+                p50.add(s.p50);
+                p99.add(s.p99);
+                all.addAll(s.latencies);
+                line(String.format(Locale.ROOT, "FIG path4 table %d query (%d-line budgets, %d events in store) rep %d: "
+                        + "p50=%.2f ms p99=%.2f ms", table, importLines, events, r + 1, s.p50, s.p99));
+            }
+            // The same over HTTP (Basic auth, JSON), for comparison.
+            Stats http = httpGets(budgets, table);
+            line(String.format(Locale.ROOT, "FIG path4 table %d over HTTP: p50=%.2f ms p99=%.2f ms", table, http.p50, http.p99));
+        }
+        // Baseline: the raw SELECT of one budget's lines.
+        List<Double> raw = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "");
+             PreparedStatement s = c.prepareStatement("select * from budget_line where budget_id = ?")) {
+            for (int i = 0; i < queries * reps; i++) {
+                s.setString(1, budgets.get(ThreadLocalRandom.current().nextInt(budgets.size())));
+                long t = System.nanoTime();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+                raw.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        Collections.sort(raw);
+        line(String.format(Locale.ROOT, "FIG path4 raw SELECT of a budget's %d lines: p50=%.2f ms p99=%.2f ms",
+                importLines, percentile(raw, 50), percentile(raw, 99)));
+        Collections.sort(all);
+        latency(4, "table-query-3-and-6", percentile(all, 50), percentile(all, 99), 10);
+    }
+
+    Stats httpGets(List<String> budgets, int table) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("analyst:" + financePassword)
+                .getBytes(StandardCharsets.UTF_8));
+        IntConsumer get = i -> {
+            String budget = budgets.get(ThreadLocalRandom.current().nextInt(budgets.size()));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/budgets/"
+                    + budget + "/tables/" + table)).header("Authorization", auth).GET().build();
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
+        concurrent("path4 http warm-up", 1, queries / 5, get);
+        return concurrent("path4 http", 1, queries, get);
+    }
+
+    // Path 5 -------------------------------------------------------------------------------------------------
+
+    void path5(String budget) throws Exception {
+        History history = context.getBean(History.class);
+        long events = count("select count(*) from domain_event_entry where aggregate_identifier = ?", budget);
+        long middle = Long.parseLong(text("select global_index from domain_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number offset " + (events / 2) + " limit 1", budget));
+        History.Moment moment = new History.Moment(null, middle);
+        long t = System.nanoTime();
+        history.tableAt(budget, 3, moment);
+        line(String.format(Locale.ROOT, "FIG path5 as-of table 3 of %s (%d events) at position %d, first call (reads the "
+                + "budget's events): %.0f ms", budget, events, middle, (System.nanoTime() - t) / 1e6));
+        List<Double> times = new ArrayList<>();
+        for (int r = 0; r < Math.max(reps, 5); r++) {
+            t = System.nanoTime();
+            DisclosureTable table = history.tableAt(budget, 3, moment);
+            times.add((System.nanoTime() - t) / 1e6);
+            if (table.rows().isEmpty()) {
+                throw new IllegalStateException("empty table");
+            }
+            line(String.format(Locale.ROOT, "FIG path5 as-of rep %d: %.1f ms", r + 1, times.get(times.size() - 1)));
+        }
+        // Baseline: reading the same events raw (no deserialisation).
+        List<Double> raw = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "");
+             PreparedStatement s = c.prepareStatement("select payload, meta_data from domain_event_entry "
+                     + "where aggregate_identifier = ? and global_index <= ? order by sequence_number")) {
+            for (int r = 0; r < Math.max(reps, 5); r++) {
+                s.setString(1, budget);
+                s.setLong(2, middle);
+                long t0 = System.nanoTime();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getBytes(1);
+                    }
+                }
+                raw.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        line(String.format(Locale.ROOT, "FIG path5 raw SELECT of the events up to the moment: %.1f ms", median(raw)));
+        Collections.sort(times);
+        latency(5, "as-of-50k-event-budget", percentile(times, 50), percentile(times, 99), 200);
+    }
+
+    // Raw baselines ------------------------------------------------------------------------------------------
+
+    static final byte[] PAYLOAD = new byte[200];
+    static final byte[] META = new byte[100];
+
+    static {
+        new Random(1).nextBytes(PAYLOAD);
+        new Random(2).nextBytes(META);
+    }
+
+    void rawSetup() throws SQLException {
+        execute(dbUrl, "create table bench_raw (id bigserial primary key, aggregate_identifier varchar(255) not null, "
+                + "sequence_number bigint not null, payload bytea not null, meta_data bytea)");
+    }
+
+    void truncateRaw() throws SQLException {
+        execute(dbUrl, "truncate bench_raw restart identity");
+    }
+
+    /** Raw one-row INSERT + COMMIT transactions of an event-sized row, on {@code threads} connections. */
+    Stats rawOneRow(int threads, int rows) throws Exception {
+        truncateRaw();
+        List<Connection> connections = new ArrayList<>();
+        ThreadLocal<PreparedStatement> statements = new ThreadLocal<>();
+        AtomicInteger seq = new AtomicInteger();
+        try {
+            return concurrent("raw one-row", threads, rows, i -> {
+                try {
+                    PreparedStatement s = statements.get();
+                    if (s == null) {
+                        Connection c = DriverManager.getConnection(dbUrl, "postgres", "");
+                        synchronized (connections) {
+                            connections.add(c);
+                        }
+                        s = c.prepareStatement("insert into bench_raw (aggregate_identifier, sequence_number, payload, "
+                                + "meta_data) values (?, ?, ?, ?)");
+                        statements.set(s);
+                    }
+                    s.setString(1, "raw-" + Thread.currentThread().getId());
+                    s.setLong(2, seq.incrementAndGet());
+                    s.setBytes(3, PAYLOAD);
+                    s.setBytes(4, META);
+                    s.executeUpdate(); // autocommit: one transaction per row
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    /** Raw batched INSERT (reWriteBatchedInserts, 1,000 rows per batch and per commit); rows/s. */
+    double rawBatched(long rows) throws SQLException {
+        truncateRaw();
+        try (Connection c = DriverManager.getConnection(dbUrl + "?reWriteBatchedInserts=true", "postgres", "");
+             PreparedStatement s = c.prepareStatement("insert into bench_raw (aggregate_identifier, sequence_number, "
+                     + "payload, meta_data) values (?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            long t = System.nanoTime();
+            for (long i = 0; i < rows; i++) {
+                s.setString(1, "raw-" + (i / 1_000));
+                s.setLong(2, i);
+                s.setBytes(3, PAYLOAD);
+                s.setBytes(4, META);
+                s.addBatch();
+                if ((i + 1) % 1_000 == 0 || i == rows - 1) {
+                    s.executeBatch();
+                    c.commit();
+                }
+            }
+            return rows / ((System.nanoTime() - t) / 1e9);
+        } finally {
+            truncateRaw();
+        }
+    }
+
+    /** Raw COPY of the same rows (text format, one transaction); rows/s. */
+    double rawCopy(long rows) throws Exception {
+        truncateRaw();
+        StringBuilder data = new StringBuilder();
+        String payload = "\\\\x" + hex(PAYLOAD);
+        String meta = "\\\\x" + hex(META);
+        for (long i = 0; i < rows; i++) {
+            data.append("raw-").append(i / 1_000).append('\t').append(i).append('\t').append(payload).append('\t')
+                    .append(meta).append('\n');
+        }
+        try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "")) {
+            long t = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_raw (aggregate_identifier, sequence_number, "
+                    + "payload, meta_data) from stdin", new StringReader(data.toString()));
+            return rows / ((System.nanoTime() - t) / 1e9);
+        } finally {
+            truncateRaw();
+        }
+    }
+
+    // Helpers ------------------------------------------------------------------------------------------------
+
+    String openBudget(String departmentCode) {
+        String id = departmentCode + "-2026";
+        context.getBean(CommandGateway.class).sendAndWait(new OpenBudget(id, departmentCode, "基准部门" + departmentCode,
+                2026, List.of(new BudgetUnit(departmentCode + "001", "基准单位" + departmentCode, UnitType.ADMINISTRATIVE))));
+        return id;
+    }
+
+    /** A line-item CSV of {@code lines} project lines, distinct by project name. */
+    static byte[] csv(int lines, String tag, String budgetId) {
+        String unit = budgetId.substring(0, budgetId.indexOf('-')) + "001";
+        StringBuilder out = new StringBuilder("序号,单位编码,功能分类编码,支出类型,部门经济分类编码,政府经济分类编码,资金来源,"
+                + "当年或上年结转,项目名称,金额（元）,文号,说明\r\n");
+        for (int k = 0; k < lines; k++) {
+            out.append(k + 1).append(',').append(unit).append(",2010350,项目支出,,,一般公共预算,当年,基准项目").append(tag).append('-')
+                    .append(k).append(',').append(new BigDecimal(openingFen(k)).movePointLeft(2).toPlainString())
+                    .append(",基准〔2026〕1号,年初预算\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static long openingFen(long k) {
+        return (1_000_000 + k) * 100;
+    }
+
+    TrackingEventProcessor processor() {
+        return context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(LedgerProcessing.CORE, TrackingEventProcessor.class).orElseThrow();
+    }
+
+    long head() {
+        TrackingToken head = context.getBean(EventStore.class).createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    void waitFor(long head) throws InterruptedException {
+        ReadModelProgress progress = context.getBean(ReadModelProgress.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!progress.reached(head)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("projections did not reach " + head);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    record Stats(double rate, double p50, double p99, List<Double> latencies) {
+    }
+
+    /** Runs {@code count} actions on {@code threads} threads; rate per second and latency percentiles in ms. */
+    static Stats concurrent(String what, int threads, int count, IntConsumer action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<List<Double>> perThread = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
+        long t = System.nanoTime();
+        for (int th = 0; th < threads; th++) {
+            List<Double> mine = new ArrayList<>();
+            perThread.add(mine);
+            futures.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < count; ) {
+                    long s = System.nanoTime();
+                    action.accept(i);
+                    mine.add((System.nanoTime() - s) / 1e6);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        List<Double> all = new ArrayList<>();
+        perThread.forEach(all::addAll);
+        Collections.sort(all);
+        return new Stats(count / seconds, percentile(all, 50), percentile(all, 99), all);
+    }
+
+    static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    void ratio(int path, String name, double figure, String unit, double baseline, double target) {
+        double ratio = figure / baseline;
+        String s = String.format(Locale.ROOT, "PATH %d %s: %.0f%s baseline=%.0f%s ratio=%.2f target=%.2f %s", path, name,
+                figure, unit, baseline, unit, ratio, target, ratio >= target ? "met" : "short");
+        line("FIG " + s);
+        summary.add(s);
+    }
+
+    void latency(int path, String name, double p50, double p99, double target) {
+        String s = String.format(Locale.ROOT, "PATH %d %s: p50=%.2f p99=%.2f target=%.0f %s", path, name, p50, p99,
+                target, p99 < target ? "met" : "short");
+        line("FIG " + s);
+        summary.add(s);
+    }
+
+    static void line(String s) {
+        System.out.println(s);
+        System.out.flush();
+    }
+
+    static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
+    long count(String sql, Object... args) throws SQLException {
+        return Long.parseLong(text(sql, args));
+    }
+
+    String text(String sql, Object... args) throws SQLException {
+        try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "");
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static void execute(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append(String.format("%02x", b));
+        }
+        return out.toString();
+    }
+}
