@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The application as a separate operating-system process (the test JVM's class path, no jar needed), on a given
  * database and port, with the test users; killed with SIGKILL or stopped with SIGTERM like a real server.
@@ -77,17 +79,15 @@ final class AppNode {
 
     /** Waits until the health check answers UP; fails if the process dies first. */
     AppNode awaitUp(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log.toAbsolutePath());
-            }
-            if (health() == 200) {
-                return this;
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException(name + " did not come up in " + timeout + ", see " + log.toAbsolutePath());
+        await().atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .alias(name + " up (see " + log.toAbsolutePath() + ")").until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see "
+                                + log.toAbsolutePath());
+                    }
+                    return health() == 200;
+                });
+        return this;
     }
 
     /** The status code of GET /actuator/health, or -1 when nothing answers. */
@@ -166,7 +166,11 @@ final class AppNode {
         }
     }
 
-    static void sleep(long millis) {
+    /**
+     * Lets time pass where time itself is the point, not a condition to wait for: load running for a while, a
+     * fault waiting for its random moment, a client backing off before it sends again.
+     */
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Faults the ledger must survive without breaking a promise, each on real PostgreSQL with the application as a
@@ -59,7 +60,7 @@ class FaultTest {
             AtomicBoolean stop = new AtomicBoolean();
             AppNode target = app;
             List<Thread> clients = ledger.drive(() -> List.of(target), 4, stop);
-            AppNode.sleep(ThreadLocalRandom.current().nextLong(1_000, 4_000));
+            AppNode.pause(ThreadLocalRandom.current().nextLong(1_000, 4_000));
             app.kill();
             stop.set(true);
             Ledger.join(clients);
@@ -105,7 +106,7 @@ class FaultTest {
             importer.start();
             // Somewhere between parsing and a while after the commit of the import's one transaction (the reference
             // was also the first import of its process).
-            AppNode.sleep(ThreadLocalRandom.current().nextLong(importMillis / 3, importMillis * 3 / 2 + 1));
+            AppNode.pause(ThreadLocalRandom.current().nextLong(importMillis / 3, importMillis * 3 / 2 + 1));
             app.kill();
             importer.join(60_000);
             app.start().awaitUp(START);
@@ -143,16 +144,13 @@ class FaultTest {
         b.awaitUp(START);
         // Node A came first and claimed both segments; it hands one over to node B within a few seconds.
         long split = System.nanoTime();
-        long splitDeadline = split + Duration.ofMinutes(2).toNanos();
-        while (owners(db).values().stream().filter(o -> o != null).distinct().count() < 2
-                && System.nanoTime() < splitDeadline) {
-            AppNode.sleep(250);
-        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() ->
+                owners(db).values().stream().filter(o -> o != null).distinct().count() >= 2);
         long splitMillis = (System.nanoTime() - split) / 1_000_000;
         ledger.open(a);
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = ledger.drive(() -> List.of(a, b), 4, stop);
-        AppNode.sleep(8_000);
+        AppNode.pause(8_000);
         stop.set(true);
         Ledger.join(clients);
         assertThat(ledger.otherServerErrors.get()).as("no 5xx from two nodes").isZero();
@@ -169,11 +167,8 @@ class FaultTest {
 
         long handover = System.nanoTime();
         a.stop();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!owners(db).values().stream().allMatch(o -> o != null && o.startsWith(b.pid() + "@"))
-                && System.nanoTime() < deadline) {
-            AppNode.sleep(250);
-        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() ->
+                owners(db).values().stream().allMatch(o -> o != null && o.startsWith(b.pid() + "@")));
         long handoverMillis = (System.nanoTime() - handover) / 1_000_000;
         assertThat(owners(db).values()).as("node-b holds every segment after node-a stopped")
                 .allMatch(o -> o != null && o.startsWith(b.pid() + "@"));
@@ -204,27 +199,21 @@ class FaultTest {
             ledger.open(app);
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> clients = ledger.drive(() -> List.of(app), 4, stop);
-            AppNode.sleep(3_000);
+            AppNode.pause(3_000);
             long acknowledgedBefore = ledger.count(Ledger.Fate.ACKED);
             postgres.close();
             long down = System.nanoTime();
-            long deadline = down + Duration.ofMinutes(1).toNanos();
-            while (app.health() != 503 && System.nanoTime() < deadline) {
-                AppNode.sleep(250);
-            }
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> app.health() == 503);
             long healthDownMillis = (System.nanoTime() - down) / 1_000_000;
             assertThat(app.health()).as("health DOWN without the database").isEqualTo(503);
-            AppNode.sleep(5_000);
+            AppNode.pause(5_000);
             assertThat(ledger.unavailable.get()).as("requests refused with 503 while the database is gone").isPositive();
             postgres = EmbeddedPostgresServer.start(dataDir, port);
             long up = System.nanoTime();
-            deadline = up + Duration.ofMinutes(2).toNanos();
-            while (app.health() != 200 && System.nanoTime() < deadline) {
-                AppNode.sleep(250);
-            }
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> app.health() == 200);
             long recoveryMillis = (System.nanoTime() - up) / 1_000_000;
             assertThat(app.health()).as("health UP when the database is back").isEqualTo(200);
-            AppNode.sleep(2_000);
+            AppNode.pause(2_000);
             stop.set(true);
             Ledger.join(clients);
             ledger.retryLost(app);

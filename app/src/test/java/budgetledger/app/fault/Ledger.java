@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One budget driven by concurrent adjustments and transfers over HTTP, with a record of every command's fate:
@@ -137,7 +139,7 @@ final class Ledger {
             if (answer.status() == 409 && answer.body().contains("concurrent-change")) {
                 conflicts.incrementAndGet();
                 command.conflicts++;
-                AppNode.sleep(ThreadLocalRandom.current().nextInt(5, 50));
+                AppNode.pause(ThreadLocalRandom.current().nextInt(5, 50));
                 continue;
             }
             if (answer.status() == 503) {
@@ -181,7 +183,7 @@ final class Ledger {
                         Command command = next();
                         send(node, command);
                         if (command.fate == Fate.NOT_SENT || command.fate == Fate.LOST) {
-                            AppNode.sleep(200);
+                            AppNode.pause(200);
                         }
                     }
                 } catch (Throwable e) {
@@ -217,7 +219,7 @@ final class Ledger {
             for (int attempt = 0; attempt < 20 && command.fate == Fate.LOST; attempt++) {
                 send(node, command);
                 if (command.fate == Fate.LOST) {
-                    AppNode.sleep(1000);
+                    AppNode.pause(1000);
                 }
             }
             assertThat(command.fate).as("retry of " + command.id).isIn(Fate.ACKED, Fate.REFUSED);
@@ -269,13 +271,8 @@ final class Ledger {
         }
         // The command side: a zero-risk probe is not possible without a change, so compare the events' own sum.
         Map<String, Long> expected = expectedFen();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        Map<String, Long> actual = readModelFen(node);
-        while (!actual.equals(expected) && System.nanoTime() < deadline) {
-            AppNode.sleep(500);
-            actual = readModelFen(node);
-        }
-        assertThat(actual).as("line amounts = opening + acknowledged changes").isEqualTo(expected);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(readModelFen(node)).as("line amounts = opening + acknowledged changes").isEqualTo(expected));
     }
 
     /** The hash chain verifies; the read models' checksum before a rebuild from zero and after it. */
