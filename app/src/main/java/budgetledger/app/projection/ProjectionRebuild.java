@@ -55,7 +55,9 @@ public class ProjectionRebuild {
     }
 
     private void await(long target, Duration timeout) {
-        waitFor(() -> progress.reached(target), "the read models did not reach global index " + target, timeout);
+        // Every segment: right after a restart one segment may be claimed before the other.
+        waitFor(() -> progress.reachedOnEverySegment(target), "the read models did not reach global index " + target,
+                timeout);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier done, String failure, Duration timeout) {
