@@ -86,7 +86,10 @@ class AuditTest {
         return auditor.getForObject("/api/audit/verify", JsonNode.class);
     }
 
+    /** The event's position in the chain, once the background linker has linked it. */
     long positionOf(long globalIndex) {
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                DB.count("select count(*) from event_chain where global_index = ?", globalIndex) == 1);
         return DB.count("select position from event_chain where global_index = ?", globalIndex);
     }
 

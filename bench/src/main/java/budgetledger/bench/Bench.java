@@ -74,6 +74,7 @@ import java.util.function.IntConsumer;
  * {@code budget_ledger_bench_<random>} is created there and dropped at the end), {@code --embedded} (an embedded
  * PostgreSQL in a temporary folder instead), {@code --events N} (events in the store for paths 3 to 5, default
  * 1,000,000), {@code --reps N} (default 3), {@code --quick} (small sizes, to try the harness),
+ * {@code --paths 1,6} (only these paths, and what they need: path 6 runs after path 1, paths 3 to 5 after 2),
  * {@code --set key=value} (an application property, e.g. a processor's batch size, to compare a change).
  */
 public final class Bench {
@@ -95,6 +96,8 @@ public final class Bench {
     int rawOneRow8 = 20_000;
     int rawOneRow1 = 2_000;
 
+    /** The paths to measure ({@code --paths 1,6}); those a path needs run too (path 2's budgets for 3 to 5). */
+    java.util.Set<Integer> selected = new java.util.TreeSet<>(List.of(1, 2, 3, 4, 5, 6));
     final Map<String, String> extra = new LinkedHashMap<>();
     final List<String> summary = new ArrayList<>();
     final Random random = new Random(9);
@@ -121,6 +124,12 @@ public final class Bench {
                 case "--embedded" -> embedded = true;
                 case "--events" -> totalEvents = Long.parseLong(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--paths" -> {
+                    selected = new java.util.TreeSet<>();
+                    for (String p : args[++i].split(",")) {
+                        selected.add(Integer.parseInt(p.trim()));
+                    }
+                }
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
                     extra.put(kv[0], kv[1]);
@@ -206,13 +215,27 @@ public final class Bench {
 
     void paths() throws Exception {
         rawSetup();
-        path1();
-        path6();
-        List<String> importBudgetIds = path2();
-        fill(importBudgetIds);
-        path3();
-        path4(importBudgetIds);
-        path5(importBudgetIds.get(0));
+        if (selected.contains(1) || selected.contains(6)) {
+            path1();
+        }
+        if (selected.contains(6)) {
+            path6();
+        }
+        if (selected.stream().anyMatch(p -> p >= 2 && p <= 5)) {
+            List<String> importBudgetIds = path2();
+            if (selected.stream().anyMatch(p -> p >= 3)) {
+                fill(importBudgetIds);
+            }
+            if (selected.contains(3)) {
+                path3();
+            }
+            if (selected.contains(4)) {
+                path4(importBudgetIds);
+            }
+            if (selected.contains(5)) {
+                path5(importBudgetIds.get(0));
+            }
+        }
     }
 
     // Path 1 -------------------------------------------------------------------------------------------------

@@ -2,18 +2,22 @@ package budgetledger.app.audit;
 
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Puts the event chain under Axon's storage engine, whichever engine Axon configured. */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
 
     @Bean
-    EventChain eventChain(JdbcTemplate jdbc) {
-        return new EventChain(jdbc);
+    EventChain eventChain(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                          @Value("${budget-ledger.audit.background-linker:true}") boolean background,
+                          @Value("${budget-ledger.audit.link-interval-ms:1000}") long intervalMillis) {
+        return new EventChain(jdbc, transactions, background, intervalMillis);
     }
 
     @Bean

@@ -41,12 +41,14 @@ public class AuditService {
 
     @Transactional(readOnly = true)
     public Verification verify() {
+        chain.link(); // in its own transaction: everything committed so far is linked, or stops at a changed row
         long events = count("select count(*) from domain_event_entry");
         EventChain.Head head = chain.head();
         String headHash = hex(head.hash());
         Long forged = jdbc.queryForObject("""
                 select min(e.global_index) from domain_event_entry e
-                where not exists (select 1 from event_chain c where c.event_identifier = e.event_identifier)""",
+                where not exists (select 1 from event_chain c where c.event_identifier = e.event_identifier)
+                  and not exists (select 1 from event_seal s where s.event_identifier = e.event_identifier)""",
                 Long.class);
         long forgedPosition = forged == null ? Long.MAX_VALUE
                 : count("select count(*) from event_chain where global_index < ?", forged) + 1;
@@ -101,13 +103,47 @@ public class AuditService {
             return Verification.bad(events, head.position(), headHash, forgedPosition, forged,
                     "全局序号 " + forged + " 的事件不在哈希链中：它不是由本系统写入的");
         }
-        // The read models are compared only once they have handled every event; while they catch up they lag.
+        Verification pending = pendingSeals(events, head, headHash);
+        if (pending != null) {
+            return pending;
+        }
+        // The read models are compared only once they have handled every event and every event is linked (the
+        // balances cover linked events only); while they catch up they lag.
         Long lastIndex = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        String readModel = progress.reached(lastIndex == null ? -1 : lastIndex) ? compareReadModel(balances.amounts()) : null;
+        boolean allLinked = count("select count(*) from event_seal") == 0;
+        String readModel = allLinked && progress.reached(lastIndex == null ? -1 : lastIndex)
+                ? compareReadModel(balances.amounts()) : null;
         if (readModel != null) {
             return Verification.bad(events, head.position(), headHash, head.position(), null, readModel);
         }
         return Verification.ok(events, head.position(), headHash);
+    }
+
+    /**
+     * Events sealed but not linked yet (appended while this verification ran, or held back by the linker because
+     * they changed): each must still match its seal, and still be there.
+     */
+    private Verification pendingSeals(long events, EventChain.Head head, String headHash) {
+        Verification[] found = {null};
+        jdbc.query("select s.global_index as sealed_index, s.hash as seal, e.* from event_seal s "
+                + "left join domain_event_entry e on e.global_index = s.global_index order by s.global_index", rs -> {
+            if (found[0] != null) {
+                return;
+            }
+            long index = rs.getLong("sealed_index");
+            if (rs.getString("event_identifier") == null) {
+                found[0] = Verification.bad(events, head.position(), headHash, head.position() + 1, index,
+                        "全局序号 " + index + " 的事件（已写入、尚未入链）已被删除");
+                return;
+            }
+            StoredEvent event = StoredEvent.ROW.mapRow(rs, 0);
+            if (!java.util.Arrays.equals(rs.getBytes("seal"), ChainHash.of(ChainHash.GENESIS, event))) {
+                found[0] = Verification.bad(events, head.position(), headHash, head.position() + 1, index,
+                        "全局序号 " + index + " 的事件（" + event.aggregateIdentifier() + " #" + event.sequenceNumber()
+                                + "，已写入、尚未入链）在写入后被改动");
+            }
+        });
+        return found[0];
     }
 
     /** Whether the chain still has {@code hash} at {@code position}, as a checkpoint taken then said. */
@@ -120,6 +156,7 @@ public class AuditService {
     /** The chain's head as a checkpoint, kept in audit_checkpoint. */
     @Transactional
     public Checkpoint checkpoint() {
+        chain.link();
         EventChain.Head head = chain.head();
         Instant now = Instant.now();
         jdbc.update("insert into audit_checkpoint (position, hash, taken_at) values (?, ?, ?) "

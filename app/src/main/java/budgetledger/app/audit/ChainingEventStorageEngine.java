@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Axon's storage engine, with a link of the event chain written for every event it appends. */
+/** Axon's storage engine, with a seal of the event chain written for every event it appends (see EventChain). */
 public class ChainingEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
@@ -26,7 +26,7 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         delegate.appendEvents(events);
-        chain.append(events);
+        chain.seal(events);
     }
 
     @Override

@@ -1,51 +1,152 @@
 package budgetledger.app.audit;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Appends links to the event chain for events just written, in the same transaction. A transaction-scoped
- * advisory lock makes appends take their turn, so that each link's predecessor is the link committed before it.
+ * The event chain, in two steps so that appends do not wait for one another. In the append's transaction every
+ * event gets a seal: the hash of its stored columns alone ({@link ChainHash} over an empty predecessor), written
+ * without any lock. Afterwards the linker ({@link #link()}, woken after each commit and run by verification and
+ * checkpoints) folds sealed events into {@code event_chain} in global-index order under a transaction-scoped
+ * advisory lock, one linker at a time across nodes, and deletes their seals in the same transaction. A row with
+ * neither link nor seal was not written by the application; a sealed row whose content no longer matches its seal
+ * is not linked (the linker stops before it and verification names it).
  */
-public class EventChain {
+public class EventChain implements SmartLifecycle {
 
-    /** Arbitrary, fixed key of the advisory lock that serialises chain appends. */
+    private static final Logger log = LoggerFactory.getLogger(EventChain.class);
+
+    /** Arbitrary, fixed key of the advisory lock that serialises linking. */
     private static final long LOCK_KEY = 0x4275646765744cL;
 
-    private final JdbcTemplate jdbc;
+    /** Seals linked per transaction; a long backlog (a bulk load) is linked in several. */
+    private static final int LINK_BATCH = 5_000;
 
-    public EventChain(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate newTransaction;
+    private final Object wakeUp = new Object();
+    private boolean wanted;
+    private volatile Thread linker;
+    private volatile long lastReportedStop = -1;
+    private final long intervalMillis;
+    private final boolean background;
+
+    /**
+     * @param background     whether a background linker runs (off: links are made only when verification or a
+     *                       checkpoint asks, e.g. to look at seals before they are linked)
+     * @param intervalMillis how often the background linker looks for seals when no commit woke it (seals that
+     *                       another node wrote)
+     */
+    public EventChain(JdbcTemplate jdbc, PlatformTransactionManager transactions, boolean background,
+                      long intervalMillis) {
         this.jdbc = jdbc;
+        this.background = background;
+        this.intervalMillis = intervalMillis;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void append(List<? extends EventMessage<?>> events) {
+    /** In the append's transaction: a seal for each event just written; the linker is woken once it commits. */
+    void seal(List<? extends EventMessage<?>> events) {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, LOCK_KEY);
-        Head head = head();
         String[] ids = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
         // A join on the unnested identifiers, not "event_identifier = any(?)": with the table's statistics behind
         // (a bulk load), the planner may scan the table and compare every row with every identifier.
         List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS.replaceAll("(^|, )", "$1e.")
-                + " from unnest(?::varchar[]) as i(id) join domain_event_entry e on e.event_identifier = i.id"
-                + " order by e.global_index", StoredEvent.ROW, (Object) ids);
+                + " from unnest(?::varchar[]) as i(id) join domain_event_entry e on e.event_identifier = i.id",
+                StoredEvent.ROW, (Object) ids);
         if (stored.size() != ids.length) {
             throw new IllegalStateException("chain: " + ids.length + " events appended but " + stored.size() + " found");
         }
+        List<Object[]> seals = new ArrayList<>(stored.size());
+        for (StoredEvent event : stored) {
+            seals.add(new Object[] {event.globalIndex(), event.eventIdentifier(), ChainHash.of(ChainHash.GENESIS, event)});
+        }
+        jdbc.batchUpdate("insert into event_seal (global_index, event_identifier, hash) values (?, ?, ?)", seals);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
+    /**
+     * Links every event sealed and committed so far, waiting for another linker to finish first; returns how many
+     * it linked. Stops before a sealed event whose row is gone or no longer matches its seal.
+     */
+    public long link() {
+        long linked = 0;
+        while (true) {
+            Integer n = newTransaction.execute(status -> linkBatch(true));
+            if (n == null || n < LINK_BATCH) {
+                return linked + (n == null ? 0 : n);
+            }
+            linked += n;
+        }
+    }
+
+    /** One linking transaction: at most LINK_BATCH seals; -1 when another linker holds the lock and we did not wait. */
+    private int linkBatch(boolean waitForLock) {
+        if (waitForLock) {
+            jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, LOCK_KEY);
+        } else if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
+            return -1;
+        }
+        List<Sealed> pending = jdbc.query("select s.global_index as sealed_index, s.hash as seal, "
+                + StoredEvent.COLUMNS.replaceAll("(^|, )", "$1e.") + " from event_seal s"
+                + " left join domain_event_entry e on e.global_index = s.global_index"
+                + " order by s.global_index limit " + LINK_BATCH,
+                (rs, n) -> new Sealed(rs.getLong("sealed_index"), rs.getBytes("seal"),
+                        rs.getString("event_identifier") == null ? null : StoredEvent.ROW.mapRow(rs, n)));
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Head head = head();
         long position = head.position();
         byte[] previous = head.hash();
-        List<Object[]> links = new ArrayList<>(stored.size());
-        for (StoredEvent event : stored) {
+        List<Object[]> links = new ArrayList<>(pending.size());
+        List<Object[]> done = new ArrayList<>(pending.size());
+        for (Sealed sealed : pending) {
+            if (sealed.event() == null || !Arrays.equals(sealed.seal(), ChainHash.of(ChainHash.GENESIS, sealed.event()))) {
+                if (lastReportedStop != sealed.globalIndex()) {
+                    lastReportedStop = sealed.globalIndex();
+                    log.error("event chain: the event at global index {} was {} after it was written; it is not linked, "
+                            + "and neither is any event after it, until it is restored (run verify for details)",
+                            sealed.globalIndex(), sealed.event() == null ? "deleted" : "changed");
+                }
+                break;
+            }
             position++;
-            previous = ChainHash.of(previous, event);
-            links.add(new Object[] {position, event.globalIndex(), event.eventIdentifier(), previous});
+            previous = ChainHash.of(previous, sealed.event());
+            links.add(new Object[] {position, sealed.globalIndex(), sealed.event().eventIdentifier(), previous});
+            done.add(new Object[] {sealed.globalIndex()});
         }
-        jdbc.batchUpdate("insert into event_chain (position, global_index, event_identifier, hash) values (?, ?, ?, ?)",
-                links);
+        if (!links.isEmpty()) {
+            jdbc.batchUpdate("insert into event_chain (position, global_index, event_identifier, hash) values (?, ?, ?, ?)",
+                    links);
+            jdbc.batchUpdate("delete from event_seal where global_index = ?", done);
+        }
+        // A stop before the end of a full batch must not look like "more to do" to link()'s loop.
+        return links.size() < pending.size() ? 0 : links.size();
     }
 
     /** The last link: its position (0 before the first) and hash. */
@@ -55,6 +156,81 @@ public class EventChain {
                 .stream().findFirst().orElse(new Head(0, ChainHash.GENESIS));
     }
 
+    // The background linker ---------------------------------------------------------------------------------------
+
+    private void wake() {
+        synchronized (wakeUp) {
+            wanted = true;
+            wakeUp.notifyAll();
+        }
+    }
+
+    /**
+     * Starts the background linker: it links whenever an append commits (many appends in one pass under load) and
+     * every {@code intervalMillis} anyway (seals another node wrote while this node's linker held the lock).
+     */
+    @Override
+    public synchronized void start() {
+        if (linker != null || !background) {
+            return;
+        }
+        Thread thread = new Thread(this::run, "event-chain-linker");
+        thread.setDaemon(true);
+        linker = thread;
+        thread.start();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return linker != null;
+    }
+
+    @Override
+    public synchronized void stop() {
+        Thread thread = linker;
+        linker = null;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (linker == Thread.currentThread()) {
+            try {
+                synchronized (wakeUp) {
+                    if (!wanted) {
+                        wakeUp.wait(intervalMillis);
+                    }
+                    wanted = false;
+                }
+                while (true) {
+                    Integer n = newTransaction.execute(status -> linkBatch(false));
+                    if (n == null || n < LINK_BATCH) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The database may be away (an outage): the seals wait, and the next pass links them.
+                log.warn("event chain: linking failed, will retry: {}", e.toString());
+                try {
+                    Thread.sleep(intervalMillis);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
     record Head(long position, byte[] hash) {
+    }
+
+    private record Sealed(long globalIndex, byte[] seal, StoredEvent event) {
     }
 }
