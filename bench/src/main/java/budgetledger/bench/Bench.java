@@ -13,8 +13,8 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.UnitType;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.projections.LedgerProcessing;
-import budgetledger.query.DisclosureTablesView;
-import budgetledger.query.FindDisclosureTablesQuery;
+import budgetledger.query.DisclosureTableView;
+import budgetledger.query.FindDisclosureTableQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -467,9 +467,8 @@ public final class Bench {
         for (int table : List.of(3, 6)) {
             IntConsumer query = i -> {
                 String budget = budgets.get(ThreadLocalRandom.current().nextInt(budgets.size()));
-                DisclosureTablesView view = gateway.query(new FindDisclosureTablesQuery(budget),
-                        ResponseTypes.optionalInstanceOf(DisclosureTablesView.class)).join().orElseThrow();
-                DisclosureTable t = view.tables().get(table - 1);
+                DisclosureTable t = gateway.query(new FindDisclosureTableQuery(budget, table),
+                        ResponseTypes.optionalInstanceOf(DisclosureTableView.class)).join().orElseThrow().table();
                 if (t.rows().isEmpty()) {
                     throw new IllegalStateException("table " + table + " of " + budget + " is empty");
                 }

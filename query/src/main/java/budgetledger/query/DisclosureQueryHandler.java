@@ -35,6 +35,13 @@ public class DisclosureQueryHandler {
                 DisclosureTables.renderAll(budget, lines.lines(query.budgetId()))));
     }
 
+    /** One table only: a request for table 3 does not pay for rendering the other twelve. */
+    @QueryHandler
+    public Optional<DisclosureTableView> handle(FindDisclosureTableQuery query) {
+        return budgets.budget(query.budgetId()).map(budget -> new DisclosureTableView(budget,
+                DisclosureTables.render(query.number(), budget, lines.lines(query.budgetId()))));
+    }
+
     @QueryHandler
     public Optional<Reconciliation.Report> handle(FindReconciliationQuery query) {
         return published.published(query.budgetId()).flatMap(document -> handle(new FindDisclosureTablesQuery(query.budgetId()))

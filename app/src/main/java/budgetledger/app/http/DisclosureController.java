@@ -8,7 +8,10 @@ import budgetledger.command.BudgetRuleException;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.query.DisclosureTablesView;
 import budgetledger.query.FindDisclosureDocumentQuery;
+import budgetledger.query.DisclosureTableView;
+import budgetledger.query.FindDisclosureTableQuery;
 import budgetledger.query.FindDisclosureTablesQuery;
+import budgetledger.projections.BudgetRow;
 import budgetledger.query.FindReconciliationQuery;
 import budgetledger.query.tables.DisclosureTables;
 import budgetledger.query.tables.Reconciliation;
@@ -88,7 +91,7 @@ public class DisclosureController {
         }
         DisclosureTablesView view = render(budgetId);
         if (format.equals("xlsx")) {
-            return xlsx(view, view.tables(), budgetId + "-tables.xlsx");
+            return xlsx(view.budget(), view.tables(), budgetId + "-tables.xlsx");
         }
         return ResponseEntity.ok(view.tables().stream().map(t -> TableView.of(budgetId, view.budget().fiscalYear(),
                 view.budget().departmentName(), t)).toList());
@@ -108,17 +111,20 @@ public class DisclosureController {
         if (asOf != null && atPosition != null) {
             throw BudgetRuleException.invalid("asOf", "one-moment", "asOf 与 atPosition 只能给出一个");
         }
-        DisclosureTablesView view = render(budgetId);
+        DisclosureTableView view = queries.query(new FindDisclosureTableQuery(budgetId, number),
+                        ResponseTypes.optionalInstanceOf(DisclosureTableView.class)).join()
+                .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "unknown-budget",
+                        "预算 " + budgetId + " 不存在"));
         DisclosureTable table = asOf != null || atPosition != null
                 ? history.tableAt(budgetId, number, moment(asOf, atPosition))
-                : view.tables().get(number - 1);
+                : view.table();
         if (format.equals("csv")) {
             return ResponseEntity.ok().contentType(CSV)
                     .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-table" + number + ".csv\"")
                     .body(TableCsv.write(table));
         }
         if (format.equals("xlsx")) {
-            return xlsx(view, List.of(table), budgetId + "-table" + number + ".xlsx");
+            return xlsx(view.budget(), List.of(table), budgetId + "-table" + number + ".xlsx");
         }
         return ResponseEntity.ok(TableView.of(budgetId, view.budget().fiscalYear(), view.budget().departmentName(), table));
     }
@@ -147,10 +153,10 @@ public class DisclosureController {
                         "预算 " + budgetId + " 不是由公开文档导入的，没有可对照的公布表格"));
     }
 
-    private static ResponseEntity<byte[]> xlsx(DisclosureTablesView view, List<DisclosureTable> tables, String file) {
+    private static ResponseEntity<byte[]> xlsx(BudgetRow budget, List<DisclosureTable> tables, String file) {
         return ResponseEntity.ok().contentType(XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .body(TableXlsx.write(tables, view.budget().fiscalYear(), view.budget().departmentName()));
+                .body(TableXlsx.write(tables, budget.fiscalYear(), budget.departmentName()));
     }
 
     private DisclosureTablesView render(String budgetId) {
