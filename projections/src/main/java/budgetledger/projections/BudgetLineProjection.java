@@ -134,10 +134,26 @@ public class BudgetLineProjection {
                 inserts.clear();
             }
             if (!amounts.isEmpty()) {
-                List<Object[]> updates = new ArrayList<>(amounts.size());
-                amounts.forEach((line, value) -> updates.add(new Object[] {value[0], value[1], line.get(0), line.get(1), value[1]}));
-                jdbc.batchUpdate("update budget_line set amount_fen = ?, last_sequence = ? "
-                        + "where budget_id = ? and line_id = ? and last_sequence < ?", updates);
+                // One statement for the whole batch (arrays unnested), not one UPDATE per line.
+                int n = amounts.size();
+                String[] budgets = new String[n];
+                String[] lines = new String[n];
+                long[] fen = new long[n];
+                long[] sequences = new long[n];
+                int i = 0;
+                for (Map.Entry<List<String>, long[]> entry : amounts.entrySet()) {
+                    budgets[i] = entry.getKey().get(0);
+                    lines[i] = entry.getKey().get(1);
+                    fen[i] = entry.getValue()[0];
+                    sequences[i] = entry.getValue()[1];
+                    i++;
+                }
+                jdbc.update("""
+                        update budget_line b set amount_fen = v.amount_fen, last_sequence = v.last_sequence
+                        from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[])
+                            as v(budget_id, line_id, amount_fen, last_sequence)
+                        where b.budget_id = v.budget_id and b.line_id = v.line_id and b.last_sequence < v.last_sequence""",
+                        budgets, lines, fen, sequences);
                 amounts.clear();
             }
         }
