@@ -34,6 +34,9 @@ public class EventChain implements SmartLifecycle {
     /** Seals linked per transaction; a long backlog (a bulk load) is linked in several. */
     private static final int LINK_BATCH = 5_000;
 
+    /** The least time between two passes of the background linker. */
+    private static final long LINGER_MILLIS = 50;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
     private final Object wakeUp = new Object();
@@ -214,6 +217,8 @@ public class EventChain implements SmartLifecycle {
                         break;
                     }
                 }
+                // Under load a pass per commit would add a commit per command: let seals gather for a moment.
+                Thread.sleep(LINGER_MILLIS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

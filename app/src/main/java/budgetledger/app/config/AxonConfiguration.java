@@ -7,11 +7,20 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,6 +38,9 @@ import org.springframework.context.annotation.Configuration;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Axon on PostgreSQL: the JDBC event store and token store on the tables Flyway creates (snake_case names),
@@ -134,6 +146,37 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Snapshots are taken on a thread of their own: taking one re-reads and replays the budget's events since the
+     * last, which on the command's thread made every 250th change (and every import) wait for it.
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory,
+                                                    @Qualifier("snapshotExecutor") Executor snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotExecutor)
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
     SnapshotTriggerDefinition departmentBudgetSnapshotTrigger(
             Snapshotter snapshotter, @Value("${budget-ledger.snapshot-threshold:250}") int threshold) {
@@ -155,8 +198,22 @@ public class AxonConfiguration {
         return new ConcurrencyRetryScheduler(retries, 20);
     }
 
+    /**
+     * The budgets last used, kept on the heap: a weak-reference cache lost them at every garbage collection, so a
+     * busy budget was read back from its snapshot every few commands. Axon reads the events a cached budget lacks
+     * (another node's) before each command, so the cache is never stale.
+     */
+    @Bean(destroyMethod = "close")
+    CacheManager departmentBudgetCacheManager(@Value("${budget-ledger.aggregate-cache-size:1000}") int size) {
+        return CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache("departmentBudgets", CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                        Object.class, Object.class, ResourcePoolsBuilder.heap(size)))
+                .build(true);
+    }
+
     @Bean
-    Cache departmentBudgetCache() {
-        return new WeakReferenceCache();
+    Cache departmentBudgetCache(CacheManager departmentBudgetCacheManager) {
+        return new EhCache3Adapter((org.ehcache.core.Ehcache<Object, Object>)
+                departmentBudgetCacheManager.getCache("departmentBudgets", Object.class, Object.class));
     }
 }
