@@ -482,7 +482,7 @@ public final class Bench {
                 p99.add(s.p99);
                 all.addAll(s.latencies);
                 line(String.format(Locale.ROOT, "FIG path4 table %d query (%d-line budgets, %d events in store) rep %d: "
-                        + "p50=%.2f ms p99=%.2f ms", table, importLines, events, r + 1, s.p50, s.p99));
+                        + "p50=%.2f ms p99=%.2f ms (%.0f queries/s)", table, importLines, events, r + 1, s.p50, s.p99, s.rate));
             }
             // The same over HTTP (Basic auth, JSON), for comparison.
             Stats http = httpGets(budgets, table);

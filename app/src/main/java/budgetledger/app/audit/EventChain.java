@@ -61,25 +61,47 @@ public class EventChain implements SmartLifecycle {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * The seal of each event computed by PostgreSQL from the stored row, exactly as {@link ChainHash#of} computes it
+     * over an empty predecessor: SHA-256 over each column length-prefixed (4 bytes, big-endian; -1 for null). In SQL
+     * the payloads need not travel back to the application to be hashed.
+     */
+    private static final String SEAL_SQL;
+
+    static {
+        String[] texts = {"e.event_identifier", "e.aggregate_identifier", "e.sequence_number::text", "e.type",
+                "e.time_stamp", "e.payload_type", "e.payload_revision"};
+        StringBuilder fields = new StringBuilder("int4send(0)");
+        for (String text : texts) {
+            fields.append(" || ").append(field("convert_to(" + text + ", 'UTF8')"));
+        }
+        fields.append(" || ").append(field("e.payload")).append(" || ").append(field("e.meta_data"));
+        // A join on the unnested identifiers, not "event_identifier = any(?)": with the table's statistics behind
+        // (a bulk load), the planner may scan the table and compare every row with every identifier.
+        SEAL_SQL = "insert into event_seal (global_index, event_identifier, hash) select e.global_index, "
+                + "e.event_identifier, sha256(" + fields + ") from unnest(?::varchar[]) as i(id) "
+                + "join domain_event_entry e on e.event_identifier = i.id";
+    }
+
+    private static String field(String bytes) {
+        return "coalesce(int4send(length(" + bytes + ")) || " + bytes + ", int4send(-1))";
+    }
+
+    private static final String PENDING_SQL = "select s.global_index as sealed_index, s.hash as seal, "
+            + StoredEvent.COLUMNS.replaceAll("(^|, )", "$1e.") + " from event_seal s"
+            + " left join domain_event_entry e on e.global_index = s.global_index"
+            + " order by s.global_index limit " + LINK_BATCH;
+
     /** In the append's transaction: a seal for each event just written; the linker is woken once it commits. */
     void seal(List<? extends EventMessage<?>> events) {
         if (events.isEmpty()) {
             return;
         }
         String[] ids = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
-        // A join on the unnested identifiers, not "event_identifier = any(?)": with the table's statistics behind
-        // (a bulk load), the planner may scan the table and compare every row with every identifier.
-        List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS.replaceAll("(^|, )", "$1e.")
-                + " from unnest(?::varchar[]) as i(id) join domain_event_entry e on e.event_identifier = i.id",
-                StoredEvent.ROW, (Object) ids);
-        if (stored.size() != ids.length) {
-            throw new IllegalStateException("chain: " + ids.length + " events appended but " + stored.size() + " found");
+        int sealed = jdbc.update(SEAL_SQL, (Object) ids);
+        if (sealed != ids.length) {
+            throw new IllegalStateException("chain: " + ids.length + " events appended but " + sealed + " sealed");
         }
-        List<Object[]> seals = new ArrayList<>(stored.size());
-        for (StoredEvent event : stored) {
-            seals.add(new Object[] {event.globalIndex(), event.eventIdentifier(), ChainHash.of(ChainHash.GENESIS, event)});
-        }
-        jdbc.batchUpdate("insert into event_seal (global_index, event_identifier, hash) values (?, ?, ?)", seals);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -114,10 +136,7 @@ public class EventChain implements SmartLifecycle {
         } else if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
             return -1;
         }
-        List<Sealed> pending = jdbc.query("select s.global_index as sealed_index, s.hash as seal, "
-                + StoredEvent.COLUMNS.replaceAll("(^|, )", "$1e.") + " from event_seal s"
-                + " left join domain_event_entry e on e.global_index = s.global_index"
-                + " order by s.global_index limit " + LINK_BATCH,
+        List<Sealed> pending = jdbc.query(PENDING_SQL,
                 (rs, n) -> new Sealed(rs.getLong("sealed_index"), rs.getBytes("seal"),
                         rs.getString("event_identifier") == null ? null : StoredEvent.ROW.mapRow(rs, n)));
         if (pending.isEmpty()) {
