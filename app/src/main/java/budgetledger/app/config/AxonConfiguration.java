@@ -179,7 +179,7 @@ public class AxonConfiguration {
 
     @Bean
     SnapshotTriggerDefinition departmentBudgetSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${budget-ledger.snapshot-threshold:250}") int threshold) {
+            Snapshotter snapshotter, @Value("${budget-ledger.snapshot-threshold:1000}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
