@@ -78,9 +78,10 @@ public class BudgetLineProjection {
         }
     }
 
+    /** Truncated, not deleted: a million dead rows left by a delete would slow every read until vacuumed. */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from budget_line");
+        jdbc.update("truncate budget_line");
     }
 
     /** The writes of the current processor batch, flushed when it commits (at once outside a unit of work). */

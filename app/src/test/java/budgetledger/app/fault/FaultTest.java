@@ -178,10 +178,9 @@ class FaultTest {
             ledger.send(b, ledger.next());
         }
         ledger.checkStore(b);
-        // Not asserted (yet): in one run of four the live read models after the handover differed from a rebuild
-        // by checksum although every line amount was right; printed until the cause is found (see README).
-        var rebuild = Ledger.verifyAndRebuild(b);
-        System.out.println("[fault] two-nodes: read models identical to a rebuild from zero: " + rebuild);
+        // The rebuild's checksums are compared once every segment has passed the head (a just-handed-over segment
+        // is no longer compared half caught up, which once made this differ).
+        Ledger.checkAudit(b, true);
         System.out.println(ledger.summary("two-nodes", 1) + ", segments split " + splitMillis
                 + " ms after node-b was up, handed over " + handoverMillis + " ms after node-a stopped");
     }

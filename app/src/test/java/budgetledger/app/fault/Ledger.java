@@ -276,13 +276,6 @@ final class Ledger {
     }
 
     /** The hash chain verifies; the read models' checksum before a rebuild from zero and after it. */
-    static JsonNode verifyAndRebuild(AppNode node) throws IOException {
-        checkAudit(node, false);
-        AppNode.Answer rebuilt = node.post(Role.AUDITOR, "/api/audit/rebuild", "application/json", "");
-        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
-        return JSON.readTree(rebuilt.body());
-    }
-
     static void checkAudit(AppNode node, boolean rebuild) throws IOException {
         AppNode.Answer verify = node.get(Role.AUDITOR, "/api/audit/verify");
         assertThat(verify.status()).as(verify.body()).isEqualTo(200);
