@@ -76,21 +76,22 @@ public class EventChain implements SmartLifecycle {
             fields.append(" || ").append(field("convert_to(" + text + ", 'UTF8')"));
         }
         fields.append(" || ").append(field("e.payload")).append(" || ").append(field("e.meta_data"));
-        // A join on the unnested identifiers, not "event_identifier = any(?)": with the table's statistics behind
-        // (a bulk load), the planner may scan the table and compare every row with every identifier.
+        // Each identifier looked up through its unique index (a lateral subquery), whatever the table's statistics
+        // say: after a bulk load they lag behind, and a plain join or "= any(?)" was planned as a scan of the table.
         SEAL_SQL = "insert into event_seal (global_index, event_identifier, hash) select e.global_index, "
-                + "e.event_identifier, sha256(" + fields + ") from unnest(?::varchar[]) as i(id) "
-                + "join domain_event_entry e on e.event_identifier = i.id";
+                + "e.event_identifier, sha256(" + fields + ") from unnest(?::varchar[]) as i(id) cross join lateral "
+                + "(select * from domain_event_entry d where d.event_identifier = i.id) e";
     }
 
     private static String field(String bytes) {
         return "coalesce(int4send(length(" + bytes + ")) || " + bytes + ", int4send(-1))";
     }
 
+    /** The oldest seals with their events (none when deleted), each event looked up by its key (see SEAL_SQL). */
     private static final String PENDING_SQL = "select s.global_index as sealed_index, s.hash as seal, "
-            + StoredEvent.COLUMNS.replaceAll("(^|, )", "$1e.") + " from event_seal s"
-            + " left join domain_event_entry e on e.global_index = s.global_index"
-            + " order by s.global_index limit " + LINK_BATCH;
+            + StoredEvent.COLUMNS.replaceAll("(^|, )", "$1e.") + " from (select * from event_seal"
+            + " order by global_index limit " + LINK_BATCH + ") s left join lateral (select * from domain_event_entry d"
+            + " where d.global_index = s.global_index) e on true order by s.global_index";
 
     /** In the append's transaction: a seal for each event just written; the linker is woken once it commits. */
     void seal(List<? extends EventMessage<?>> events) {
