@@ -60,7 +60,8 @@ class FaultTest {
             AtomicBoolean stop = new AtomicBoolean();
             AppNode target = app;
             List<Thread> clients = ledger.drive(() -> List.of(target), 4, stop);
-            AppNode.pause(ThreadLocalRandom.current().nextLong(1_000, 4_000));
+            // A random moment under load: after a random number of acknowledged changes.
+            ledger.awaitAcknowledged(ThreadLocalRandom.current().nextLong(20, 150));
             app.kill();
             stop.set(true);
             Ledger.join(clients);
@@ -150,7 +151,7 @@ class FaultTest {
         ledger.open(a);
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = ledger.drive(() -> List.of(a, b), 4, stop);
-        AppNode.pause(8_000);
+        ledger.awaitAcknowledged(250);
         stop.set(true);
         Ledger.join(clients);
         assertThat(ledger.otherServerErrors.get()).as("no 5xx from two nodes").isZero();
@@ -198,21 +199,22 @@ class FaultTest {
             ledger.open(app);
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> clients = ledger.drive(() -> List.of(app), 4, stop);
-            AppNode.pause(3_000);
+            ledger.awaitAcknowledged(50);
             long acknowledgedBefore = ledger.count(Ledger.Fate.ACKED);
             postgres.close();
             long down = System.nanoTime();
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> app.health() == 503);
             long healthDownMillis = (System.nanoTime() - down) / 1_000_000;
             assertThat(app.health()).as("health DOWN without the database").isEqualTo(503);
-            AppNode.pause(5_000);
+            // The outage lasts until every client has been refused a few times.
+            await().atMost(Duration.ofMinutes(1)).until(() -> ledger.unavailable.get() >= 12);
             assertThat(ledger.unavailable.get()).as("requests refused with 503 while the database is gone").isPositive();
             postgres = EmbeddedPostgresServer.start(dataDir, port);
             long up = System.nanoTime();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> app.health() == 200);
             long recoveryMillis = (System.nanoTime() - up) / 1_000_000;
             assertThat(app.health()).as("health UP when the database is back").isEqualTo(200);
-            AppNode.pause(2_000);
+            ledger.awaitAcknowledged(20);
             stop.set(true);
             Ledger.join(clients);
             ledger.retryLost(app);

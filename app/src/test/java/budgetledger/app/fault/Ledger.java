@@ -236,6 +236,13 @@ final class Ledger {
         return snapshot().stream().filter(c -> c.fate == fate).count();
     }
 
+    /** Waits while the clients run until {@code more} further commands have been acknowledged. */
+    void awaitAcknowledged(long more) {
+        long target = count(Fate.ACKED) + more;
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> count(Fate.ACKED) >= target);
+    }
+
     Map<String, Long> expectedFen() {
         Map<String, Long> expected = new LinkedHashMap<>();
         for (int i = 1; i <= LINES; i++) {
