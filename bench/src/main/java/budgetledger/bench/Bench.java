@@ -302,17 +302,7 @@ public final class Bench {
                             + budget + "/adjustments"))
                     .header("Authorization", auth).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200 && response.statusCode() != 201) {
-                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            send(client, request);
         };
         // A third of a repetition: the HTTP stack (Tomcat, security, JSON) has more code to compile than path 1's.
         concurrent("path6 warm-up", 8, httpRequests / 3, post);
@@ -519,20 +509,25 @@ public final class Bench {
             String budget = budgets.get(ThreadLocalRandom.current().nextInt(budgets.size()));
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/budgets/"
                     + budget + "/tables/" + table)).header("Authorization", auth).GET().build();
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            send(client, request);
         };
         concurrent("path4 http warm-up", 1, queries / 5, get);
         return concurrent("path4 http", 1, queries, get);
+    }
+
+    /** Sends one request; anything but 200 or 201 fails the benchmark with the answer. */
+    static void send(HttpClient client, HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 201) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // Path 5 -------------------------------------------------------------------------------------------------

@@ -137,7 +137,7 @@ public class AuditService {
                 return;
             }
             StoredEvent event = StoredEvent.ROW.mapRow(rs, 0);
-            if (!java.util.Arrays.equals(rs.getBytes("seal"), ChainHash.of(ChainHash.GENESIS, event))) {
+            if (!ChainHash.matchesSeal(rs.getBytes("seal"), event)) {
                 found[0] = Verification.bad(events, head.position(), headHash, head.position() + 1, index,
                         "全局序号 " + index + " 的事件（" + event.aggregateIdentifier() + " #" + event.sequenceNumber()
                                 + "，已写入、尚未入链）在写入后被改动");

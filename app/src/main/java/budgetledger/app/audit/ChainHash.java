@@ -17,6 +17,11 @@ final class ChainHash {
     private ChainHash() {
     }
 
+    /** The seal of an event: its hash over an empty predecessor (EventChain writes it in SQL at append). */
+    static boolean matchesSeal(byte[] seal, StoredEvent event) {
+        return java.util.Arrays.equals(seal, of(GENESIS, event));
+    }
+
     static byte[] of(byte[] previous, StoredEvent event) {
         MessageDigest sha = sha256();
         field(sha, previous);

@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -149,7 +148,7 @@ public class EventChain implements SmartLifecycle {
         List<Object[]> links = new ArrayList<>(pending.size());
         List<Object[]> done = new ArrayList<>(pending.size());
         for (Sealed sealed : pending) {
-            if (sealed.event() == null || !Arrays.equals(sealed.seal(), ChainHash.of(ChainHash.GENESIS, sealed.event()))) {
+            if (sealed.event() == null || !ChainHash.matchesSeal(sealed.seal(), sealed.event())) {
                 if (lastReportedStop != sealed.globalIndex()) {
                     lastReportedStop = sealed.globalIndex();
                     log.error("event chain: the event at global index {} was {} after it was written; it is not linked, "
