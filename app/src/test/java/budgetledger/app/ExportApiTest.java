@@ -1,7 +1,7 @@
 package budgetledger.app;
 
 import budgetledger.app.security.Role;
-import budgetledger.query.tables.TableXlsx;
+import budgetledger.disclosure.tables.TableXlsx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Cell;

@@ -133,9 +133,9 @@ public class DepartmentBudget {
             figures.put(figure.subject(), figure.amountFen());
         }
         apply(new BudgetOpened(command.budgetId(), command.departmentCode(), command.departmentName().strip(),
-                command.fiscalYear(), List.copyOf(command.units())));
+                command.fiscalYear(), List.copyOf(command.units()), command.documentNames()));
         apply(new DisclosureRecorded(command.budgetId(), command.documentNo(), command.documentSha256(),
-                List.copyOf(command.publishedTables())));
+                List.copyOf(command.publishedTables()), command.findings()));
         for (int i = 0; i < appropriations.size(); i++) {
             AppropriateBudgetLine a = appropriations.get(i);
             apply(new BudgetLineAppropriated(command.budgetId(), "L" + (i + 1), a.unitCode(), a.functionalCode(),

@@ -27,6 +27,7 @@ public final class ClassificationCatalogue {
 
     private final int edition;
     private final Map<String, FunctionalCode> functional;
+    private final List<FunctionalCode> sortedFunctional;
     private final Map<String, EconomicItem> deptEconomic;
     private final Map<String, String> deptEconomicClasses;
     private final Map<String, String> govEconomic;
@@ -40,6 +41,7 @@ public final class ClassificationCatalogue {
         for (String[] row : readCsv(folder + "functional.csv", 2)) {
             functional.put(row[0], new FunctionalCode(row[0], row[1]));
         }
+        this.sortedFunctional = List.copyOf(new TreeMap<>(functional).values());
         this.deptEconomic = new LinkedHashMap<>();
         this.deptEconomicClasses = new LinkedHashMap<>();
         for (String[] row : readCsv(folder + "economic-dept.csv", 5)) {
@@ -96,7 +98,7 @@ public final class ClassificationCatalogue {
 
     /** Every functional code of the edition, in code order (类 before its 款 before its 项). */
     public Collection<FunctionalCode> functionalCodes() {
-        return Collections.unmodifiableCollection(new TreeMap<>(functional).values());
+        return sortedFunctional;
     }
 
     public Optional<EconomicItem> deptEconomic(String code) {
@@ -127,6 +129,32 @@ public final class ClassificationCatalogue {
     public List<String> functionalHints(String deptCode, boolean institution) {
         List<String> specific = functionalHints.get(deptCode + "|" + (institution ? "institution" : "administrative"));
         return specific != null ? specific : functionalHints.getOrDefault(deptCode + "|", List.of());
+    }
+
+    /** The item with this name in whichever class holds it first (a document that printed no class row). */
+    public Optional<EconomicItem> deptEconomicByAnyName(String name) {
+        return new TreeMap<>(deptEconomic).values().stream().filter(item -> item.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The 部门预算支出经济分类 item of a "三公" category (30217 公务接待费 …); of two (30913 and 31013 公务用车购置),
+     * the one outside 基本建设 (the higher code).
+     */
+    public Optional<EconomicItem> threePublicItem(ThreePublicExpense expense) {
+        return new TreeMap<>(deptEconomic).descendingMap().values().stream()
+                .filter(item -> item.threePublic() == expense).findFirst();
+    }
+
+    /** True when some economic item usually sits on this 项 (2080505 for 养老保险缴费 …). */
+    public boolean isHintedItem(String functionalCode) {
+        return functionalHints.values().stream().anyMatch(codes -> codes.contains(functionalCode));
+    }
+
+    /** The 政府预算支出经济分类 item (款) of a name; the lowest code when names repeat (房屋建筑物购建 …). */
+    public Optional<String> govEconomicCode(String name) {
+        return new TreeMap<>(govEconomic).entrySet().stream()
+                .filter(e -> e.getKey().length() == 5 && e.getValue().equals(name)).map(Map.Entry::getKey)
+                .findFirst();
     }
 
     public Optional<String> govEconomicName(String code) {

@@ -6,6 +6,9 @@ import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.UnitType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,6 +31,7 @@ import java.util.Optional;
 public class BudgetProjection {
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
 
     public BudgetProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -36,9 +40,10 @@ public class BudgetProjection {
     @EventHandler
     void on(BudgetOpened event) {
         int inserted = jdbc.update("""
-                insert into budget (budget_id, department_code, department_name, fiscal_year)
-                values (?, ?, ?, ?) on conflict (budget_id) do nothing""",
-                event.budgetId(), event.departmentCode(), event.departmentName(), event.fiscalYear());
+                insert into budget (budget_id, department_code, department_name, fiscal_year, document_names)
+                values (?, ?, ?, ?, cast(? as jsonb)) on conflict (budget_id) do nothing""",
+                event.budgetId(), event.departmentCode(), event.departmentName(), event.fiscalYear(),
+                names(event.documentNames()));
         if (inserted == 0) {
             return;
         }
@@ -87,9 +92,29 @@ public class BudgetProjection {
     public Optional<BudgetRow> budget(String budgetId) {
         return jdbc.query("select * from budget where budget_id = ?", (rs, n) -> new BudgetRow(
                         rs.getString("budget_id"), rs.getString("department_code"), rs.getString("department_name"),
-                        rs.getInt("fiscal_year"), units(budgetId), priorYearFigures(budgetId), reasons(budgetId)),
+                        rs.getInt("fiscal_year"), units(budgetId), priorYearFigures(budgetId), reasons(budgetId),
+                        names(rs.getString("document_names"))),
                 budgetId).stream().findFirst();
     }
+
+    private String names(Map<String, String> names) {
+        try {
+            return json.writeValueAsString(names);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> names(String stored) {
+        try {
+            return stored == null ? Map.of() : Map.copyOf(json.readValue(stored, NAMES));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("budget.document_names is not a map of names", e);
+        }
+    }
+
+    private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
+    };
 
     private List<BudgetUnit> units(String budgetId) {
         return jdbc.query("select * from budget_unit where budget_id = ? order by position",

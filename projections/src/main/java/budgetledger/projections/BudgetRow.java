@@ -6,8 +6,17 @@ import budgetledger.model.BudgetUnit;
 import java.util.List;
 import java.util.Map;
 
-/** A budget as the read model holds it, with its units, prior-year figures (分) and change reasons. */
+/**
+ * A budget as the read model holds it, with its units, prior-year figures (分), change reasons and the names its
+ * document gave to functional codes outside the catalogue.
+ */
 public record BudgetRow(String budgetId, String departmentCode, String departmentName, int fiscalYear,
                         List<BudgetUnit> units, Map<BudgetSubject, Long> priorYearFigures,
-                        Map<BudgetSubject, String> changeReasons) {
+                        Map<BudgetSubject, String> changeReasons, Map<String, String> documentNames) {
+
+    public BudgetRow(String budgetId, String departmentCode, String departmentName, int fiscalYear,
+                     List<BudgetUnit> units, Map<BudgetSubject, Long> priorYearFigures,
+                     Map<BudgetSubject, String> changeReasons) {
+        this(budgetId, departmentCode, departmentName, fiscalYear, units, priorYearFigures, changeReasons, Map.of());
+    }
 }

@@ -1,5 +1,6 @@
 package budgetledger.projections;
 
+import budgetledger.events.CellFinding;
 import budgetledger.events.DisclosureRecorded;
 import budgetledger.model.table.DisclosureTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -34,10 +36,28 @@ public class PublishedTableProjection {
                     event.budgetId(), table.number(), event.documentNo(), event.documentSha256(),
                     json.writeValueAsString(table));
         }
+        for (int i = 0; i < event.findings().size(); i++) {
+            CellFinding f = event.findings().get(i);
+            jdbc.update("""
+                    insert into disclosure_finding (budget_id, position, table_number, title, row_label, column_name,
+                        source_line, published_wan_yuan, ledger_fen)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (budget_id, position) do nothing""",
+                    event.budgetId(), i, f.table(), f.title(), f.row(), f.column(), f.sourceLine(),
+                    f.publishedWanYuan(), f.ledgerFen());
+        }
+    }
+
+    /** The cells the budget's ledger was allowed not to reproduce, in document order. */
+    public List<CellFinding> findings(String budgetId) {
+        return jdbc.query("select * from disclosure_finding where budget_id = ? order by position",
+                (rs, n) -> new CellFinding(rs.getInt("table_number"), rs.getString("title"), rs.getString("row_label"),
+                        rs.getString("column_name"), rs.getInt("source_line"), rs.getBigDecimal("published_wan_yuan"),
+                        rs.getLong("ledger_fen")), budgetId);
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from disclosure_finding");
         jdbc.update("delete from published_table");
     }
 

@@ -1,14 +1,16 @@
 package budgetledger.query;
 
+import budgetledger.events.CellFinding;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.projections.BudgetLineProjection;
 import budgetledger.projections.BudgetProjection;
 import budgetledger.projections.PublishedTableProjection;
-import budgetledger.query.tables.DisclosureTables;
-import budgetledger.query.tables.Reconciliation;
+import budgetledger.disclosure.tables.DisclosureTables;
+import budgetledger.disclosure.tables.Reconciliation;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,20 +34,28 @@ public class DisclosureQueryHandler {
     @QueryHandler
     public Optional<DisclosureTablesView> handle(FindDisclosureTablesQuery query) {
         return budgets.budget(query.budgetId()).map(budget -> new DisclosureTablesView(budget,
-                DisclosureTables.renderAll(budget, lines.lines(query.budgetId()))));
+                DisclosureTables.renderAll(DocumentLines.header(budget),
+                        DocumentLines.lines(lines.lines(query.budgetId())))));
     }
 
     /** One table only: a request for table 3 does not pay for rendering the other twelve. */
     @QueryHandler
     public Optional<DisclosureTableView> handle(FindDisclosureTableQuery query) {
         return budgets.budget(query.budgetId()).map(budget -> new DisclosureTableView(budget,
-                DisclosureTables.render(query.number(), budget, lines.lines(query.budgetId()))));
+                DisclosureTables.render(query.number(), DocumentLines.header(budget),
+                        DocumentLines.lines(lines.lines(query.budgetId())))));
     }
 
     @QueryHandler
     public Optional<Reconciliation.Report> handle(FindReconciliationQuery query) {
         return published.published(query.budgetId()).flatMap(document -> handle(new FindDisclosureTablesQuery(query.budgetId()))
                 .map(view -> Reconciliation.compare(document.tables(), byNumber(view))));
+    }
+
+    /** Empty when the budget was not imported from a document. */
+    @QueryHandler
+    public Optional<List<CellFinding>> handle(FindFindingsQuery query) {
+        return published.published(query.budgetId()).map(document -> published.findings(query.budgetId()));
     }
 
     private static Map<Integer, DisclosureTable> byNumber(DisclosureTablesView view) {

@@ -1,8 +1,8 @@
 package budgetledger.query;
 
-import budgetledger.query.tables.DisclosureText;
+import budgetledger.disclosure.tables.DisclosureText;
 
-import budgetledger.query.tables.DisclosureTables;
+import budgetledger.disclosure.tables.DisclosureTables;
 
 import budgetledger.model.BudgetId;
 import budgetledger.model.BudgetSubject;
@@ -87,7 +87,9 @@ public class YearOverYearQueryHandler {
             List<BudgetLineRow> budgetLines = lines.lines(budget.budgetId());
             Explanation narrative = Explanations.generate(budget, budgetLines,
                     currentYearFigures.figures(budget.budgetId()), lastYear(budget), DOCUMENT_THRESHOLD_PERCENT);
-            return DisclosureText.write(budget, DisclosureTables.renderAll(budget, budgetLines), narrative.text());
+            return DisclosureText.write(DocumentLines.header(budget),
+                    DisclosureTables.renderAll(DocumentLines.header(budget), DocumentLines.lines(budgetLines)),
+                    narrative.text());
         });
     }
 

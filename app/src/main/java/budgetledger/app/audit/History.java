@@ -12,7 +12,8 @@ import budgetledger.events.DisclosureRecorded;
 import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.Yuan;
 import budgetledger.model.table.DisclosureTable;
-import budgetledger.query.tables.DisclosureTables;
+import budgetledger.disclosure.tables.DisclosureTables;
+import budgetledger.query.DocumentLines;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -133,7 +134,8 @@ public class History {
     /** The table as it stood at a moment, rendered from the events up to it. */
     public DisclosureTable tableAt(String budgetId, int number, Moment moment) {
         LedgerReplay replay = replayUntil(budgetId, moment::includes);
-        return DisclosureTables.render(number, replay.budget(), replay.lines());
+        return DisclosureTables.render(number, DocumentLines.header(replay.budget()),
+                DocumentLines.lines(replay.lines()));
     }
 
     /** Lines whose amount differs between two moments (new lines count from zero), with the events between. */

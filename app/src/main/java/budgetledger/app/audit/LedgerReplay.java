@@ -67,7 +67,7 @@ public final class LedgerReplay {
 
     public BudgetRow budget() {
         return new BudgetRow(opened.budgetId(), opened.departmentCode(), opened.departmentName(), opened.fiscalYear(),
-                opened.units(), Map.copyOf(priorYear), Map.copyOf(reasons));
+                opened.units(), Map.copyOf(priorYear), Map.copyOf(reasons), opened.documentNames());
     }
 
     public List<BudgetLineRow> lines() {

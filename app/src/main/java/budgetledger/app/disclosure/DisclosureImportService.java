@@ -2,16 +2,15 @@ package budgetledger.app.disclosure;
 
 import budgetledger.command.api.ImportDisclosure;
 import budgetledger.command.api.ImportDisclosure.ImportedLine;
-import budgetledger.command.disclosure.DisclosureDocument;
-import budgetledger.command.disclosure.DisclosureImport;
-import budgetledger.command.disclosure.DisclosureParseException;
-import budgetledger.command.disclosure.DisclosureParser;
-import budgetledger.command.disclosure.ParseProblem;
+import budgetledger.disclosure.DisclosureDocument;
+import budgetledger.disclosure.DisclosureParseException;
+import budgetledger.disclosure.DisclosureParser;
+import budgetledger.disclosure.ParseProblem;
 import budgetledger.model.table.DisclosureTable;
-import budgetledger.projections.BudgetLineRow;
-import budgetledger.projections.BudgetRow;
-import budgetledger.query.tables.DisclosureTables;
-import budgetledger.query.tables.Reconciliation;
+import budgetledger.disclosure.BudgetHeader;
+import budgetledger.disclosure.BudgetLine;
+import budgetledger.disclosure.tables.DisclosureTables;
+import budgetledger.disclosure.tables.Reconciliation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,18 +46,27 @@ public class DisclosureImportService {
      * @throws DisclosureRejectedException when the document cannot be read or its tables cannot be reproduced
      */
     public ImportResult importDocument(String text, String departmentCode) {
+        return importDocument(text, departmentCode, false);
+    }
+
+    /**
+     * @param acceptFindings import a document whose cells cannot all be reproduced, recording those that are not
+     * @throws DisclosureRejectedException when the document cannot be read or its tables cannot be reproduced
+     */
+    public ImportResult importDocument(String text, String departmentCode, boolean acceptFindings) {
         String sha256 = sha256(text);
         ImportDisclosure command;
         DisclosureDocument document;
         try {
             document = new DisclosureParser().parse(text);
-            command = DisclosureImport.command(document, departmentCode, sha256, "import-" + sha256.substring(0, 16));
+            command = DisclosureImport.command(document, departmentCode, sha256, "import-" + sha256.substring(0, 16),
+                    acceptFindings);
         } catch (DisclosureParseException e) {
             throw new DisclosureRejectedException("unreadable-document", "文档无法导入：" + e.problems().size()
                     + " 个问题", e.problems());
         }
         Reconciliation.Report report = Reconciliation.compare(document.tables(), render(command));
-        if (!report.reproduces()) {
+        if (report.mismatched() > command.findings().size()) {
             List<ParseProblem> problems = report.differences().stream()
                     .filter(cell -> cell.verdict() == Reconciliation.Verdict.MISMATCH)
                     .map(cell -> new ParseProblem(cell.sourceLine(), "表" + cell.table() + " " + cell.title(),
@@ -74,19 +82,19 @@ public class DisclosureImportService {
         int events = 2 + command.lines().size() + command.priorYearFigures().size() + command.changeReasons().size()
                 + command.currentYearFigures().size();
         return new ImportResult(command.budgetId(), command.lines().size(), events,
-                new ImportResult.Counts(report.exact(), report.rounding(), report.mismatched()));
+                new ImportResult.Counts(report.exact(), report.rounding(), report.mismatched()), command.findings());
     }
 
     /** The thirteen tables the command's lines would render, before anything is recorded. */
     private static Map<Integer, DisclosureTable> render(ImportDisclosure command) {
-        BudgetRow budget = new BudgetRow(command.budgetId(), command.departmentCode(), command.departmentName(),
-                command.fiscalYear(), command.units(), Map.of(), Map.of());
-        List<BudgetLineRow> lines = new ArrayList<>();
+        BudgetHeader budget = new BudgetHeader(command.departmentCode(), command.departmentName(),
+                command.fiscalYear(), command.units(), command.documentNames());
+        List<BudgetLine> lines = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
             ImportedLine line = command.lines().get(i);
-            lines.add(new BudgetLineRow(command.budgetId(), "L" + (i + 1), line.unitCode(), line.functionalCode(),
-                    line.kind(), line.deptEconomicCode(), line.govEconomicCode(), line.fundingSource(), line.origin(),
-                    line.project(), line.amountFen(), line.amountFen(), 0));
+            lines.add(new BudgetLine("L" + (i + 1), line.unitCode(), line.functionalCode(), line.kind(),
+                    line.deptEconomicCode(), line.govEconomicCode(), line.fundingSource(), line.origin(),
+                    line.project(), line.amountFen()));
         }
         Map<Integer, DisclosureTable> tables = new TreeMap<>();
         DisclosureTables.renderAll(budget, lines).forEach(table -> tables.put(table.number(), table));

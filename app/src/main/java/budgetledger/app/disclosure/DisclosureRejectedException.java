@@ -1,6 +1,6 @@
 package budgetledger.app.disclosure;
 
-import budgetledger.command.disclosure.ParseProblem;
+import budgetledger.disclosure.ParseProblem;
 
 import java.util.List;
 

@@ -12,11 +12,13 @@ import budgetledger.query.DisclosureTableView;
 import budgetledger.query.FindDisclosureTableQuery;
 import budgetledger.query.FindDisclosureTablesQuery;
 import budgetledger.projections.BudgetRow;
+import budgetledger.query.FindFindingsQuery;
 import budgetledger.query.FindReconciliationQuery;
-import budgetledger.query.tables.DisclosureTables;
-import budgetledger.query.tables.Reconciliation;
-import budgetledger.query.tables.TableCsv;
-import budgetledger.query.tables.TableXlsx;
+import budgetledger.events.CellFinding;
+import budgetledger.disclosure.tables.DisclosureTables;
+import budgetledger.disclosure.tables.Reconciliation;
+import budgetledger.disclosure.tables.TableCsv;
+import budgetledger.disclosure.tables.TableXlsx;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -72,15 +74,17 @@ public class DisclosureController {
 
     @PostMapping(path = "/api/disclosures", consumes = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<ImportResult> importText(@RequestBody byte[] body,
-                                                   @RequestParam(required = false) String departmentCode) {
-        return created(imports.importDocument(utf8(body), departmentCode));
+                                                   @RequestParam(required = false) String departmentCode,
+                                                   @RequestParam(required = false) String findings) {
+        return created(imports.importDocument(utf8(body), departmentCode, acceptFindings(findings)));
     }
 
     @PostMapping(path = "/api/disclosures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file,
-                                                   @RequestParam(required = false) String departmentCode)
+                                                   @RequestParam(required = false) String departmentCode,
+                                                   @RequestParam(required = false) String findings)
             throws IOException {
-        return created(imports.importDocument(utf8(file.getBytes()), departmentCode));
+        return created(imports.importDocument(utf8(file.getBytes()), departmentCode, acceptFindings(findings)));
     }
 
     @GetMapping("/api/budgets/{budgetId}/tables")
@@ -153,6 +157,16 @@ public class DisclosureController {
                         "预算 " + budgetId + " 不是由公开文档导入的，没有可对照的公布表格"));
     }
 
+    /** The published cells the ledger was allowed not to reproduce (imported with {@code findings=accept}). */
+    @GetMapping("/api/budgets/{budgetId}/findings")
+    @SuppressWarnings("unchecked")
+    public List<CellFinding> findings(@PathVariable String budgetId) {
+        render(budgetId);
+        return queries.query(new FindFindingsQuery(budgetId), ResponseTypes.optionalInstanceOf(List.class)).join()
+                .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "no-published-document",
+                        "预算 " + budgetId + " 不是由公开文档导入的，没有公布表格的发现"));
+    }
+
     private static ResponseEntity<byte[]> xlsx(BudgetRow budget, List<DisclosureTable> tables, String file) {
         return ResponseEntity.ok().contentType(XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
@@ -164,6 +178,18 @@ public class DisclosureController {
                         ResponseTypes.optionalInstanceOf(DisclosureTablesView.class)).join()
                 .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "unknown-budget",
                         "预算 " + budgetId + " 不存在"));
+    }
+
+    /** {@code findings=accept}: import a document whose cells cannot all hold, naming those that do not. */
+    private static boolean acceptFindings(String findings) {
+        if (findings == null) {
+            return false;
+        }
+        if (!findings.equals("accept")) {
+            throw BudgetRuleException.invalid("findings", "invalid-findings",
+                    "findings 只能是 accept（导入并记录不能同时成立的单元格）");
+        }
+        return true;
     }
 
     private static ResponseEntity<ImportResult> created(ImportResult result) {

@@ -2,7 +2,7 @@ package budgetledger.app.lineimport;
 
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
-import budgetledger.query.tables.TableCsv;
+import budgetledger.disclosure.tables.TableCsv;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;

@@ -7,7 +7,7 @@ import budgetledger.model.FunctionalCode;
 import budgetledger.model.Yuan;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
-import budgetledger.query.tables.TableCsv;
+import budgetledger.disclosure.tables.TableCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

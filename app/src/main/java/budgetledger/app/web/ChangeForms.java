@@ -7,7 +7,7 @@ import budgetledger.command.api.TransferBetweenLines;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
-import budgetledger.query.tables.DisclosureTables;
+import budgetledger.disclosure.tables.DisclosureTables;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;

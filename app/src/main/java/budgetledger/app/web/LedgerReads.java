@@ -14,7 +14,7 @@ import budgetledger.query.FindThreePublicComparisonQuery;
 import budgetledger.query.FindYearOverYearQuery;
 import budgetledger.query.narrative.Explanation;
 import budgetledger.query.narrative.ThreePublicComparison;
-import budgetledger.query.tables.Reconciliation;
+import budgetledger.disclosure.tables.Reconciliation;
 import budgetledger.query.yoy.Dimension;
 import budgetledger.query.yoy.Level;
 import budgetledger.query.yoy.YearOverYear;

@@ -1,5 +1,6 @@
 package budgetledger.command.api;
 
+import budgetledger.events.CellFinding;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ExpenditureKind;
@@ -9,6 +10,7 @@ import budgetledger.model.table.DisclosureTable;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Open a budget from a published disclosure in one step: its units, the opening lines reconstructed from its
@@ -20,8 +22,9 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
                                String departmentName, int fiscalYear, List<BudgetUnit> units,
                                List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
                                List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
-                               List<DisclosureTable> publishedTables,
-                               String documentNo, String documentSha256, String commandId) {
+                               List<DisclosureTable> publishedTables, Map<String, String> documentNames,
+                               List<CellFinding> findings, String documentNo, String documentSha256,
+                               String commandId) {
 
     /** An opening line in 分, with how it was derived from the tables. */
     public record ImportedLine(String unitCode, String functionalCode, ExpenditureKind kind, String deptEconomicCode,

@@ -1,6 +1,6 @@
 package budgetledger.query.yoy;
 
-import budgetledger.query.tables.TableCsv;
+import budgetledger.disclosure.tables.TableCsv;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,0 +1,83 @@
+package budgetledger.disclosure;
+
+import budgetledger.model.BudgetUnit;
+import budgetledger.model.ClassificationCatalogue;
+import budgetledger.model.UnitType;
+import budgetledger.model.table.DisclosureTable;
+import budgetledger.model.table.TableRow;
+
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A published 部门预算公开 as read by {@link DisclosureParser}.
+ *
+ * @param departmentName  from 部门名称：… above the tables
+ * @param departmentCode  from 主管部门及代码 (the 118 of 118-某某局); null when the document does not state it
+ * @param fiscalYear      the budget year (the 2026 of 2026年度部门预算公开)
+ * @param tables          all thirteen tables, by number (1 to 13), in number order
+ * @param unitNames       the 预算单位 named by table 11, tables 12 and 13 and the 机构设置 text, in order of first
+ *                        appearance in the document
+ * @param narrative       figures and reasons of the narrative
+ * @param warnings        inconsistencies between the narrative and the tables; they do not stop an import
+ */
+public record DisclosureDocument(String departmentName, String departmentCode, int fiscalYear,
+                                 Map<Integer, DisclosureTable> tables, List<String> unitNames, Narrative narrative,
+                                 List<ParseProblem> warnings) {
+
+    public DisclosureTable table(int number) {
+        return tables.get(number);
+    }
+
+    /**
+     * The units in the document's order, coded {departmentCode}001, 002 …. A document does not state types: the
+     * first unit (the department's own, 本级) is 行政; the other units that table 11 lists (机关运行经费 exists only
+     * for 行政 and 参公 units) are 参公; the rest are 事业.
+     */
+    public List<BudgetUnit> units(String departmentCode) {
+        DisclosureTable agencies = tables.get(11);
+        Set<String> agencyUnits = agencies == null ? Set.of() : agencies.rows().stream().filter(r -> r.level() == 1)
+                .map(r -> TableLayout.normalise(r.labels().get(0))).collect(Collectors.toSet());
+        List<BudgetUnit> units = new ArrayList<>();
+        for (int i = 0; i < unitNames.size(); i++) {
+            String name = unitNames.get(i);
+            UnitType type = i == 0 ? UnitType.ADMINISTRATIVE
+                    : agencyUnits.contains(TableLayout.normalise(name)) ? UnitType.CIVIL_SERVICE_MANAGED
+                    : UnitType.PUBLIC_INSTITUTION;
+            units.add(new BudgetUnit(departmentCode + String.format("%03d", i + 1), name, type));
+        }
+        return units;
+    }
+
+    /** What the tables need of the budget this document opens. */
+    public BudgetHeader header(String departmentCode) {
+        return new BudgetHeader(departmentCode, departmentName, fiscalYear, units(departmentCode), documentNames());
+    }
+
+    /** Names the tables give to functional codes the year's catalogue does not hold (code → name). */
+    public Map<String, String> documentNames() {
+        ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(fiscalYear);
+        Map<String, String> names = new TreeMap<>();
+        for (DisclosureTable table : tables.values()) {
+            if (TableLayout.of(table.number()).kind() != TableLayout.Kind.FUNCTIONAL) {
+                continue;
+            }
+            for (TableRow row : table.rows()) {
+                for (int label = 0; label + 1 < row.labels().size(); label += 2) {
+                    String code = row.labels().get(label).strip();
+                    String name = row.labels().get(label + 1).strip();
+                    if (code.matches("\\d{3}|\\d{5}|\\d{7}") && !name.isEmpty()
+                            && catalogue.functional(code).isEmpty()) {
+                        names.putIfAbsent(code, name);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}

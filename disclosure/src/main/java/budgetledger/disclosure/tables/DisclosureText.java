@@ -1,0 +1,82 @@
+package budgetledger.disclosure.tables;
+
+import budgetledger.model.BudgetUnit;
+import budgetledger.model.table.DisclosureTable;
+import budgetledger.model.table.TableRow;
+import budgetledger.disclosure.BudgetHeader;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The 部门预算公开 document of a budget as text, in the form the seed's PDF extracts to and the parser reads
+ * (docs/DISCLOSURE-PARSER.md): a cover with the department's name, code and year; the 机构设置 line naming the
+ * units after the first; the thirteen tables, each under its title with 部门名称 and 单位：万元, header rows in
+ * published words, cells separated by TAB, 注：本表无数据 under an empty table; then the narrative of 第三部分 as
+ * generated from the ledger (budgetledger.query.narrative), whose sentences the parser reads back: this year's
+ * figures, the changes against last year and the recorded reasons. Lines end in LF.
+ */
+public final class DisclosureText {
+
+    private static final String TAB = "\t";
+
+    private DisclosureText() {
+    }
+
+    /** @param narrative 第三部分 as generated from the ledger (its own heading included) */
+    public static String write(BudgetHeader budget, List<DisclosureTable> tables, String narrative) {
+        int year = budget.fiscalYear();
+        List<String> out = new ArrayList<>();
+        out.add(budget.departmentName());
+        out.add("");
+        out.add(year + "年度部门预算公开");
+        out.add("");
+        out.add("部门编码：" + budget.departmentCode());
+        out.add("");
+        out.add("第一部分 概况");
+        out.add("");
+        List<BudgetUnit> units = budget.units();
+        if (units.size() > 1) {
+            out.add("一、机构设置情况");
+            out.add("");
+            List<String> others = units.subList(1, units.size()).stream().map(BudgetUnit::name).toList();
+            out.add(budget.departmentName() + "下属单位：" + String.join("、", others) + "。");
+            out.add("");
+        }
+        out.add("第二部分 " + year + "年部门预算报表");
+        out.add("");
+        for (DisclosureTable table : tables) {
+            writeTable(out, table, year, budget.departmentName());
+        }
+        return String.join("\n", out) + "\n" + narrative;
+    }
+
+    private static void writeTable(List<String> out, DisclosureTable table, int year, String departmentName) {
+        PublishedLayout layout = PublishedLayout.of(table.number(), year);
+        out.add("预算公开表" + table.number());
+        out.add("");
+        out.add(year + "年" + table.title());
+        out.add("");
+        out.add("部门名称：" + departmentName);
+        out.add("单位：万元");
+        out.add(String.join(TAB, layout.upperHeader()));
+        out.add(String.join(TAB, layout.lowerHeader()));
+        for (TableRow row : table.rows()) {
+            List<String> cells = new ArrayList<>();
+            for (Object cell : layout.cells(row)) {
+                cells.add(cell == null ? "" : cell instanceof BigDecimal amount ? amount.setScale(2).toPlainString()
+                        : clean((String) cell));
+            }
+            out.add(String.join(TAB, cells));
+        }
+        if (table.holdsNoAmount()) {
+            out.add("注：本表无数据");
+        }
+        out.add("");
+    }
+
+    private static String clean(String text) {
+        return text.replaceAll("[\\t\\r\\n]+", " ");
+    }
+}
