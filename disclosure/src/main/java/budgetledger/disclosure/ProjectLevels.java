@@ -48,7 +48,7 @@ final class ProjectLevels {
                 level = 0;
             } else if (i == 1 || knownUnits.contains(TableLayout.normalise(row.labels().get(0)))) {
                 level = 1;
-            } else if (unitClosed && Amounts.orZero(amount).signum() != 0) {
+            } else if (unitClosed && Amounts.orZero(amount).signum() != 0 && headsTheRowsBelow(rows, i, knownUnits)) {
                 level = 1;
             } else {
                 level = 2;
@@ -64,5 +64,21 @@ final class ProjectLevels {
             levelled.add(new TableRow(level, row.labels(), row.amounts(), row.line()));
         }
         return levelled;
+    }
+
+    /**
+     * Whether a row's amount is the sum of the rows after it, up to the next known unit: an unnamed unit heads its
+     * projects. Without this, a small project after a unit's projects that already add up (within 尾差) would be
+     * taken for a unit.
+     */
+    private static boolean headsTheRowsBelow(List<Row> rows, int index, Set<String> knownUnits) {
+        List<BigDecimal> below = new ArrayList<>();
+        for (int j = index + 1; j < rows.size(); j++) {
+            if (knownUnits.contains(TableLayout.normalise(rows.get(j).labels().get(0)))) {
+                break;
+            }
+            below.add(rows.get(j).amounts().get(0));
+        }
+        return !below.isEmpty() && Amounts.withinRounding(rows.get(index).amounts().get(0), below);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * Compares published tables with rendered ones, cell by cell. A cell is exact when both agree; 尾差 when they
  * differ by no more than 0.01 万元 per independently rounded amount beneath the cell (its descendant rows, and
  * the part columns of a 合计 column), which rounding alone explains; a mismatch otherwise. Rows are matched by
- * their labels and level, so a row present on one side only is a mismatch of each of its non-blank cells.
+ * {@link RowKeys} (a project by its unit and name), so a row present on one side only is a mismatch of each of its non-blank cells.
  */
 public final class Reconciliation {
 
@@ -68,12 +68,13 @@ public final class Reconciliation {
     }
 
     private static void compareTable(int n, DisclosureTable published, DisclosureTable rendered, List<Cell> cells) {
-        Map<String, TableRow> renderedRows = byKey(rendered.rows());
+        Map<String, TableRow> renderedRows = byKey(rendered);
         Set<String> seen = new HashSet<>();
         List<TableRow> rows = published.rows();
+        List<String> keys = RowKeys.of(published);
         for (int i = 0; i < rows.size(); i++) {
             TableRow p = rows.get(i);
-            String key = key(p);
+            String key = keys.get(i);
             seen.add(key);
             TableRow r = renderedRows.get(key);
             int beneath = descendants(rows, i);
@@ -85,8 +86,10 @@ public final class Reconciliation {
                         verdict(pv, rv, allowance), p.sourceLine()));
             }
         }
-        for (TableRow r : rendered.rows()) {
-            if (!seen.contains(key(r))) {
+        List<String> renderedKeys = RowKeys.of(rendered);
+        for (int i = 0; i < rendered.rows().size(); i++) {
+            TableRow r = rendered.rows().get(i);
+            if (!seen.contains(renderedKeys.get(i))) {
                 for (int c = 0; c < rendered.amountColumns().size(); c++) {
                     BigDecimal rv = amount(r, c);
                     if (rv != null && rv.signum() != 0) {
@@ -131,16 +134,13 @@ public final class Reconciliation {
         return count;
     }
 
-    private static Map<String, TableRow> byKey(List<TableRow> rows) {
+    private static Map<String, TableRow> byKey(DisclosureTable table) {
         Map<String, TableRow> map = new HashMap<>();
-        for (TableRow row : rows) {
-            map.putIfAbsent(key(row), row);
+        List<String> keys = RowKeys.of(table);
+        for (int i = 0; i < keys.size(); i++) {
+            map.put(keys.get(i), table.rows().get(i));
         }
         return map;
-    }
-
-    private static String key(TableRow row) {
-        return row.level() + "|" + String.join("|", row.labels().stream().map(String::strip).toList());
     }
 
     private static String label(TableRow row) {

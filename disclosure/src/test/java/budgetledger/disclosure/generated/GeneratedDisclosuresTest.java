@@ -1,0 +1,173 @@
+package budgetledger.disclosure.generated;
+
+import budgetledger.disclosure.BudgetHeader;
+import budgetledger.disclosure.BudgetLine;
+import budgetledger.disclosure.DisclosureDocument;
+import budgetledger.disclosure.DisclosureParseException;
+import budgetledger.disclosure.DisclosureParser;
+import budgetledger.disclosure.Reconstruction;
+import budgetledger.disclosure.Reconstruction.ReconstructionException;
+import budgetledger.disclosure.Reconstruction.SolvedLine;
+import budgetledger.disclosure.tables.DisclosureTables;
+import budgetledger.disclosure.tables.Reconciliation;
+import budgetledger.model.table.DisclosureTable;
+import budgetledger.model.table.TableRow;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every consistent disclosure imports: documents of the seed's template generated from exact ledgers
+ * ({@link LedgerGenerator}) are parsed and reconstructed, and the tables of the reconstructed lines match every
+ * published cell. A cell moved beyond what rounding allows is refused and named; truncated or mangled documents
+ * are refused with problems, never with another failure. {@code -Dgenerated.count=10000} runs a longer series.
+ */
+class GeneratedDisclosuresTest {
+
+    private static final int COUNT = Integer.getInteger("generated.count", 500);
+    private static final int MUTATIONS = Integer.getInteger("generated.mutations", 150);
+
+    @Test
+    void every_generated_disclosure_imports_with_every_published_cell_exact() {
+        List<String> failures = new ArrayList<>();
+        int cells = 0;
+        for (long seed = 1; seed <= COUNT; seed++) {
+            LedgerGenerator.Generated generated = LedgerGenerator.generate(seed);
+            try {
+                DisclosureDocument document = new DisclosureParser().parse(generated.text());
+                BudgetHeader header = document.header(document.departmentCode());
+                Reconstruction.Result result = Reconstruction.reconstruct(header, document.tables(), false);
+                Reconciliation.Report report = reconcile(document, header, result);
+                cells += report.exact();
+                if (!report.differences().isEmpty()) {
+                    failures.add(seed + ": " + report.differences().size() + " cells differ, first "
+                            + report.differences().get(0));
+                }
+            } catch (DisclosureParseException e) {
+                failures.add(seed + ": refused: " + e.problems().stream().limit(3).toList());
+            } catch (ReconstructionException e) {
+                failures.add(seed + ": refused: " + e.problems().stream().limit(3).toList());
+            }
+        }
+        System.out.println("generated disclosures: " + COUNT + " imported " + (COUNT - failures.size())
+                + ", exact cells " + cells);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void a_cell_moved_beyond_its_rounding_is_refused_by_name_and_with_findings_accepted_is_the_one_finding() {
+        List<String> failures = new ArrayList<>();
+        for (long seed = 1; seed <= MUTATIONS; seed++) {
+            LedgerGenerator.Generated generated = LedgerGenerator.generate(seed);
+            DisclosureDocument document = new DisclosureParser().parse(generated.text());
+            BudgetHeader header = document.header(document.departmentCode());
+            Random random = new Random(seed);
+            Mutation mutation = mutate(document.tables(), random);
+            try {
+                Reconstruction.reconstruct(header, mutation.tables(), false);
+                failures.add(seed + ": " + mutation + " was imported");
+                continue;
+            } catch (ReconstructionException e) {
+                List<String> named = e.conflicts().stream().map(f -> f.cell().table() + "/" + f.cell().rowIndex() + "/"
+                        + f.cell().column()).toList();
+                if (!named.equals(List.of(mutation.place()))) {
+                    failures.add(seed + ": " + mutation + " refused naming " + named);
+                    continue;
+                }
+            }
+            Reconstruction.Result accepted = Reconstruction.reconstruct(header, mutation.tables(), true);
+            List<String> findings = accepted.findings().stream().map(f -> f.cell().table() + "/"
+                    + f.cell().rowIndex() + "/" + f.cell().column()).toList();
+            Reconciliation.Report report = reconcile(new DisclosureDocument(document.departmentName(),
+                    document.departmentCode(), document.fiscalYear(), mutation.tables(), document.unitNames(),
+                    document.narrative(), document.warnings()), header, accepted);
+            if (!findings.equals(List.of(mutation.place())) || report.mismatched() > 1) {
+                failures.add(seed + ": " + mutation + " accepted with findings " + findings + ", "
+                        + report.mismatched() + " mismatched cells");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void truncated_or_mangled_documents_are_refused_with_problems_never_another_failure() {
+        int refused = 0;
+        for (long seed = 1; seed <= MUTATIONS; seed++) {
+            String text = LedgerGenerator.generate(seed).text();
+            Random random = new Random(seed);
+            String broken = switch (random.nextInt(3)) {
+                case 0 -> text.substring(0, random.nextInt(text.length()));
+                case 1 -> mangle(text, random);
+                default -> text.replaceFirst("\t[0-9]+\\.[0-9]{2}", "\t" + random.nextInt(100) + "x.00");
+            };
+            try {
+                DisclosureDocument document = new DisclosureParser().parse(broken);
+                Reconstruction.reconstruct(document.header(document.departmentCode() == null ? "999"
+                        : document.departmentCode()), document.tables(), false);
+            } catch (DisclosureParseException e) {
+                assertThat(e.problems()).isNotEmpty();
+                refused++;
+            } catch (ReconstructionException e) {
+                assertThat(e.problems()).isNotEmpty();
+                refused++;
+            }
+        }
+        assertThat(refused).isPositive();
+    }
+
+    private static String mangle(String text, Random random) {
+        StringBuilder out = new StringBuilder(text);
+        for (int i = 0; i < 5; i++) {
+            int at = random.nextInt(out.length());
+            out.setCharAt(at, "\t\n9.-口".charAt(random.nextInt(6)));
+        }
+        return out.toString();
+    }
+
+    private record Mutation(Map<Integer, DisclosureTable> tables, String place, BigDecimal from, BigDecimal to) {
+    }
+
+    /** One non-blank cell moved by at least 1.00 万元 (or a tenth of itself): no rounding explains it. */
+    private static Mutation mutate(Map<Integer, DisclosureTable> tables, Random random) {
+        List<int[]> cells = new ArrayList<>();
+        tables.forEach((number, table) -> {
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<BigDecimal> amounts = table.rows().get(r).amounts();
+                for (int c = 0; c < amounts.size(); c++) {
+                    if (amounts.get(c) != null) {
+                        cells.add(new int[] {number, r, c});
+                    }
+                }
+            }
+        });
+        int[] chosen = cells.get(random.nextInt(cells.size()));
+        DisclosureTable table = tables.get(chosen[0]);
+        TableRow row = table.rows().get(chosen[1]);
+        BigDecimal from = row.amounts().get(chosen[2]);
+        BigDecimal step = from.movePointLeft(1).max(BigDecimal.ONE).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal to = random.nextBoolean() || from.compareTo(step) < 0 ? from.add(step) : from.subtract(step);
+        List<BigDecimal> amounts = new ArrayList<>(row.amounts());
+        amounts.set(chosen[2], to);
+        List<TableRow> rows = new ArrayList<>(table.rows());
+        rows.set(chosen[1], new TableRow(row.level(), row.labels(), amounts, row.sourceLine()));
+        Map<Integer, DisclosureTable> mutated = new TreeMap<>(tables);
+        mutated.put(chosen[0], new DisclosureTable(table.number(), table.title(), table.labelColumns(),
+                table.amountColumns(), rows));
+        return new Mutation(mutated, chosen[0] + "/" + chosen[1] + "/" + chosen[2], from, to);
+    }
+
+    private static Reconciliation.Report reconcile(DisclosureDocument document, BudgetHeader header,
+                                                   Reconstruction.Result result) {
+        List<BudgetLine> lines = result.lines().stream().map(SolvedLine::line).toList();
+        Map<Integer, DisclosureTable> rendered = new TreeMap<>();
+        DisclosureTables.renderAll(header, lines).forEach(t -> rendered.put(t.number(), t));
+        return Reconciliation.compare(document.tables(), rendered);
+    }
+}
