@@ -88,6 +88,8 @@ public final class Reconstruction {
     /** 0.01 万元: lines are at least this much unless the tables force smaller ones. */
     private static final long MIN_LINE_FEN = 10_000;
     private static final int LINE_WEIGHT = 10;
+    /** Per 万元 that a cell's sum lies away from its published value (at most 0.005 万元 a cell). */
+    private static final double DEVIATION_WEIGHT = 100;
     private static final double SUPPORT_LIMIT = 0.5;
     /** Bounds on the solver's work, in its deterministic time (about seconds, the same on every machine). */
     private static final double SOLVE_LIMIT = 4.0;
@@ -286,10 +288,20 @@ public final class Reconstruction {
                     low = Math.min(low + margin, mid);
                     high = Math.max(high - margin, mid);
                 }
-                MPConstraint constraint = lp.makeConstraint(low / WAN, high / WAN);
+                // The sum sits at the published value where it can: deviations inside the interval cost a little,
+                // so that a line holds 1.95 万元 when the tables allow it, not 1.9450 (last year's 1.95 compares).
+                long centre = cell.isBlank() ? 0 : Math.min(Math.max(cell.published().movePointRight(6)
+                        .longValueExact(), low), high);
+                MPConstraint constraint = lp.makeConstraint(centre / WAN, centre / WAN);
                 for (int c : lines) {
                     constraint.setCoefficient(v[c], 1);
                 }
+                MPVariable above = lp.makeNumVar(0, (high - centre) / WAN, "above" + k);
+                MPVariable below = lp.makeNumVar(0, (centre - low) / WAN, "below" + k);
+                constraint.setCoefficient(above, -1);
+                constraint.setCoefficient(below, 1);
+                objective.setCoefficient(above, DEVIATION_WEIGHT);
+                objective.setCoefficient(below, DEVIATION_WEIGHT);
             }
             if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
                 return null;
@@ -478,6 +490,7 @@ public final class Reconstruction {
         final IntVar[] amount;
         final BoolVar[] used;
         final List<List<Integer>> countedBy = new ArrayList<>();
+        final List<IntVar> deviations = new ArrayList<>();
 
         Model(Incidence incidence, long minLine) {
             this.incidence = incidence;
@@ -522,16 +535,29 @@ public final class Reconstruction {
             var constraint = cp.addLinearConstraint(LinearExpr.sum(vars), cell.lowFen(), cell.highFen());
             if (leftOut != null) {
                 constraint.onlyEnforceIf(leftOut.not());
+            } else if (!cell.isBlank()) {
+                long centre = Math.min(Math.max(cell.published().movePointRight(6).longValueExact(), cell.lowFen()),
+                        cell.highFen());
+                IntVar deviation = cp.newIntVar(0, Math.max(cell.highFen() - centre, centre - cell.lowFen()), "d" + k);
+                cp.addLessOrEqual(LinearExpr.newBuilder().addSum(vars).add(-centre).addTerm(deviation, -1), 0);
+                cp.addGreaterOrEqual(LinearExpr.newBuilder().addSum(vars).add(-centre).addTerm(deviation, 1), 0);
+                deviations.add(deviation);
             }
         }
 
         void minimizeLines(long extraWeight, BoolVar... extra) {
             int n = used.length;
-            LinearArgument[] terms = new LinearArgument[n + extra.length];
-            long[] weights = new long[n + extra.length];
+            int d = deviations.size();
+            LinearArgument[] terms = new LinearArgument[n + extra.length + d];
+            long[] weights = new long[n + extra.length + d];
             for (int c = 0; c < n; c++) {
                 terms[c] = used[c];
-                weights[c] = LINE_WEIGHT + incidence.candidates.get(c).penalty();
+                // a line outweighs any deviation (at most 5,000 分 a cell) on the cells it could save
+                weights[c] = (LINE_WEIGHT + incidence.candidates.get(c).penalty()) * 10_000_000L;
+            }
+            for (int i = 0; i < d; i++) {
+                terms[n + extra.length + i] = deviations.get(i);
+                weights[n + extra.length + i] = 1;
             }
             for (int i = 0; i < extra.length; i++) {
                 terms[n + i] = extra[i];
