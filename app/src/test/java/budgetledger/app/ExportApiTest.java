@@ -315,11 +315,11 @@ class ExportApiTest {
 
         String[] unknownCode = good.clone();
         unknownCode[0] = "2";
-        unknownCode[2] = "2019999";
+        unknownCode[2] = "2019998";
         problem = refused(lineWorkbook(new String[][]{good, unknownCode}, null, null));
         assertThat(List.of(problem.get("sheet").asText(), problem.get("row").asText(), problem.get("column").asText()))
                 .containsExactly("预算行", "3", "C");
-        assertThat(problem.get("text").asText()).contains("2019999");
+        assertThat(problem.get("text").asText()).contains("2019998");
 
         problem = refused(lineWorkbook(new String[][]{good}, new String[][]{{"9", "-5", "文号", "追减"}}, null));
         assertThat(List.of(problem.get("sheet").asText(), problem.get("row").asText(), problem.get("column").asText()))

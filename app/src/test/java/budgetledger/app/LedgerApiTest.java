@@ -178,7 +178,7 @@ class LedgerApiTest {
         assertThat(kind.getBody().get("detail").asText()).contains("项目支出");
 
         ResponseEntity<JsonNode> code = post(LINES, """
-                {"unitCode":"062001","functionalCode":"2019999","kind":"项目支出","fundingSource":"一般公共预算",
+                {"unitCode":"062001","functionalCode":"2019998","kind":"项目支出","fundingSource":"一般公共预算",
                  "origin":"当年","project":"p","amount":"1","documentNo":"x","reason":"y","commandId":"bad-3"}""");
         assertThat(code.getStatusCode().value()).isEqualTo(400);
         assertThat(code.getBody().get("rule").asText()).isEqualTo("unknown-code");
