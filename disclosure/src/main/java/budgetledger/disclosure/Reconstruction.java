@@ -170,6 +170,10 @@ public final class Reconstruction {
             throw new ReconstructionException(List.of(new ParseProblem(1, "",
                     "未能确定哪些单元格与其余单元格不能同时成立（计算量超过限度）")), List.of());
         }
+        if (leftOut.isEmpty()) {
+            // every cell holds once blank cells no longer rule candidates out
+            return new Result(lines(wide, rest), List.of(), wide.candidates.size(), cells.size());
+        }
         long[] sums = sums(wide, rest);
         List<Finding> findings = leftOut.stream().sorted().map(k -> new Finding(cells.get(k), sums[k])).toList();
         if (!acceptFindings) {

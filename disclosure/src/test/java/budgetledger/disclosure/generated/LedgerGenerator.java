@@ -58,6 +58,10 @@ public final class LedgerGenerator {
             "30299"};
     private static final String[] THREE_PUBLIC = {"30212", "30217", "30231", "31013"};
 
+    /** A 款 and 项 under 201 that no edition of the catalogue holds. */
+    private static final String UNKNOWN_SECTION = "20198";
+    private static final String UNKNOWN_ITEM = "2019801";
+
     private final Random random;
     private final ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(2026);
     private final List<BudgetLine> lines = new ArrayList<>();
@@ -99,7 +103,8 @@ public final class LedgerGenerator {
         for (BudgetLine line : lines) {
             numbered.add(line.withId("L" + (numbered.size() + 1)));
         }
-        BudgetHeader header = new BudgetHeader(code, department, 2026, units);
+        BudgetHeader header = new BudgetHeader(code, department, 2026, units, items.contains(UNKNOWN_ITEM)
+                ? java.util.Map.of(UNKNOWN_SECTION, "试点改革事务", UNKNOWN_ITEM, "试点改革事务支出") : java.util.Map.of());
         String text = DisclosureText.write(header, DisclosureTables.renderAll(header, numbered),
                 "第三部分 2026年度部门预算情况说明\n\n一、部门预算收支数据变动情况及原因\n");
         return new Generated(seed, header, numbered, text);
@@ -109,7 +114,8 @@ public final class LedgerGenerator {
     private List<String> functionalItems() {
         TreeMap<String, List<String>> bySection = new TreeMap<>();
         for (FunctionalCode code : catalogue.functionalCodes()) {
-            if (code.level() == FunctionalCode.Level.ITEM) {
+            if (code.level() == FunctionalCode.Level.ITEM && catalogue.functional(code.code().substring(0, 5)).isPresent()
+                    && catalogue.functional(code.code().substring(0, 3)).isPresent()) {
                 bySection.computeIfAbsent(code.code().substring(0, 5), s -> new ArrayList<>()).add(code.code());
             }
         }
@@ -124,6 +130,10 @@ public final class LedgerGenerator {
             for (int k = 0; k < take; k++) {
                 chosen.add(section.get(k));
             }
+        }
+        if (random.nextInt(4) == 0) {
+            // a 项 the catalogue does not hold, named by the document (as real documents of other years do)
+            chosen.add(UNKNOWN_ITEM);
         }
         return new ArrayList<>(chosen);
     }
