@@ -3,6 +3,7 @@ package budgetledger.app.http;
 import budgetledger.app.audit.History;
 import budgetledger.app.audit.History.Moment;
 import budgetledger.app.disclosure.DisclosureImportService;
+import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.app.disclosure.ImportResult;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.model.table.DisclosureTable;
@@ -19,6 +20,7 @@ import budgetledger.query.tables.TableCsv;
 import budgetledger.query.tables.TableXlsx;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,11 +51,14 @@ public class DisclosureController {
     private final DisclosureImportService imports;
     private final QueryGateway queries;
     private final History history;
+    private final ReadYourWrites writes;
 
-    public DisclosureController(DisclosureImportService imports, QueryGateway queries, History history) {
+    public DisclosureController(DisclosureImportService imports, QueryGateway queries, History history,
+                                ReadYourWrites writes) {
         this.imports = imports;
         this.queries = queries;
         this.history = history;
+        this.writes = writes;
     }
 
     /** The moment of an as-of table: an ISO-8601 instant, or a global position of the event store. */
@@ -166,8 +171,9 @@ public class DisclosureController {
                         "预算 " + budgetId + " 不存在"));
     }
 
-    private static ResponseEntity<ImportResult> created(ImportResult result) {
-        return ResponseEntity.created(URI.create("/api/budgets/" + result.budgetId())).body(result);
+    private ResponseEntity<ImportResult> created(ImportResult result) {
+        return writes.answer(result.budgetId(), HttpStatus.CREATED, URI.create("/api/budgets/" + result.budgetId()),
+                result);
     }
 
     /** The body as UTF-8; bytes that are not UTF-8 are refused rather than guessed at. */

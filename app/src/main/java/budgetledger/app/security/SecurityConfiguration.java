@@ -50,6 +50,8 @@ public class SecurityConfiguration {
                                 "/api/budgets/*/diff").hasAnyRole(FINANCE, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/budgets/**")
                         .hasAnyRole(FINANCE, AUDITOR, ANALYST)
+                        .requestMatchers(HttpMethod.GET, "/api/read-models/positions/*")
+                        .hasAnyRole(FINANCE, AUDITOR, ANALYST)
                         .requestMatchers(HttpMethod.POST, "/api/disclosures").hasRole(FINANCE)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)

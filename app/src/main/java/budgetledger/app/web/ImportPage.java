@@ -3,6 +3,7 @@ package budgetledger.app.web;
 import budgetledger.app.disclosure.DisclosureImportService;
 import budgetledger.app.disclosure.DisclosureRejectedException;
 import budgetledger.app.disclosure.ImportResult;
+import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.command.BudgetRuleException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -29,9 +30,9 @@ class ImportPage {
 
     private final DisclosureImportService imports;
     private final LedgerReads reads;
-    private final ReadModelWait readModels;
+    private final ReadYourWrites readModels;
 
-    ImportPage(DisclosureImportService imports, LedgerReads reads, ReadModelWait readModels) {
+    ImportPage(DisclosureImportService imports, LedgerReads reads, ReadYourWrites readModels) {
         this.imports = imports;
         this.reads = reads;
         this.readModels = readModels;
@@ -71,7 +72,7 @@ class ImportPage {
             BudgetRuleException rule = ChangeForms.ruleOf(e).orElseThrow(() -> e);
             return refused(model, response, HttpStatus.CONFLICT, rule.getMessage());
         }
-        readModels.untilCurrent();
+        readModels.awaitBudget(result.budgetId());
         model.addAttribute("result", result);
         model.addAttribute("report", reads.reconciliation(result.budgetId()).orElse(null));
         return "import";
