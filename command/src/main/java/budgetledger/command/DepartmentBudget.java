@@ -212,6 +212,7 @@ public class DepartmentBudget {
     @CommandHandler
     public CommandReceipt handle(ImportLineItems command) {
         CommandChecks.commandId(command.commandId());
+        CommandChecks.text("fileName", command.fileName(), CommandChecks.MAX_FILE_NAME);
         if (importedFiles.contains(command.fileSha256())) {
             throw conflict("file", "file-already-imported", "文件 " + command.fileName() + " 已导入过（内容相同），不再重复导入");
         }
@@ -297,7 +298,7 @@ public class DepartmentBudget {
 
     private static void checkTexts(String documentNo, String reason) {
         CommandChecks.text("documentNo", documentNo, CommandChecks.MAX_DOCUMENT_NO);
-        CommandChecks.text("reason", reason, CommandChecks.MAX_REASON);
+        CommandChecks.reason("reason", reason);
     }
 
     /** A line named by an adjustment or transfer: {@code #n} is the n-th line of the file, else a line id. */

@@ -344,6 +344,58 @@ class DepartmentBudgetTest {
         }
     }
 
+    /** The ledger's text rules (TextRules) hold for every text field of every command. */
+    @Nested
+    class TextHygiene {
+
+        @Test
+        void a_nul_in_a_reason_is_refused_naming_the_field() {
+            refused(fixture.given(OPENED, L1).when(new AdjustBudgetLine(ID, "L1", yuan("1"), DOC, "追加\u0000", "c-3")),
+                    BudgetRuleException.Kind.INVALID, "reason", "control-character");
+        }
+
+        @Test
+        void a_reason_may_run_over_lines_but_a_document_number_may_not() {
+            fixture.given(OPENED, L1).when(new AdjustBudgetLine(ID, "L1", yuan("1"), DOC, "追加\n办公经费", "c-3"))
+                    .expectSuccessfulHandlerExecution();
+            refused(fixture.given(OPENED, L1).when(new AdjustBudgetLine(ID, "L1", yuan("1"), "晋财\n预", "追加", "c-3")),
+                    BudgetRuleException.Kind.INVALID, "documentNo", "control-character");
+        }
+
+        @Test
+        void a_right_to_left_override_in_a_unit_name_is_refused() {
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget(ID, "062", "局", 2026,
+                            List.of(new BudgetUnit("062001", "本级\u202Egnp.exe", UnitType.ADMINISTRATIVE)))),
+                    BudgetRuleException.Kind.INVALID, "units[0].name", "bidi-control");
+        }
+
+        @Test
+        void a_zero_width_project_name_and_an_invisible_only_department_name_are_refused() {
+            refused(fixture.given(OPENED).when(line("062001", "2010306", PROJECT, null, null, "云桌面\u200B服务费", "1", "c-3")),
+                    BudgetRuleException.Kind.INVALID, "project", "invisible-character");
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget(ID, "062", "\u3164\u00A0", 2026, UNITS)),
+                    BudgetRuleException.Kind.INVALID, "departmentName", "invisible-only");
+        }
+
+        @Test
+        void unit_and_department_codes_are_ascii_digits() {
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget(ID, "062", "局", 2026,
+                            List.of(new BudgetUnit("../../etc/passwd", "本级", UnitType.ADMINISTRATIVE)))),
+                    BudgetRuleException.Kind.INVALID, "units[0].code", "malformed-code");
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget(ID, "062", "局", 2026,
+                            List.of(new BudgetUnit("０６２００１", "本级", UnitType.ADMINISTRATIVE)))),
+                    BudgetRuleException.Kind.INVALID, "units[0].code", "malformed-code");
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget("A62-2026", "A62", "局", 2026, UNITS)),
+                    BudgetRuleException.Kind.INVALID, "departmentCode", "malformed-code");
+        }
+
+        @Test
+        void a_control_character_in_a_command_id_is_refused() {
+            refused(fixture.given(OPENED, L1).when(new AdjustBudgetLine(ID, "L1", yuan("1"), DOC, "追加", "c\u0007")),
+                    BudgetRuleException.Kind.INVALID, "commandId", "control-character");
+        }
+    }
+
     @Nested
     class Transfer {
 

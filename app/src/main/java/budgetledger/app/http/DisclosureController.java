@@ -7,6 +7,7 @@ import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.app.disclosure.ImportResult;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.model.table.DisclosureTable;
+import budgetledger.model.text.TextRules;
 import budgetledger.query.DisclosureTablesView;
 import budgetledger.query.FindDisclosureDocumentQuery;
 import budgetledger.query.DisclosureTableView;
@@ -176,13 +177,18 @@ public class DisclosureController {
                 result);
     }
 
-    /** The body as UTF-8; bytes that are not UTF-8 are refused rather than guessed at. */
-    private static String utf8(byte[] bytes) {
+    /** The body as UTF-8 under the ledger's text rules; bytes that are not UTF-8 are refused rather than guessed at. */
+    public static String utf8(byte[] bytes) {
+        String text;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw BudgetRuleException.invalid("body", "not-utf8", "文档不是 UTF-8 编码的文本");
         }
+        TextRules.problem(text, TextRules.Shape.DOCUMENT).ifPresent(problem -> {
+            throw BudgetRuleException.invalid("body", problem.rule(), "文档" + problem.description());
+        });
+        return text;
     }
 }

@@ -3,6 +3,7 @@ package budgetledger.app.web;
 import budgetledger.app.disclosure.DisclosureImportService;
 import budgetledger.app.disclosure.DisclosureRejectedException;
 import budgetledger.app.disclosure.ImportResult;
+import budgetledger.app.http.DisclosureController;
 import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.command.BudgetRuleException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,10 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Import of a published disclosure by upload, through the same service as the API: the result with its
@@ -54,10 +51,9 @@ class ImportPage {
         model.addAttribute("fileName", file.getOriginalFilename());
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.getBytes())).toString();
-        } catch (CharacterCodingException e) {
-            return refused(model, response, HttpStatus.BAD_REQUEST, "文件不是 UTF-8 编码的文本");
+            text = DisclosureController.utf8(file.getBytes());
+        } catch (BudgetRuleException e) {
+            return refused(model, response, HttpStatus.BAD_REQUEST, e.getMessage());
         }
         ImportResult result;
         try {
