@@ -26,6 +26,7 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.Origin;
 import budgetledger.model.UnitType;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static budgetledger.model.ExpenditureKind.BASIC_PERSONNEL;
 import static budgetledger.model.ExpenditureKind.BASIC_PUBLIC_USE;
@@ -494,6 +496,42 @@ class DepartmentBudgetTest {
                     .expectNoEvents()
                     .expectResultMessagePayload(new CommandReceipt("c-1", "AppropriateBudgetLine", 1,
                             List.of(new LineBalance("L1", 100_000))));
+        }
+
+        /** The stored event carries the fingerprint and actor of its command, as Axon copies them from it. */
+        GenericEventMessage<BudgetLineAdjusted> adjustedBy(AdjustBudgetLine command, String actor) {
+            return new GenericEventMessage<>(new BudgetLineAdjusted(ID, "L1", 25_050, 125_050, DOC, "追加", "c-3"),
+                    Map.of(CommandFingerprint.KEY, CommandFingerprint.of(command), "actor", actor));
+        }
+
+        static Map<String, ?> sentBy(AdjustBudgetLine command, String actor) {
+            return Map.of(CommandFingerprint.KEY, CommandFingerprint.of(command), "actor", actor);
+        }
+
+        @Test
+        void a_retry_with_the_same_fingerprint_and_user_gets_the_first_receipt() {
+            AdjustBudgetLine first = new AdjustBudgetLine(ID, "L1", yuan("250.50"), DOC, "追加", "c-3");
+            AdjustBudgetLine sameAmountWrittenOtherwise = new AdjustBudgetLine(ID, "L1", yuan("250.500"), DOC, "追加", "c-3");
+            fixture.given(OPENED, L1, adjustedBy(first, "finance"))
+                    .when(sameAmountWrittenOtherwise, sentBy(sameAmountWrittenOtherwise, "finance"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandReceipt("c-3", "AdjustBudgetLine", 2,
+                            List.of(new LineBalance("L1", 125_050))));
+        }
+
+        @Test
+        void a_command_id_sent_again_with_another_amount_is_refused() {
+            AdjustBudgetLine first = new AdjustBudgetLine(ID, "L1", yuan("250.50"), DOC, "追加", "c-3");
+            AdjustBudgetLine other = new AdjustBudgetLine(ID, "L1", yuan("9999"), DOC, "追加", "c-3");
+            refused(fixture.given(OPENED, L1, adjustedBy(first, "finance")).when(other, sentBy(other, "finance")),
+                    BudgetRuleException.Kind.CONFLICT, "commandId", "command-id-reused");
+        }
+
+        @Test
+        void a_command_id_sent_again_by_another_user_is_refused() {
+            AdjustBudgetLine first = new AdjustBudgetLine(ID, "L1", yuan("250.50"), DOC, "追加", "c-3");
+            refused(fixture.given(OPENED, L1, adjustedBy(first, "finance")).when(first, sentBy(first, "mallory")),
+                    BudgetRuleException.Kind.CONFLICT, "commandId", "command-id-reused");
         }
 
         @Test
