@@ -131,6 +131,8 @@ public class DepartmentBudget {
             }
             appropriations.add(appropriation);
         }
+        LedgerLimits.budget("lines", command.lines().stream()
+                .map(line -> new Line(line.unitCode(), line.kind(), line.amountFen())).toList(), 0);
         Map<BudgetSubject, Long> figures = new EnumMap<>(BudgetSubject.class);
         for (ImportDisclosure.CurrentYearFigure figure : command.currentYearFigures()) {
             CurrentYearFigureRules.check(figure.subject(), figure.amountFen(), figures);
@@ -170,6 +172,7 @@ public class DepartmentBudget {
         return once(command, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
             LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units);
+            LedgerLimits.budget("amount", lines.values(), amountFen);
             String lineId = "L" + (lines.size() + 1);
             apply(new BudgetLineAppropriated(budgetId, lineId, command.unitCode(), command.functionalCode(),
                     command.kind(), command.deptEconomicCode(), command.govEconomicCode(), command.fundingSource(),
@@ -184,6 +187,7 @@ public class DepartmentBudget {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_ZERO);
             Line line = existingLine("lineId", command.lineId());
             long after = amountAfter("amount", command.lineId(), line, amountFen);
+            LedgerLimits.budget("amount", lines.values(), Math.max(0, amountFen));
             apply(new BudgetLineAdjusted(budgetId, command.lineId(), amountFen, after, command.documentNo(),
                     command.reason(), command.commandId()));
         });
@@ -275,6 +279,7 @@ public class DepartmentBudget {
                 throw item("transfers", i, e);
             }
         }
+        LedgerLimits.budget("lines", after.values(), 0);
 
         apply(new LineItemsImported(budgetId, command.fileName(), command.fileSha256(), command.lines().size(),
                 command.adjustments().size(), command.transfers().size(), command.commandId()));
@@ -383,6 +388,8 @@ public class DepartmentBudget {
                 changes.add(new LineAmountChange(original.lineId(), undo,
                         amountAfter("sequence", original.lineId(), line, undo)));
             }
+            LedgerLimits.budget("sequence", lines.values(),
+                    Math.max(0, changes.stream().mapToLong(LineAmountChange::amountFen).sum()));
             apply(new BudgetEventReversed(budgetId, sequence, target.eventType(), changes, command.documentNo(),
                     command.reason(), command.commandId()));
         });
@@ -441,7 +448,7 @@ public class DepartmentBudget {
             throw conflict(field, "overdraft", "预算行 " + lineId + " 余额 " + Yuan.format(line.amountFen())
                     + " 元，不足以减少 " + Yuan.format(-changeFen) + " 元");
         }
-        return after;
+        return LedgerLimits.line(field, lineId, after);
     }
 
     private static String blankToNull(String text) {

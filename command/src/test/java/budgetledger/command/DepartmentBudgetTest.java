@@ -346,6 +346,45 @@ class DepartmentBudgetTest {
         }
     }
 
+    /** LedgerLimits: a line at most 10^13 元, a budget at most 10^14 元, so that no sum of a table overflows. */
+    @Nested
+    class Limits {
+
+        static final long LINE_LIMIT = 1_000_000_000_000_000L;
+
+        BudgetLineAppropriated full(int n) {
+            return new BudgetLineAppropriated(ID, "L" + n, "062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201",
+                    GENERAL_PUBLIC, CURRENT_YEAR, null, LINE_LIMIT, DOC, "年初预算", "full-" + n);
+        }
+
+        @Test
+        void an_increase_past_the_line_limit_is_a_conflict_naming_the_rule() {
+            refused(fixture.given(OPENED, full(1)).when(new AdjustBudgetLine(ID, "L1", yuan("0.01"), DOC, "追加", "c-9")),
+                    BudgetRuleException.Kind.CONFLICT, "amount", "line-limit");
+        }
+
+        @Test
+        void a_transfer_into_a_full_line_is_refused_and_out_of_it_allowed() {
+            refused(fixture.given(OPENED, L1, full(2)).when(new TransferBetweenLines(ID, "L1", "L2", yuan("1"), DOC, "调剂", "c-9")),
+                    BudgetRuleException.Kind.CONFLICT, "amount", "line-limit");
+            fixture.given(OPENED, L1, full(2)).when(new TransferBetweenLines(ID, "L2", "L1", yuan("1"), DOC, "调剂", "c-9"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void an_appropriation_past_the_budget_limit_is_a_conflict_naming_the_rule() {
+            List<Object> tenFullLines = new java.util.ArrayList<>(List.of(OPENED));
+            for (int n = 1; n <= 10; n++) {
+                tenFullLines.add(full(n));
+            }
+            refused(fixture.given(tenFullLines).when(line("062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201", null,
+                            "0.01", "c-9")),
+                    BudgetRuleException.Kind.CONFLICT, "amount", "budget-limit");
+            fixture.given(tenFullLines).when(new AdjustBudgetLine(ID, "L1", yuan("-1"), DOC, "追减", "c-9"))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
     /** The ledger's text rules (TextRules) hold for every text field of every command. */
     @Nested
     class TextHygiene {
