@@ -113,6 +113,8 @@ class AccessMatrixTest {
                     "/api/budgets/062-2026/three-public", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/explanations", READERS,
                     "/api/budgets/062-2026/explanations", null),
+            new Rule(HttpMethod.GET, "/api/read-models/positions/{position}", READERS, "/api/read-models/positions/1",
+                    null),
             new Rule(HttpMethod.GET, "/api/audit/verify", EnumSet.of(AUDITOR), "/api/audit/verify", null),
             new Rule(HttpMethod.GET, "/api/audit/checkpoint", EnumSet.of(AUDITOR), "/api/audit/checkpoint", null),
             new Rule(HttpMethod.GET, "/api/audit/checkpoints", EnumSet.of(AUDITOR), "/api/audit/checkpoints", null),

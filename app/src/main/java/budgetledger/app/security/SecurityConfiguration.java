@@ -1,5 +1,6 @@
 package budgetledger.app.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may do what. The API ({@code /api/**}) takes HTTP Basic on every request and keeps no session; every other
@@ -39,8 +42,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Refusals refusals) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Refusals refusals, SignInThrottle throttle, ObjectMapper json)
+            throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/budgets", "/api/budgets/*/lines",
                                 "/api/budgets/*/adjustments", "/api/budgets/*/transfers", "/api/budgets/*/reversals",
@@ -73,9 +78,10 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiDocs(HttpSecurity http, SignInThrottle throttle, ObjectMapper json) throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                         "/swagger-ui/**")
+                .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults());
@@ -88,8 +94,11 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(rules -> rules
+    SecurityFilterChain web(HttpSecurity http, SignInThrottle throttle, ObjectMapper json, UserAccounts users)
+            throws Exception {
+        http.addFilterBefore(throttle.filter(json), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionEpochCheck(users), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health").permitAll()
                         // The error page renders whatever went wrong on a request already checked.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -103,9 +112,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/budgets/**").hasAnyRole(FINANCE, AUDITOR, ANALYST)
                         // The start page: the budgets for those who read them, a word for the others (admin).
                         .requestMatchers(HttpMethod.GET, "/").authenticated()
+                        // Every signed-in user changes their own password (admins included).
+                        .requestMatchers("/account/password").authenticated()
                         .anyRequest().denyAll())
                 // After signing in, back to the page asked for (a shared link to a table), else to the budgets.
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
+                .formLogin(form -> form.loginPage("/login").successHandler(SessionEpochCheck.rememberingEpoch(users)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
