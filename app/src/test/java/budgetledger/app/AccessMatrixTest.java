@@ -119,6 +119,9 @@ class AccessMatrixTest {
             new Rule(HttpMethod.GET, "/api/audit/checkpoint", EnumSet.of(AUDITOR), "/api/audit/checkpoint", null),
             new Rule(HttpMethod.GET, "/api/audit/checkpoints", EnumSet.of(AUDITOR), "/api/audit/checkpoints", null),
             new Rule(HttpMethod.POST, "/api/audit/rebuild", EnumSet.of(AUDITOR), "/api/audit/rebuild", null),
+            new Rule(HttpMethod.GET, "/api/audit/dead-letters", EnumSet.of(AUDITOR), "/api/audit/dead-letters", null),
+            new Rule(HttpMethod.POST, "/api/audit/dead-letters/retry", EnumSet.of(AUDITOR),
+                    "/api/audit/dead-letters/retry", null),
             new Rule(HttpMethod.POST, "/api/admin/users", EnumSet.of(ADMIN), "/api/admin/users", """
                     {"name":"matrix","role":"ANALYST","password":"matrix-password-1"}"""),
             new Rule(HttpMethod.GET, "/api/admin/users", EnumSet.of(ADMIN), "/api/admin/users", null),

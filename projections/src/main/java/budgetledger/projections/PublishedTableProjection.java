@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -19,21 +21,29 @@ import java.util.TreeMap;
 public class PublishedTableProjection {
 
     private final JdbcTemplate jdbc;
+    private final Savepoint savepoint;
     private final ObjectMapper json = new ObjectMapper();
 
-    public PublishedTableProjection(JdbcTemplate jdbc) {
+    public PublishedTableProjection(JdbcTemplate jdbc, Savepoint savepoint) {
         this.jdbc = jdbc;
+        this.savepoint = savepoint;
     }
 
     @EventHandler
     void on(DisclosureRecorded event) throws JsonProcessingException {
+        List<String> contents = new ArrayList<>();
         for (DisclosureTable table : event.tables()) {
-            jdbc.update("""
-                    insert into published_table (budget_id, table_number, document_no, document_sha256, content)
-                    values (?, ?, ?, ?, cast(? as jsonb)) on conflict (budget_id, table_number) do nothing""",
-                    event.budgetId(), table.number(), event.documentNo(), event.documentSha256(),
-                    json.writeValueAsString(table));
+            contents.add(json.writeValueAsString(table));
         }
+        savepoint.run(() -> {
+            for (int i = 0; i < contents.size(); i++) {
+                jdbc.update("""
+                        insert into published_table (budget_id, table_number, document_no, document_sha256, content)
+                        values (?, ?, ?, ?, cast(? as jsonb)) on conflict (budget_id, table_number) do nothing""",
+                        event.budgetId(), event.tables().get(i).number(), event.documentNo(), event.documentSha256(),
+                        contents.get(i));
+            }
+        });
     }
 
     @ResetHandler

@@ -40,6 +40,25 @@ public class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /**
+     * The health check: open to anyone for its status (a load balancer), with its details (components, what the
+     * projections have parked) only for a signed-in user: HTTP Basic here, without a session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain health(HttpSecurity http, Refusals refusals, SignInThrottle throttle, ObjectMapper json)
+            throws Exception {
+        http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules.requestMatchers(HttpMethod.GET, "/actuator/health",
+                        "/actuator/health/**").permitAll().anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
+                .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Refusals refusals, SignInThrottle throttle, ObjectMapper json)
@@ -99,7 +118,6 @@ public class SecurityConfiguration {
         http.addFilterBefore(throttle.filter(json), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionEpochCheck(users), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/actuator/health").permitAll()
                         // The error page renders whatever went wrong on a request already checked.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
