@@ -35,5 +35,9 @@ public class DeadLetterConfiguration {
                 .maxSequences(MAX_SEQUENCES)
                 .maxSequenceSize(MAX_SEQUENCE_SIZE)
                 .build());
+        // A rebuild resets the processor and replays every event: what was parked is applied again then, so the
+        // queue is emptied with the reset (else the replay would park every event of a parked budget once more).
+        processing.registerDeadLetteringEventHandlerInvokerConfiguration(LedgerProcessing.CORE,
+                (config, invoker) -> invoker.allowReset(true));
     }
 }
