@@ -70,6 +70,8 @@ class ConsolePagesTest {
     static final List<Page> PAGES = List.of(
             new Page("GET", "/login", EnumSet.allOf(Role.class), "/login"),
             new Page("GET", "/", EnumSet.allOf(Role.class), "/"),
+            new Page("GET", "/account/password", EnumSet.allOf(Role.class), "/account/password"),
+            new Page("POST", "/account/password", EnumSet.allOf(Role.class), "/account/password"),
             new Page("GET", "/budgets/{budgetId}", READERS, BUDGET),
             new Page("GET", "/budgets/{budgetId}/tables/{number}", READERS, BUDGET + "/tables/3"),
             new Page("GET", "/budgets/{budgetId}/tables/{number}/csv", READERS, BUDGET + "/tables/3/csv"),

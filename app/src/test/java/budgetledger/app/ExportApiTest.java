@@ -342,6 +342,37 @@ class ExportApiTest {
         assertThat(events()).isEqualTo(events);
     }
 
+    /**
+     * A project named like a formula (CSV injection) goes out of every CSV as text: a single quote in front, so a
+     * spreadsheet shows it and runs nothing; amounts, negative ones too, stay numbers.
+     */
+    @Test
+    @Order(11)
+    void formula_leading_names_are_neutralised_in_every_csv_export() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.postForEntity("/api/budgets", new HttpEntity<>("""
+                {"departmentCode":"780","departmentName":"某局","fiscalYear":2026,
+                 "units":[{"code":"780001","name":"@SUM(1+1)","type":"行政"}]}""", headers), JsonNode.class)
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(http.postForEntity("/api/budgets/780-2026/lines", new HttpEntity<>("""
+                {"unitCode":"780001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
+                 "origin":"当年","project":"=HYPERLINK(\\"http://example.invalid\\",\\"点击\\")","amount":"1000",
+                 "documentNo":"文号","reason":"年初预算","commandId":"csv-1"}""", headers), JsonNode.class)
+                .getStatusCode().value()).isEqualTo(201);
+        String formula = "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"点击\"\")\"";
+
+        String template = http.getForObject("/api/budgets/780-2026/line-template?format=csv&filled=true", String.class);
+        assertThat(template).contains("," + formula + ",").doesNotContain(",=HYPERLINK");
+
+        Map<String, byte[]> zip = unzip(http.getForEntity("/api/budgets/780-2026/fdp", byte[].class));
+        String lines = new String(zip.get("budget-lines.csv"), StandardCharsets.UTF_8);
+        assertThat(lines).contains(",'@SUM(1+1),", "," + formula + ",").doesNotContain(",=HYPERLINK", ",@SUM");
+
+        String yoy = http.getForObject("/api/budgets/780-2026/yoy?by=project&format=csv", String.class);
+        assertThat(yoy).contains("," + formula + ",").doesNotContain(",=HYPERLINK");
+    }
+
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 

@@ -152,6 +152,29 @@ class LedgerApiTest {
         assertThat(DB.count("select count(*) from domain_event_entry")).isEqualTo(before);
     }
 
+    /** The same commandId with another body (amount, line, 文号) is a client's mistake, not a retry: 409. */
+    @Test
+    @Order(5)
+    void a_command_id_sent_again_with_another_body_is_a_409_and_records_nothing() {
+        long before = DB.count("select count(*) from domain_event_entry");
+        for (String body : new String[] {adjustment("L1", "-50000.5", "adj-1"), adjustment("L1", "-50000.51", "adj-1"),
+                adjustment("L2", "-50000.50", "adj-1"), adjustment("L1", "-50000.50", "adj-1").replace("15号", "99号")}) {
+            ResponseEntity<JsonNode> answer = post("/api/budgets/062-2026/adjustments", body);
+            if (body.contains("-50000.5\"")) {
+                // the same amount written another way is the same command: the first answer
+                assertThat(answer.getStatusCode().value()).isEqualTo(200);
+                continue;
+            }
+            assertThat(answer.getStatusCode().value()).as(body).isEqualTo(409);
+            assertThat(answer.getBody().get("rule").asText()).isEqualTo("command-id-reused");
+            assertThat(answer.getBody().get("field").asText()).isEqualTo("commandId");
+        }
+        assertThat(DB.count("select count(*) from domain_event_entry")).isEqualTo(before);
+        assertThat(DB.count("select count(*) from domain_event_entry where convert_from(meta_data, 'UTF8')::jsonb "
+                + "->> 'commandId' = 'adj-1' and jsonb_exists(convert_from(meta_data, 'UTF8')::jsonb, 'commandFingerprint')"))
+                .isEqualTo(1);
+    }
+
     @Test
     @Order(6)
     void every_change_is_an_event_in_the_postgresql_store_in_order() {

@@ -339,7 +339,7 @@ public final class Bench {
             List<String> ids = new ArrayList<>();
             List<byte[]> files = new ArrayList<>();
             for (int b = 0; b < importBudgets; b++) {
-                ids.add(openBudget((char) ('A' + r) + String.format("%03d", b)));
+                ids.add(openBudget("9" + r + String.format("%03d", b))); // department codes are digits
                 files.add(csv(importLines, r + "-" + b, ids.get(b)));
             }
             long t = System.nanoTime();

@@ -2,18 +2,24 @@ package budgetledger.command;
 
 import budgetledger.command.api.ChangeCommand;
 import budgetledger.model.Yuan;
+import budgetledger.model.text.TextRules;
+import budgetledger.model.text.TextRules.Shape;
 
 import java.math.BigDecimal;
 
 import static budgetledger.command.BudgetRuleException.invalid;
 
-/** Field checks that every command shares: required text with a length limit, exact amounts. */
+/**
+ * Field checks that every command shares: required text with a length limit and the ledger's text rules
+ * ({@link TextRules}: no control, bidirectional or invisible characters), exact amounts.
+ */
 final class CommandChecks {
 
     static final int MAX_DOCUMENT_NO = 100;
     static final int MAX_REASON = 2000;
     static final int MAX_COMMAND_ID = 100;
     static final int MAX_NAME = 200;
+    static final int MAX_FILE_NAME = 255;
 
     /** Amounts the ledger accepts: 10^13 元 is far above any budget and far below long overflow in 分. */
     static final BigDecimal MAX_YUAN = new BigDecimal("10000000000000");
@@ -26,19 +32,41 @@ final class CommandChecks {
     /** 文号, reason and command id are present on every change. */
     static void change(ChangeCommand command) {
         text("documentNo", command.documentNo(), MAX_DOCUMENT_NO);
-        text("reason", command.reason(), MAX_REASON);
+        reason("reason", command.reason());
     }
 
     static void commandId(String commandId) {
         text("commandId", commandId, MAX_COMMAND_ID);
     }
 
+    /** One line of text: a name, 文号, project, code or command id. */
     static String text(String field, String value, int maxLength) {
+        return text(field, value, maxLength, Shape.LINE);
+    }
+
+    /** A reason, which may run over several lines. */
+    static String reason(String field, String value) {
+        return text(field, value, MAX_REASON, Shape.MULTILINE);
+    }
+
+    private static String text(String field, String value, int maxLength, Shape shape) {
         if (value == null || value.isBlank()) {
             throw invalid(field, "required", field + " 不能为空");
         }
         if (value.length() > maxLength) {
             throw invalid(field, "too-long", field + " 超过 " + maxLength + " 个字符");
+        }
+        TextRules.problem(value, shape).ifPresent(problem -> {
+            throw invalid(field, problem.rule(), field + " " + problem.description());
+        });
+        return value;
+    }
+
+    /** A unit's code: ASCII digits (a code is never a path, a full-width number or a name). */
+    static String code(String field, String value, int maxLength) {
+        text(field, value, maxLength);
+        if (!TextRules.isAsciiDigits(value)) {
+            throw invalid(field, "malformed-code", field + " 应为 1–" + maxLength + " 位数字（0–9）");
         }
         return value;
     }

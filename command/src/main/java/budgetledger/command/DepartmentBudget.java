@@ -36,8 +36,10 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
@@ -69,6 +71,8 @@ public class DepartmentBudget {
     private Map<String, Line> lines = new HashMap<>();
     /** commandId → the receipt given for it, so that a retried command gets the same answer and no new event. */
     private Map<String, CommandReceipt> receipts = new HashMap<>();
+    /** commandId → the fingerprint and actor of the command behind the receipt (CommandFingerprint). */
+    private Map<String, String> fingerprints = new HashMap<>();
     /** sequence → the line changes of an appropriation, adjustment or transfer, for reversal. */
     private Map<Long, Reversible> reversible = new HashMap<>();
     private Set<Long> reversed = new HashSet<>();
@@ -127,6 +131,8 @@ public class DepartmentBudget {
             }
             appropriations.add(appropriation);
         }
+        LedgerLimits.budget("lines", command.lines().stream()
+                .map(line -> new Line(line.unitCode(), line.kind(), line.amountFen())).toList(), 0);
         Map<BudgetSubject, Long> figures = new EnumMap<>(BudgetSubject.class);
         for (ImportDisclosure.CurrentYearFigure figure : command.currentYearFigures()) {
             CurrentYearFigureRules.check(figure.subject(), figure.amountFen(), figures);
@@ -166,6 +172,7 @@ public class DepartmentBudget {
         return once(command, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
             LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units);
+            LedgerLimits.budget("amount", lines.values(), amountFen);
             String lineId = "L" + (lines.size() + 1);
             apply(new BudgetLineAppropriated(budgetId, lineId, command.unitCode(), command.functionalCode(),
                     command.kind(), command.deptEconomicCode(), command.govEconomicCode(), command.fundingSource(),
@@ -180,6 +187,7 @@ public class DepartmentBudget {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_ZERO);
             Line line = existingLine("lineId", command.lineId());
             long after = amountAfter("amount", command.lineId(), line, amountFen);
+            LedgerLimits.budget("amount", lines.values(), Math.max(0, amountFen));
             apply(new BudgetLineAdjusted(budgetId, command.lineId(), amountFen, after, command.documentNo(),
                     command.reason(), command.commandId()));
         });
@@ -212,6 +220,7 @@ public class DepartmentBudget {
     @CommandHandler
     public CommandReceipt handle(ImportLineItems command) {
         CommandChecks.commandId(command.commandId());
+        CommandChecks.text("fileName", command.fileName(), CommandChecks.MAX_FILE_NAME);
         if (importedFiles.contains(command.fileSha256())) {
             throw conflict("file", "file-already-imported", "文件 " + command.fileName() + " 已导入过（内容相同），不再重复导入");
         }
@@ -270,6 +279,7 @@ public class DepartmentBudget {
                 throw item("transfers", i, e);
             }
         }
+        LedgerLimits.budget("lines", after.values(), 0);
 
         apply(new LineItemsImported(budgetId, command.fileName(), command.fileSha256(), command.lines().size(),
                 command.adjustments().size(), command.transfers().size(), command.commandId()));
@@ -297,7 +307,7 @@ public class DepartmentBudget {
 
     private static void checkTexts(String documentNo, String reason) {
         CommandChecks.text("documentNo", documentNo, CommandChecks.MAX_DOCUMENT_NO);
-        CommandChecks.text("reason", reason, CommandChecks.MAX_REASON);
+        CommandChecks.reason("reason", reason);
     }
 
     /** A line named by an adjustment or transfer: {@code #n} is the n-th line of the file, else a line id. */
@@ -378,6 +388,8 @@ public class DepartmentBudget {
                 changes.add(new LineAmountChange(original.lineId(), undo,
                         amountAfter("sequence", original.lineId(), line, undo)));
             }
+            LedgerLimits.budget("sequence", lines.values(),
+                    Math.max(0, changes.stream().mapToLong(LineAmountChange::amountFen).sum()));
             apply(new BudgetEventReversed(budgetId, sequence, target.eventType(), changes, command.documentNo(),
                     command.reason(), command.commandId()));
         });
@@ -408,6 +420,13 @@ public class DepartmentBudget {
             throw conflict("commandId", "command-id-reused",
                     "commandId " + commandId + " 已用于另一条命令（" + receipt.commandType() + "）");
         }
+        String kept = fingerprints.get(commandId);
+        String sent = CurrentUnitOfWork.isStarted()
+                ? CommandFingerprint.kept(CurrentUnitOfWork.get().getMessage().getMetaData()) : null;
+        if (kept != null && sent != null && !kept.equals(sent)) {
+            throw conflict("commandId", "command-id-reused", "commandId " + commandId
+                    + " 已用于另一条内容不同（或由另一用户发出）的命令：重试须与原命令完全相同，新命令须用新的 commandId");
+        }
         return Optional.of(receipt);
     }
 
@@ -429,7 +448,7 @@ public class DepartmentBudget {
             throw conflict(field, "overdraft", "预算行 " + lineId + " 余额 " + Yuan.format(line.amountFen())
                     + " 元，不足以减少 " + Yuan.format(-changeFen) + " 元");
         }
-        return after;
+        return LedgerLimits.line(field, lineId, after);
     }
 
     private static String blankToNull(String text) {
@@ -452,65 +471,74 @@ public class DepartmentBudget {
     }
 
     @EventSourcingHandler
-    void on(BudgetLineAppropriated event, @SequenceNumber long sequence) {
+    void on(BudgetLineAppropriated event, @SequenceNumber long sequence, MetaData metaData) {
         lines.put(event.lineId(), new Line(event.unitCode(), event.kind(), event.amountFen()));
-        record(sequence, "AppropriateBudgetLine", event.commandId(), "BudgetLineAppropriated",
+        record(sequence, "AppropriateBudgetLine", event.commandId(), metaData, "BudgetLineAppropriated",
                 List.of(new LineAmountChange(event.lineId(), event.amountFen(), event.amountFen())));
     }
 
     @EventSourcingHandler
-    void on(BudgetLineAdjusted event, @SequenceNumber long sequence) {
+    void on(BudgetLineAdjusted event, @SequenceNumber long sequence, MetaData metaData) {
         lines.put(event.lineId(), lines.get(event.lineId()).withAmount(event.amountAfterFen()));
-        record(sequence, "AdjustBudgetLine", event.commandId(), "BudgetLineAdjusted",
+        record(sequence, "AdjustBudgetLine", event.commandId(), metaData, "BudgetLineAdjusted",
                 List.of(new LineAmountChange(event.lineId(), event.amountFen(), event.amountAfterFen())));
     }
 
     @EventSourcingHandler
-    void on(BudgetAmountTransferred event, @SequenceNumber long sequence) {
+    void on(BudgetAmountTransferred event, @SequenceNumber long sequence, MetaData metaData) {
         lines.put(event.fromLineId(), lines.get(event.fromLineId()).withAmount(event.fromAmountAfterFen()));
         lines.put(event.toLineId(), lines.get(event.toLineId()).withAmount(event.toAmountAfterFen()));
-        record(sequence, "TransferBetweenLines", event.commandId(), "BudgetAmountTransferred", List.of(
+        record(sequence, "TransferBetweenLines", event.commandId(), metaData, "BudgetAmountTransferred", List.of(
                 new LineAmountChange(event.fromLineId(), -event.amountFen(), event.fromAmountAfterFen()),
                 new LineAmountChange(event.toLineId(), event.amountFen(), event.toAmountAfterFen())));
     }
 
     @EventSourcingHandler
-    void on(BudgetEventReversed event, @SequenceNumber long sequence) {
+    void on(BudgetEventReversed event, @SequenceNumber long sequence, MetaData metaData) {
         for (LineAmountChange change : event.changes()) {
             lines.put(change.lineId(), lines.get(change.lineId()).withAmount(change.amountAfterFen()));
         }
         reversed.add(event.reversedSequence());
-        record(sequence, "ReverseBudgetEvent", event.commandId(), null, event.changes());
+        record(sequence, "ReverseBudgetEvent", event.commandId(), metaData, null, event.changes());
     }
 
     @EventSourcingHandler
-    void on(LineItemsImported event, @SequenceNumber long sequence) {
+    void on(LineItemsImported event, @SequenceNumber long sequence, MetaData metaData) {
         importedFiles.add(event.fileSha256());
-        record(sequence, "ImportLineItems", event.commandId(), null, List.of());
+        record(sequence, "ImportLineItems", event.commandId(), metaData, null, List.of());
     }
 
     @EventSourcingHandler
-    void on(PriorYearFigureRecorded event, @SequenceNumber long sequence) {
-        record(sequence, "RecordPriorYearFigure", event.commandId(), null, List.of());
+    void on(PriorYearFigureRecorded event, @SequenceNumber long sequence, MetaData metaData) {
+        record(sequence, "RecordPriorYearFigure", event.commandId(), metaData, null, List.of());
     }
 
     @EventSourcingHandler
-    void on(ChangeReasonRecorded event, @SequenceNumber long sequence) {
-        record(sequence, "RecordChangeReason", event.commandId(), null, List.of());
+    void on(ChangeReasonRecorded event, @SequenceNumber long sequence, MetaData metaData) {
+        record(sequence, "RecordChangeReason", event.commandId(), metaData, null, List.of());
     }
 
     @EventSourcingHandler
-    void on(CurrentYearFigureRecorded event, @SequenceNumber long sequence) {
+    void on(CurrentYearFigureRecorded event, @SequenceNumber long sequence, MetaData metaData) {
         currentYearFigures.put(event.subject(), event.amountFen());
-        record(sequence, "RecordCurrentYearFigure", event.commandId(), null, List.of());
+        record(sequence, "RecordCurrentYearFigure", event.commandId(), metaData, null, List.of());
     }
 
     /** Remembers the receipt of the command behind an event and, for money events, how to reverse it. */
-    private void record(long sequence, String commandType, String commandId, String reversibleType,
-                        List<LineAmountChange> changes) {
+    private void record(long sequence, String commandType, String commandId, MetaData metaData,
+                        String reversibleType, List<LineAmountChange> changes) {
         List<LineBalance> balances = changes.stream()
                 .map(c -> new LineBalance(c.lineId(), c.amountAfterFen())).toList();
         receipts.put(commandId, new CommandReceipt(commandId, commandType, sequence, balances));
+        String fingerprint = CommandFingerprint.kept(metaData);
+        if (fingerprint == null && AggregateLifecycle.isLive() && CurrentUnitOfWork.isStarted()) {
+            // Applied just now: Axon adds the command's correlation data only when it publishes the event, after
+            // this handler ran, so the fingerprint is read from the command itself.
+            fingerprint = CommandFingerprint.kept(CurrentUnitOfWork.get().getMessage().getMetaData());
+        }
+        if (fingerprint != null) {
+            fingerprints.put(commandId, fingerprint);
+        }
         if (reversibleType != null) {
             reversible.put(sequence, new Reversible(reversibleType, changes));
         }

@@ -21,7 +21,7 @@ final class OpeningRules {
     static void check(OpenBudget open) {
         String code = open.departmentCode();
         if (code == null || !BudgetId.DEPARTMENT_CODE.matcher(code).matches()) {
-            throw invalid("departmentCode", "malformed-code", "部门编码 " + code + " 应为 1–20 位字母或数字");
+            throw invalid("departmentCode", "malformed-code", "部门编码应为 1–20 位数字（0–9）");
         }
         CommandChecks.text("departmentName", open.departmentName(), CommandChecks.MAX_NAME);
         int year = open.fiscalYear();
@@ -49,7 +49,7 @@ final class OpeningRules {
             if (unit == null) {
                 throw invalid(at, "required", at + " 不能为空");
             }
-            CommandChecks.text(at + ".code", unit.code(), 50);
+            CommandChecks.code(at + ".code", unit.code(), 50);
             CommandChecks.text(at + ".name", unit.name(), CommandChecks.MAX_NAME);
             if (unit.type() == null) {
                 throw invalid(at + ".type", "required", at + ".type 不能为空（行政 / 参公 / 事业）");

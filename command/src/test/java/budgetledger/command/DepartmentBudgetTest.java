@@ -26,6 +26,7 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.Origin;
 import budgetledger.model.UnitType;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static budgetledger.model.ExpenditureKind.BASIC_PERSONNEL;
 import static budgetledger.model.ExpenditureKind.BASIC_PUBLIC_USE;
@@ -344,6 +346,97 @@ class DepartmentBudgetTest {
         }
     }
 
+    /** LedgerLimits: a line at most 10^13 元, a budget at most 10^14 元, so that no sum of a table overflows. */
+    @Nested
+    class Limits {
+
+        static final long LINE_LIMIT = 1_000_000_000_000_000L;
+
+        BudgetLineAppropriated full(int n) {
+            return new BudgetLineAppropriated(ID, "L" + n, "062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201",
+                    GENERAL_PUBLIC, CURRENT_YEAR, null, LINE_LIMIT, DOC, "年初预算", "full-" + n);
+        }
+
+        @Test
+        void an_increase_past_the_line_limit_is_a_conflict_naming_the_rule() {
+            refused(fixture.given(OPENED, full(1)).when(new AdjustBudgetLine(ID, "L1", yuan("0.01"), DOC, "追加", "c-9")),
+                    BudgetRuleException.Kind.CONFLICT, "amount", "line-limit");
+        }
+
+        @Test
+        void a_transfer_into_a_full_line_is_refused_and_out_of_it_allowed() {
+            refused(fixture.given(OPENED, L1, full(2)).when(new TransferBetweenLines(ID, "L1", "L2", yuan("1"), DOC, "调剂", "c-9")),
+                    BudgetRuleException.Kind.CONFLICT, "amount", "line-limit");
+            fixture.given(OPENED, L1, full(2)).when(new TransferBetweenLines(ID, "L2", "L1", yuan("1"), DOC, "调剂", "c-9"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void an_appropriation_past_the_budget_limit_is_a_conflict_naming_the_rule() {
+            List<Object> tenFullLines = new java.util.ArrayList<>(List.of(OPENED));
+            for (int n = 1; n <= 10; n++) {
+                tenFullLines.add(full(n));
+            }
+            refused(fixture.given(tenFullLines).when(line("062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201", null,
+                            "0.01", "c-9")),
+                    BudgetRuleException.Kind.CONFLICT, "amount", "budget-limit");
+            fixture.given(tenFullLines).when(new AdjustBudgetLine(ID, "L1", yuan("-1"), DOC, "追减", "c-9"))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    /** The ledger's text rules (TextRules) hold for every text field of every command. */
+    @Nested
+    class TextHygiene {
+
+        @Test
+        void a_nul_in_a_reason_is_refused_naming_the_field() {
+            refused(fixture.given(OPENED, L1).when(new AdjustBudgetLine(ID, "L1", yuan("1"), DOC, "追加\u0000", "c-3")),
+                    BudgetRuleException.Kind.INVALID, "reason", "control-character");
+        }
+
+        @Test
+        void a_reason_may_run_over_lines_but_a_document_number_may_not() {
+            fixture.given(OPENED, L1).when(new AdjustBudgetLine(ID, "L1", yuan("1"), DOC, "追加\n办公经费", "c-3"))
+                    .expectSuccessfulHandlerExecution();
+            refused(fixture.given(OPENED, L1).when(new AdjustBudgetLine(ID, "L1", yuan("1"), "晋财\n预", "追加", "c-3")),
+                    BudgetRuleException.Kind.INVALID, "documentNo", "control-character");
+        }
+
+        @Test
+        void a_right_to_left_override_in_a_unit_name_is_refused() {
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget(ID, "062", "局", 2026,
+                            List.of(new BudgetUnit("062001", "本级\u202Egnp.exe", UnitType.ADMINISTRATIVE)))),
+                    BudgetRuleException.Kind.INVALID, "units[0].name", "bidi-control");
+        }
+
+        @Test
+        void a_zero_width_project_name_and_an_invisible_only_department_name_are_refused() {
+            refused(fixture.given(OPENED).when(line("062001", "2010306", PROJECT, null, null, "云桌面\u200B服务费", "1", "c-3")),
+                    BudgetRuleException.Kind.INVALID, "project", "invisible-character");
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget(ID, "062", "\u3164\u00A0", 2026, UNITS)),
+                    BudgetRuleException.Kind.INVALID, "departmentName", "invisible-only");
+        }
+
+        @Test
+        void unit_and_department_codes_are_ascii_digits() {
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget(ID, "062", "局", 2026,
+                            List.of(new BudgetUnit("../../etc/passwd", "本级", UnitType.ADMINISTRATIVE)))),
+                    BudgetRuleException.Kind.INVALID, "units[0].code", "malformed-code");
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget(ID, "062", "局", 2026,
+                            List.of(new BudgetUnit("０６２００１", "本级", UnitType.ADMINISTRATIVE)))),
+                    BudgetRuleException.Kind.INVALID, "units[0].code", "malformed-code");
+            refused(fixture.givenNoPriorActivity().when(new OpenBudget("A62-2026", "A62", "局", 2026, UNITS)),
+                    BudgetRuleException.Kind.INVALID, "departmentCode", "malformed-code");
+        }
+
+        @Test
+        void a_control_character_in_a_command_id_is_refused() {
+            refused(fixture.given(OPENED, L1).when(new AdjustBudgetLine(ID, "L1", yuan("1"), DOC, "追加", "c\u0007")),
+                    BudgetRuleException.Kind.INVALID, "commandId", "control-character");
+        }
+    }
+
     @Nested
     class Transfer {
 
@@ -442,6 +535,42 @@ class DepartmentBudgetTest {
                     .expectNoEvents()
                     .expectResultMessagePayload(new CommandReceipt("c-1", "AppropriateBudgetLine", 1,
                             List.of(new LineBalance("L1", 100_000))));
+        }
+
+        /** The stored event carries the fingerprint and actor of its command, as Axon copies them from it. */
+        GenericEventMessage<BudgetLineAdjusted> adjustedBy(AdjustBudgetLine command, String actor) {
+            return new GenericEventMessage<>(new BudgetLineAdjusted(ID, "L1", 25_050, 125_050, DOC, "追加", "c-3"),
+                    Map.of(CommandFingerprint.KEY, CommandFingerprint.of(command), "actor", actor));
+        }
+
+        static Map<String, ?> sentBy(AdjustBudgetLine command, String actor) {
+            return Map.of(CommandFingerprint.KEY, CommandFingerprint.of(command), "actor", actor);
+        }
+
+        @Test
+        void a_retry_with_the_same_fingerprint_and_user_gets_the_first_receipt() {
+            AdjustBudgetLine first = new AdjustBudgetLine(ID, "L1", yuan("250.50"), DOC, "追加", "c-3");
+            AdjustBudgetLine sameAmountWrittenOtherwise = new AdjustBudgetLine(ID, "L1", yuan("250.500"), DOC, "追加", "c-3");
+            fixture.given(OPENED, L1, adjustedBy(first, "finance"))
+                    .when(sameAmountWrittenOtherwise, sentBy(sameAmountWrittenOtherwise, "finance"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandReceipt("c-3", "AdjustBudgetLine", 2,
+                            List.of(new LineBalance("L1", 125_050))));
+        }
+
+        @Test
+        void a_command_id_sent_again_with_another_amount_is_refused() {
+            AdjustBudgetLine first = new AdjustBudgetLine(ID, "L1", yuan("250.50"), DOC, "追加", "c-3");
+            AdjustBudgetLine other = new AdjustBudgetLine(ID, "L1", yuan("9999"), DOC, "追加", "c-3");
+            refused(fixture.given(OPENED, L1, adjustedBy(first, "finance")).when(other, sentBy(other, "finance")),
+                    BudgetRuleException.Kind.CONFLICT, "commandId", "command-id-reused");
+        }
+
+        @Test
+        void a_command_id_sent_again_by_another_user_is_refused() {
+            AdjustBudgetLine first = new AdjustBudgetLine(ID, "L1", yuan("250.50"), DOC, "追加", "c-3");
+            refused(fixture.given(OPENED, L1, adjustedBy(first, "finance")).when(first, sentBy(first, "mallory")),
+                    BudgetRuleException.Kind.CONFLICT, "commandId", "command-id-reused");
         }
 
         @Test

@@ -32,47 +32,55 @@ public class BudgetProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
+    private final Savepoint savepoint;
 
-    public BudgetProjection(JdbcTemplate jdbc) {
+    public BudgetProjection(JdbcTemplate jdbc, Savepoint savepoint) {
         this.jdbc = jdbc;
+        this.savepoint = savepoint;
     }
 
     @EventHandler
     void on(BudgetOpened event) {
-        int inserted = jdbc.update("""
-                insert into budget (budget_id, department_code, department_name, fiscal_year, document_names)
-                values (?, ?, ?, ?, cast(? as jsonb)) on conflict (budget_id) do nothing""",
-                event.budgetId(), event.departmentCode(), event.departmentName(), event.fiscalYear(),
-                names(event.documentNames()));
-        if (inserted == 0) {
-            return;
-        }
-        List<BudgetUnit> units = event.units();
-        for (int i = 0; i < units.size(); i++) {
-            BudgetUnit unit = units.get(i);
-            jdbc.update("insert into budget_unit (budget_id, unit_code, unit_name, unit_type, position) "
-                    + "values (?, ?, ?, ?, ?)", event.budgetId(), unit.code(), unit.name(), unit.type().name(), i);
-        }
+        savepoint.run(() -> {
+            int inserted = jdbc.update("""
+                    insert into budget (budget_id, department_code, department_name, fiscal_year, document_names)
+                    values (?, ?, ?, ?, cast(? as jsonb)) on conflict (budget_id) do nothing""",
+                    event.budgetId(), event.departmentCode(), event.departmentName(), event.fiscalYear(),
+                    names(event.documentNames()));
+            if (inserted == 0) {
+                return;
+            }
+            List<BudgetUnit> units = event.units();
+            for (int i = 0; i < units.size(); i++) {
+                BudgetUnit unit = units.get(i);
+                jdbc.update("insert into budget_unit (budget_id, unit_code, unit_name, unit_type, position) "
+                        + "values (?, ?, ?, ?, ?)", event.budgetId(), unit.code(), unit.name(), unit.type().name(), i);
+            }
+        });
     }
 
     @EventHandler
     void on(PriorYearFigureRecorded event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                insert into prior_year_figure (budget_id, subject, amount_fen, last_sequence) values (?, ?, ?, ?)
-                on conflict (budget_id, subject) do update set amount_fen = excluded.amount_fen,
-                    last_sequence = excluded.last_sequence
-                where prior_year_figure.last_sequence < excluded.last_sequence""",
-                event.budgetId(), event.subject().name(), event.amountFen(), sequence);
+        savepoint.run(() -> {
+            jdbc.update("""
+                    insert into prior_year_figure (budget_id, subject, amount_fen, last_sequence) values (?, ?, ?, ?)
+                    on conflict (budget_id, subject) do update set amount_fen = excluded.amount_fen,
+                        last_sequence = excluded.last_sequence
+                    where prior_year_figure.last_sequence < excluded.last_sequence""",
+                    event.budgetId(), event.subject().name(), event.amountFen(), sequence);
+        });
     }
 
     @EventHandler
     void on(ChangeReasonRecorded event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                insert into change_reason (budget_id, subject, reason, last_sequence) values (?, ?, ?, ?)
-                on conflict (budget_id, subject) do update set reason = excluded.reason,
-                    last_sequence = excluded.last_sequence
-                where change_reason.last_sequence < excluded.last_sequence""",
-                event.budgetId(), event.subject().name(), event.reason(), sequence);
+        savepoint.run(() -> {
+            jdbc.update("""
+                    insert into change_reason (budget_id, subject, reason, last_sequence) values (?, ?, ?, ?)
+                    on conflict (budget_id, subject) do update set reason = excluded.reason,
+                        last_sequence = excluded.last_sequence
+                    where change_reason.last_sequence < excluded.last_sequence""",
+                    event.budgetId(), event.subject().name(), event.reason(), sequence);
+        });
     }
 
     @ResetHandler

@@ -21,19 +21,23 @@ import java.util.Map;
 public class CurrentYearFigureProjection {
 
     private final JdbcTemplate jdbc;
+    private final Savepoint savepoint;
 
-    public CurrentYearFigureProjection(JdbcTemplate jdbc) {
+    public CurrentYearFigureProjection(JdbcTemplate jdbc, Savepoint savepoint) {
         this.jdbc = jdbc;
+        this.savepoint = savepoint;
     }
 
     @EventHandler
     void on(CurrentYearFigureRecorded event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                insert into current_year_figure (budget_id, subject, amount_fen, last_sequence) values (?, ?, ?, ?)
-                on conflict (budget_id, subject) do update set amount_fen = excluded.amount_fen,
-                    last_sequence = excluded.last_sequence
-                where current_year_figure.last_sequence < excluded.last_sequence""",
-                event.budgetId(), event.subject().name(), event.amountFen(), sequence);
+        savepoint.run(() -> {
+            jdbc.update("""
+                    insert into current_year_figure (budget_id, subject, amount_fen, last_sequence) values (?, ?, ?, ?)
+                    on conflict (budget_id, subject) do update set amount_fen = excluded.amount_fen,
+                        last_sequence = excluded.last_sequence
+                    where current_year_figure.last_sequence < excluded.last_sequence""",
+                    event.budgetId(), event.subject().name(), event.amountFen(), sequence);
+        });
     }
 
     @ResetHandler

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,30 +22,38 @@ import java.util.TreeMap;
 public class PublishedTableProjection {
 
     private final JdbcTemplate jdbc;
+    private final Savepoint savepoint;
     private final ObjectMapper json = new ObjectMapper();
 
-    public PublishedTableProjection(JdbcTemplate jdbc) {
+    public PublishedTableProjection(JdbcTemplate jdbc, Savepoint savepoint) {
         this.jdbc = jdbc;
+        this.savepoint = savepoint;
     }
 
     @EventHandler
     void on(DisclosureRecorded event) throws JsonProcessingException {
+        List<String> contents = new ArrayList<>();
         for (DisclosureTable table : event.tables()) {
-            jdbc.update("""
-                    insert into published_table (budget_id, table_number, document_no, document_sha256, content)
-                    values (?, ?, ?, ?, cast(? as jsonb)) on conflict (budget_id, table_number) do nothing""",
-                    event.budgetId(), table.number(), event.documentNo(), event.documentSha256(),
-                    json.writeValueAsString(table));
+            contents.add(json.writeValueAsString(table));
         }
-        for (int i = 0; i < event.findings().size(); i++) {
-            CellFinding f = event.findings().get(i);
-            jdbc.update("""
-                    insert into disclosure_finding (budget_id, position, table_number, title, row_label, column_name,
-                        source_line, published_wan_yuan, ledger_fen)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (budget_id, position) do nothing""",
-                    event.budgetId(), i, f.table(), f.title(), f.row(), f.column(), f.sourceLine(),
-                    f.publishedWanYuan(), f.ledgerFen());
-        }
+        savepoint.run(() -> {
+            for (int i = 0; i < contents.size(); i++) {
+                jdbc.update("""
+                        insert into published_table (budget_id, table_number, document_no, document_sha256, content)
+                        values (?, ?, ?, ?, cast(? as jsonb)) on conflict (budget_id, table_number) do nothing""",
+                        event.budgetId(), event.tables().get(i).number(), event.documentNo(), event.documentSha256(),
+                        contents.get(i));
+            }
+            for (int i = 0; i < event.findings().size(); i++) {
+                CellFinding f = event.findings().get(i);
+                jdbc.update("""
+                        insert into disclosure_finding (budget_id, position, table_number, title, row_label,
+                            column_name, source_line, published_wan_yuan, ledger_fen)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (budget_id, position) do nothing""",
+                        event.budgetId(), i, f.table(), f.title(), f.row(), f.column(), f.sourceLine(),
+                        f.publishedWanYuan(), f.ledgerFen());
+            }
+        });
     }
 
     /** The cells the budget's ledger was allowed not to reproduce, in document order. */

@@ -1,5 +1,6 @@
 package budgetledger.app.audit;
 
+import budgetledger.command.CommandFingerprint;
 import budgetledger.command.api.ChangeCommand;
 import budgetledger.command.api.ImportDisclosure;
 import org.axonframework.commandhandling.CommandMessage;
@@ -13,7 +14,8 @@ import java.util.function.BiFunction;
 
 /**
  * Puts what an auditor asks about every change into its metadata, so that each event carries it beside the
- * actor: the 文号, the reason and the client's command id. Axon copies these keys onto the events
+ * actor: the 文号, the reason and the client's command id; and the command's fingerprint, which tells a retry of a
+ * command id from its reuse for another command (CommandFingerprint). Axon copies these keys onto the events
  * (AxonConfiguration's correlation data providers).
  */
 @Component
@@ -36,6 +38,9 @@ public class ChangeMetadata implements MessageDispatchInterceptor<CommandMessage
             } else if (command.getPayload() instanceof ImportDisclosure imported) {
                 putIfPresent(metadata, DOCUMENT_NO, imported.documentNo());
                 putIfPresent(metadata, COMMAND_ID, imported.commandId());
+            }
+            if (command.getPayload() instanceof ChangeCommand && command.getPayload() instanceof Record change) {
+                metadata.put(CommandFingerprint.KEY, CommandFingerprint.of(change));
             }
             return metadata.isEmpty() ? command : command.andMetaData(metadata);
         };

@@ -2,6 +2,7 @@ package budgetledger.app.config;
 
 import budgetledger.app.audit.ChangeMetadata;
 import budgetledger.app.security.ActorMetadata;
+import budgetledger.command.CommandFingerprint;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -126,7 +127,7 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return commandsOnly(new SimpleCorrelationDataProvider(ActorMetadata.ACTOR, ActorMetadata.SOURCE,
-                ChangeMetadata.DOCUMENT_NO, ChangeMetadata.REASON, ChangeMetadata.COMMAND_ID));
+                ChangeMetadata.DOCUMENT_NO, ChangeMetadata.REASON, ChangeMetadata.COMMAND_ID, CommandFingerprint.KEY));
     }
 
     private static CorrelationDataProvider commandsOnly(CorrelationDataProvider provider) {

@@ -2,6 +2,7 @@ package budgetledger.app.http;
 
 import budgetledger.app.audit.AuditService;
 import budgetledger.app.audit.Verification;
+import budgetledger.app.projection.DeadLetters;
 import budgetledger.app.projection.ProjectionRebuild;
 import budgetledger.command.BudgetRuleException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +21,12 @@ public class AuditController {
 
     private final AuditService audit;
     private final ProjectionRebuild rebuild;
+    private final DeadLetters deadLetters;
 
-    public AuditController(AuditService audit, ProjectionRebuild rebuild) {
+    public AuditController(AuditService audit, ProjectionRebuild rebuild, DeadLetters deadLetters) {
         this.audit = audit;
         this.rebuild = rebuild;
+        this.deadLetters = deadLetters;
     }
 
     /** Walks the chain; with {@code position} and {@code hash} of a kept checkpoint, also checks that it still holds. */
@@ -62,6 +65,21 @@ public class AuditController {
     @GetMapping("/api/audit/checkpoints")
     public List<AuditService.Checkpoint> checkpoints() {
         return audit.checkpoints();
+    }
+
+    /** What the projections could not apply, per budget: how many events are parked, the first one and why. */
+    @GetMapping("/api/audit/dead-letters")
+    public Map<String, Object> deadLetters() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("parkedEvents", deadLetters.size());
+        body.put("budgets", deadLetters.parked());
+        return body;
+    }
+
+    /** Applies the parked events again (after the cause is fixed); what fails again stays parked. */
+    @PostMapping("/api/audit/dead-letters/retry")
+    public DeadLetters.Retry retryDeadLetters() {
+        return deadLetters.retry();
     }
 
     /** Rebuilds every read model from zero and says whether the result equals, by checksum, what was there. */

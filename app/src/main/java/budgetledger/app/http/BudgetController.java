@@ -14,6 +14,7 @@ import budgetledger.app.http.Views.BudgetView;
 import budgetledger.app.http.Views.LineCreatedView;
 import budgetledger.app.http.Views.LineView;
 import budgetledger.app.http.Views.ReceiptView;
+import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.command.api.AdjustBudgetLine;
 import budgetledger.command.api.AppropriateBudgetLine;
@@ -41,6 +42,7 @@ import budgetledger.query.FindBudgetsQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,10 +63,12 @@ public class BudgetController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ReadYourWrites writes;
 
-    public BudgetController(CommandGateway commands, QueryGateway queries) {
+    public BudgetController(CommandGateway commands, QueryGateway queries, ReadYourWrites writes) {
         this.commands = commands;
         this.queries = queries;
+        this.writes = writes;
     }
 
     @PostMapping
@@ -86,7 +90,8 @@ public class BudgetController {
         String code = Fields.optional(request.departmentCode());
         String budgetId = BudgetId.of(code, request.fiscalYear());
         commands.sendAndWait(new OpenBudget(budgetId, code, request.departmentName(), request.fiscalYear(), units));
-        return ResponseEntity.created(URI.create("/api/budgets/" + budgetId)).body(new BudgetCreatedView(budgetId));
+        return writes.answer(budgetId, HttpStatus.CREATED, URI.create("/api/budgets/" + budgetId),
+                new BudgetCreatedView(budgetId));
     }
 
     @PostMapping("/{budgetId}/lines")
@@ -100,26 +105,26 @@ public class BudgetController {
                 Fields.optional(request.project()), Fields.yuan("amount", request.amount()),
                 request.documentNo(), request.reason(), request.commandId()));
         String lineId = receipt.lines().get(0).lineId();
-        return ResponseEntity.created(URI.create("/api/budgets/" + budgetId + "/lines/" + lineId))
-                .body(new LineCreatedView(budgetId, lineId, receipt.commandId(), receipt.sequence(),
+        return writes.answer(budgetId, HttpStatus.CREATED, URI.create("/api/budgets/" + budgetId + "/lines/" + lineId),
+                new LineCreatedView(budgetId, lineId, receipt.commandId(), receipt.sequence(),
                         Yuan.format(receipt.lines().get(0).amountFen())));
     }
 
     @PostMapping("/{budgetId}/adjustments")
-    public ReceiptView adjust(@PathVariable String budgetId, @RequestBody AdjustmentRequest request) {
+    public ResponseEntity<ReceiptView> adjust(@PathVariable String budgetId, @RequestBody AdjustmentRequest request) {
         return send(budgetId, new AdjustBudgetLine(budgetId, Fields.optional(request.lineId()),
                 Fields.yuan("amount", request.amount()), request.documentNo(), request.reason(), request.commandId()));
     }
 
     @PostMapping("/{budgetId}/transfers")
-    public ReceiptView transfer(@PathVariable String budgetId, @RequestBody TransferRequest request) {
+    public ResponseEntity<ReceiptView> transfer(@PathVariable String budgetId, @RequestBody TransferRequest request) {
         return send(budgetId, new TransferBetweenLines(budgetId, Fields.optional(request.fromLineId()),
                 Fields.optional(request.toLineId()), Fields.yuan("amount", request.amount()), request.documentNo(),
                 request.reason(), request.commandId()));
     }
 
     @PostMapping("/{budgetId}/prior-year-figures")
-    public ReceiptView recordPriorYearFigure(@PathVariable String budgetId,
+    public ResponseEntity<ReceiptView> recordPriorYearFigure(@PathVariable String budgetId,
                                              @RequestBody PriorYearFigureRequest request) {
         return send(budgetId, new RecordPriorYearFigure(budgetId,
                 Fields.label("subject", request.subject(), BudgetSubject.class),
@@ -127,14 +132,14 @@ public class BudgetController {
     }
 
     @PostMapping("/{budgetId}/change-reasons")
-    public ReceiptView recordChangeReason(@PathVariable String budgetId, @RequestBody ChangeReasonRequest request) {
+    public ResponseEntity<ReceiptView> recordChangeReason(@PathVariable String budgetId, @RequestBody ChangeReasonRequest request) {
         return send(budgetId, new RecordChangeReason(budgetId,
                 Fields.label("subject", request.subject(), BudgetSubject.class), request.reason(),
                 request.documentNo(), request.commandId()));
     }
 
     @PostMapping("/{budgetId}/current-year-figures")
-    public ReceiptView recordCurrentYearFigure(@PathVariable String budgetId,
+    public ResponseEntity<ReceiptView> recordCurrentYearFigure(@PathVariable String budgetId,
                                                @RequestBody CurrentYearFigureRequest request) {
         return send(budgetId, new RecordCurrentYearFigure(budgetId,
                 Fields.label("subject", request.subject(), BudgetSubject.class),
@@ -142,7 +147,7 @@ public class BudgetController {
     }
 
     @PostMapping("/{budgetId}/reversals")
-    public ReceiptView reverse(@PathVariable String budgetId, @RequestBody ReversalRequest request) {
+    public ResponseEntity<ReceiptView> reverse(@PathVariable String budgetId, @RequestBody ReversalRequest request) {
         if (request.sequence() == null) {
             throw BudgetRuleException.invalid("sequence", "required", "sequence 不能为空：要冲销的事件序号");
         }
@@ -177,9 +182,9 @@ public class BudgetController {
                         "预算 " + budgetId + " 没有预算行 " + lineId));
     }
 
-    private ReceiptView send(String budgetId, Object command) {
+    private ResponseEntity<ReceiptView> send(String budgetId, Object command) {
         CommandReceipt receipt = commands.sendAndWait(command);
-        return ReceiptView.of(budgetId, receipt);
+        return writes.answer(budgetId, HttpStatus.OK, null, ReceiptView.of(budgetId, receipt));
     }
 
     private BudgetRow findBudget(String budgetId) {

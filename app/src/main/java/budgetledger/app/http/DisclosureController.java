@@ -3,9 +3,11 @@ package budgetledger.app.http;
 import budgetledger.app.audit.History;
 import budgetledger.app.audit.History.Moment;
 import budgetledger.app.disclosure.DisclosureImportService;
+import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.app.disclosure.ImportResult;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.model.table.DisclosureTable;
+import budgetledger.model.text.TextRules;
 import budgetledger.query.DisclosureTablesView;
 import budgetledger.query.FindDisclosureDocumentQuery;
 import budgetledger.query.DisclosureTableView;
@@ -21,6 +23,7 @@ import budgetledger.disclosure.tables.TableCsv;
 import budgetledger.disclosure.tables.TableXlsx;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,11 +54,14 @@ public class DisclosureController {
     private final DisclosureImportService imports;
     private final QueryGateway queries;
     private final History history;
+    private final ReadYourWrites writes;
 
-    public DisclosureController(DisclosureImportService imports, QueryGateway queries, History history) {
+    public DisclosureController(DisclosureImportService imports, QueryGateway queries, History history,
+                                ReadYourWrites writes) {
         this.imports = imports;
         this.queries = queries;
         this.history = history;
+        this.writes = writes;
     }
 
     /** The moment of an as-of table: an ISO-8601 instant, or a global position of the event store. */
@@ -192,17 +198,23 @@ public class DisclosureController {
         return true;
     }
 
-    private static ResponseEntity<ImportResult> created(ImportResult result) {
-        return ResponseEntity.created(URI.create("/api/budgets/" + result.budgetId())).body(result);
+    private ResponseEntity<ImportResult> created(ImportResult result) {
+        return writes.answer(result.budgetId(), HttpStatus.CREATED, URI.create("/api/budgets/" + result.budgetId()),
+                result);
     }
 
-    /** The body as UTF-8; bytes that are not UTF-8 are refused rather than guessed at. */
-    private static String utf8(byte[] bytes) {
+    /** The body as UTF-8 under the ledger's text rules; bytes that are not UTF-8 are refused rather than guessed at. */
+    public static String utf8(byte[] bytes) {
+        String text;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw BudgetRuleException.invalid("body", "not-utf8", "文档不是 UTF-8 编码的文本");
         }
+        TextRules.problem(text, TextRules.Shape.DOCUMENT).ifPresent(problem -> {
+            throw BudgetRuleException.invalid("body", problem.rule(), "文档" + problem.description());
+        });
+        return text;
     }
 }

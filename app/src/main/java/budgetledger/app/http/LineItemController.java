@@ -1,6 +1,7 @@
 package budgetledger.app.http;
 
 import budgetledger.app.lineimport.LineItemImportService;
+import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.app.lineimport.LineItemTemplate;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.projections.BudgetLineRow;
@@ -9,6 +10,7 @@ import budgetledger.query.FindBudgetLinesQuery;
 import budgetledger.query.FindBudgetQuery;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +35,12 @@ public class LineItemController {
 
     private final LineItemImportService imports;
     private final QueryGateway queries;
+    private final ReadYourWrites writes;
 
-    public LineItemController(LineItemImportService imports, QueryGateway queries) {
+    public LineItemController(LineItemImportService imports, QueryGateway queries, ReadYourWrites writes) {
         this.imports = imports;
         this.queries = queries;
+        this.writes = writes;
     }
 
     /** The template (a sample row per sheet) or, with {@code filled=true}, the budget's current lines. */
@@ -67,7 +71,8 @@ public class LineItemController {
                                                                    @RequestPart("file") MultipartFile file)
             throws IOException {
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        return ResponseEntity.status(201).body(imports.importFile(budgetId, name, file.getBytes(), message -> { }));
+        return writes.answer(budgetId, HttpStatus.CREATED, null,
+                imports.importFile(budgetId, name, file.getBytes(), message -> { }));
     }
 
     /** The file as the request body: a workbook, or CSV as text/csv. */
@@ -77,6 +82,6 @@ public class LineItemController {
     public ResponseEntity<LineItemImportService.Result> importBody(@PathVariable String budgetId,
                                                                    @RequestBody byte[] body,
                                                                    @RequestParam(defaultValue = "upload") String fileName) {
-        return ResponseEntity.status(201).body(imports.importFile(budgetId, fileName, body, message -> { }));
+        return writes.answer(budgetId, HttpStatus.CREATED, null, imports.importFile(budgetId, fileName, body, message -> { }));
     }
 }

@@ -174,10 +174,27 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                         .body(BodySizeLimit.tooLarge(tooLarge.maxBytes));
             }
         }
+        String duplicate = duplicateKeyOf(e);
+        if (duplicate != null) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "duplicate-key", duplicate,
+                    "字段 " + duplicate + " 在请求体中出现了不止一次"));
+        }
         String field = fieldOf(e);
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-json", field,
-                field == null ? "请求体不是有效的 JSON" : "字段 " + field + " 的值类型不对");
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-json", field == null ? "body" : field,
+                field == null ? "请求体不是有效的 JSON（或 JSON 之后还有内容）" : "字段 " + field + " 的值类型不对");
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** The key a body gave twice (STRICT_DUPLICATE_DETECTION, see StrictJson), else null. */
+    private static String duplicateKeyOf(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse
+                && parse.getOriginalMessage() != null && parse.getOriginalMessage().startsWith("Duplicate field '")) {
+            String message = parse.getOriginalMessage();
+            String name = message.substring("Duplicate field '".length(), Math.max(message.lastIndexOf('\''),
+                    "Duplicate field '".length()));
+            return name == null ? "body" : name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        }
+        return null;
     }
 
     private static String fieldOf(HttpMessageNotReadableException e) {

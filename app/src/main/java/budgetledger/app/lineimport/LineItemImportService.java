@@ -8,6 +8,7 @@ import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Labelled;
 import budgetledger.model.Origin;
+import budgetledger.model.text.LogValues;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +107,7 @@ public class LineItemImportService {
             throw parsed.located(rule);
         }
         log.info("Imported line-item file {} ({}) into {}: {} lines, {} adjustments, {} transfers",
-                sha256.substring(0, 12), fileName, budgetId, parsed.lines.size(), parsed.adjustments.size(),
+                sha256.substring(0, 12), LogValues.of(fileName), budgetId, parsed.lines.size(), parsed.adjustments.size(),
                 parsed.transfers.size());
         return new Result(budgetId, sha256, parsed.lines.size(), parsed.adjustments.size(), parsed.transfers.size(),
                 receipt.lines().stream().map(CommandReceipt.LineBalance::lineId).toList());

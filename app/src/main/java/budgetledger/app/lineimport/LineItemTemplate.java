@@ -1,8 +1,8 @@
 package budgetledger.app.lineimport;
 
+import budgetledger.model.text.CsvCells;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
-import budgetledger.disclosure.tables.TableCsv;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -129,7 +129,7 @@ public final class LineItemTemplate {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(TableCsv.field(cells.get(i)));
+            out.append(CsvCells.field(cells.get(i)));
         }
         out.append("\r\n");
     }

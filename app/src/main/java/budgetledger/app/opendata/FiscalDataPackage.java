@@ -5,9 +5,9 @@ import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.EconomicItem;
 import budgetledger.model.FunctionalCode;
 import budgetledger.model.Yuan;
+import budgetledger.model.text.CsvCells;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
-import budgetledger.disclosure.tables.TableCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -256,7 +256,7 @@ public final class FiscalDataPackage {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(TableCsv.field(cells.get(i)));
+            out.append(CsvCells.field(cells.get(i)));
         }
         out.append("\r\n");
     }

@@ -1,5 +1,6 @@
 package budgetledger.app.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may do what. The API ({@code /api/**}) takes HTTP Basic on every request and keeps no session; every other
@@ -37,10 +40,31 @@ public class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /**
+     * The health check: open to anyone for its status (a load balancer), with its details (components, what the
+     * projections have parked) only for a signed-in user: HTTP Basic here, without a session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain health(HttpSecurity http, Refusals refusals, SignInThrottle throttle, ObjectMapper json)
+            throws Exception {
+        http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules.requestMatchers(HttpMethod.GET, "/actuator/health",
+                        "/actuator/health/**").permitAll().anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
+                .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Refusals refusals) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Refusals refusals, SignInThrottle throttle, ObjectMapper json)
+            throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/budgets", "/api/budgets/*/lines",
                                 "/api/budgets/*/adjustments", "/api/budgets/*/transfers", "/api/budgets/*/reversals",
@@ -49,6 +73,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/budgets/*/history", "/api/budgets/*/lines/*/history",
                                 "/api/budgets/*/diff").hasAnyRole(FINANCE, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/budgets/**")
+                        .hasAnyRole(FINANCE, AUDITOR, ANALYST)
+                        .requestMatchers(HttpMethod.GET, "/api/read-models/positions/*")
                         .hasAnyRole(FINANCE, AUDITOR, ANALYST)
                         .requestMatchers(HttpMethod.POST, "/api/disclosures").hasRole(FINANCE)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
@@ -71,9 +97,10 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiDocs(HttpSecurity http, SignInThrottle throttle, ObjectMapper json) throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                         "/swagger-ui/**")
+                .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults());
@@ -86,9 +113,11 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/actuator/health").permitAll()
+    SecurityFilterChain web(HttpSecurity http, SignInThrottle throttle, ObjectMapper json, UserAccounts users)
+            throws Exception {
+        http.addFilterBefore(throttle.filter(json), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionEpochCheck(users), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> rules
                         // The error page renders whatever went wrong on a request already checked.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
@@ -101,9 +130,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/budgets/**").hasAnyRole(FINANCE, AUDITOR, ANALYST)
                         // The start page: the budgets for those who read them, a word for the others (admin).
                         .requestMatchers(HttpMethod.GET, "/").authenticated()
+                        // Every signed-in user changes their own password (admins included).
+                        .requestMatchers("/account/password").authenticated()
                         .anyRequest().denyAll())
                 // After signing in, back to the page asked for (a shared link to a table), else to the budgets.
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
+                .formLogin(form -> form.loginPage("/login").successHandler(SessionEpochCheck.rememberingEpoch(users)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

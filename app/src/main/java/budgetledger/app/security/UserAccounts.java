@@ -88,7 +88,7 @@ public class UserAccounts implements UserDetailsService {
     /** Adds a user; false when the name is taken (the caller decides whether that is an error). */
     public boolean addIfAbsent(String name, Role role, String password) {
         checkName(name);
-        checkPassword(password);
+        checkPassword(name, password);
         return jdbc.update("""
                 insert into app_user (user_name, password_hash, role) values (?, ?, ?)
                 on conflict (user_name) do nothing""", name, passwords.encode(password), role.name()) == 1;
@@ -101,11 +101,32 @@ public class UserAccounts implements UserDetailsService {
         return new UserAccount(name, role, true);
     }
 
+    /** A new password; every console session of the user ends (its session epoch moves on). */
     public void changePassword(String name, String password) {
-        checkPassword(password);
-        if (jdbc.update("update app_user set password_hash = ? where user_name = ?", passwords.encode(password), name) == 0) {
+        checkPassword(name, password);
+        if (jdbc.update("update app_user set password_hash = ?, session_epoch = session_epoch + 1 where user_name = ?",
+                passwords.encode(password), name) == 0) {
             throw unknown(name);
         }
+    }
+
+    /** A user changing their own password: the current one must be given and right, the new one differ from it. */
+    public void changeOwnPassword(String name, String currentPassword, String newPassword) {
+        String hash = jdbc.query("select password_hash from app_user where user_name = ? and enabled", (rs, n) ->
+                rs.getString(1), name).stream().findFirst().orElseThrow(() -> unknown(name));
+        if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            throw refused(HttpStatus.BAD_REQUEST, "wrong-password", "currentPassword", "当前密码不正确");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw refused(HttpStatus.BAD_REQUEST, "same-password", "newPassword", "新密码不能与当前密码相同");
+        }
+        changePassword(name, newPassword);
+    }
+
+    /** The epoch a console session of this user must have been signed in under; empty when disabled or unknown. */
+    public Optional<Long> sessionEpoch(String name) {
+        return jdbc.query("select session_epoch from app_user where user_name = ? and enabled",
+                (rs, n) -> rs.getLong(1), name).stream().findFirst();
     }
 
     /** Disabling keeps the row: past events name the user as their actor. The last enabled admin stays. */
@@ -115,7 +136,7 @@ public class UserAccounts implements UserDetailsService {
                 "select count(*) from app_user where role = 'ADMIN' and enabled", Long.class) <= 1) {
             throw refused(HttpStatus.CONFLICT, "last-admin", "name", "不能停用最后一个启用的管理员 " + name);
         }
-        jdbc.update("update app_user set enabled = ? where user_name = ?", enabled, name);
+        jdbc.update("update app_user set enabled = ?, session_epoch = session_epoch + 1 where user_name = ?", enabled, name);
     }
 
     public static Role role(String text) {
@@ -137,12 +158,15 @@ public class UserAccounts implements UserDetailsService {
         }
     }
 
-    private static void checkPassword(String password) {
+    private static void checkPassword(String name, String password) {
         if (password == null || password.length() < MIN_PASSWORD_CHARS
                 || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw refused(HttpStatus.BAD_REQUEST, "weak-password", "password",
                     "密码至少 " + MIN_PASSWORD_CHARS + " 个字符，最多 " + MAX_PASSWORD_BYTES + " 字节");
         }
+        PasswordPolicy.problem(name, password).ifPresent(problem -> {
+            throw refused(HttpStatus.BAD_REQUEST, "weak-password", "password", problem);
+        });
     }
 
     private static ErrorResponseException unknown(String name) {

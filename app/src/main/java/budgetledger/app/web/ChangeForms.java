@@ -1,5 +1,6 @@
 package budgetledger.app.web;
 
+import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.command.api.AdjustBudgetLine;
 import budgetledger.command.api.CommandReceipt;
@@ -69,9 +70,9 @@ class ChangeForms {
 
     private final CommandGateway commands;
     private final LedgerReads reads;
-    private final ReadModelWait readModels;
+    private final ReadYourWrites readModels;
 
-    ChangeForms(CommandGateway commands, LedgerReads reads, ReadModelWait readModels) {
+    ChangeForms(CommandGateway commands, LedgerReads reads, ReadYourWrites readModels) {
         this.commands = commands;
         this.reads = reads;
         this.readModels = readModels;
@@ -131,7 +132,7 @@ class ChangeForms {
     }
 
     private String done(BudgetRow budget, Integer back, Done done, RedirectAttributes redirect) {
-        readModels.untilCurrent();
+        readModels.awaitBudget(budget.budgetId());
         List<String> codes = new ArrayList<>();
         for (BudgetLineRow line : reads.lines(budget.budgetId())) {
             if (done.lines().stream().anyMatch(t -> t.lineId().equals(line.lineId()))) {

@@ -3,6 +3,8 @@ package budgetledger.app.web;
 import budgetledger.app.disclosure.DisclosureImportService;
 import budgetledger.app.disclosure.DisclosureRejectedException;
 import budgetledger.app.disclosure.ImportResult;
+import budgetledger.app.http.DisclosureController;
+import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.command.BudgetRuleException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -15,10 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Import of a published disclosure by upload, through the same service as the API: the result with its
@@ -29,9 +27,9 @@ class ImportPage {
 
     private final DisclosureImportService imports;
     private final LedgerReads reads;
-    private final ReadModelWait readModels;
+    private final ReadYourWrites readModels;
 
-    ImportPage(DisclosureImportService imports, LedgerReads reads, ReadModelWait readModels) {
+    ImportPage(DisclosureImportService imports, LedgerReads reads, ReadYourWrites readModels) {
         this.imports = imports;
         this.reads = reads;
         this.readModels = readModels;
@@ -53,10 +51,9 @@ class ImportPage {
         model.addAttribute("fileName", file.getOriginalFilename());
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.getBytes())).toString();
-        } catch (CharacterCodingException e) {
-            return refused(model, response, HttpStatus.BAD_REQUEST, "文件不是 UTF-8 编码的文本");
+            text = DisclosureController.utf8(file.getBytes());
+        } catch (BudgetRuleException e) {
+            return refused(model, response, HttpStatus.BAD_REQUEST, e.getMessage());
         }
         ImportResult result;
         try {
@@ -71,7 +68,7 @@ class ImportPage {
             BudgetRuleException rule = ChangeForms.ruleOf(e).orElseThrow(() -> e);
             return refused(model, response, HttpStatus.CONFLICT, rule.getMessage());
         }
-        readModels.untilCurrent();
+        readModels.awaitBudget(result.budgetId());
         model.addAttribute("result", result);
         model.addAttribute("report", reads.reconciliation(result.budgetId()).orElse(null));
         return "import";

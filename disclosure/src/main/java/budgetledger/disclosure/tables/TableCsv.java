@@ -5,6 +5,8 @@ import budgetledger.model.table.TableRow;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import budgetledger.model.text.CsvCells;
+
 import java.util.List;
 
 /**
@@ -42,16 +44,9 @@ public final class TableCsv {
             if (i > 0) {
                 csv.append(',');
             }
-            csv.append(field(cells.get(i)));
+            csv.append(CsvCells.field(cells.get(i)));
         }
         csv.append(LINE_END);
     }
 
-    /** A field is quoted when it holds a comma, a quote or a line break; a quote inside is doubled. */
-    public static String field(String text) {
-        if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
-    }
 }

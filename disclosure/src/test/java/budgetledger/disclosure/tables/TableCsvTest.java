@@ -43,6 +43,15 @@ class TableCsvTest {
     }
 
     @Test
+    void a_project_named_like_a_formula_is_written_as_text() {
+        DisclosureTable table = new Ledger().project(BUREAU, "2010306", "=HYPERLINK(\"http://x\")", wan("1.00"))
+                .render(12);
+
+        assertThat(TableCsv.write(table)).contains("\"'=HYPERLINK(\"\"http://x\"\")\",1.00,1.00")
+                .doesNotContain(",=HYPERLINK");
+    }
+
+    @Test
     void an_amount_is_written_plain_never_in_exponent_form() {
         DisclosureTable table = new DisclosureTable(11, "财政拨款安排机关运行经费预算表", List.of("单位名称"),
                 List.of("合计"), List.of(new TableRow(0, List.of("部门合计"), List.of(new BigDecimal("1E+3")), 0)));

@@ -1,11 +1,14 @@
 package budgetledger.query.yoy;
 
-import budgetledger.disclosure.tables.TableCsv;
+import budgetledger.model.text.CsvCells;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A comparison as CSV, like the tables' CSV (RFC 4180, CRLF, amounts in 万元 with two decimals, blank when absent). */
+/**
+ * A comparison as CSV, like the tables' CSV (RFC 4180, CRLF, amounts in 万元 with two decimals, blank when absent);
+ * a name that begins like a formula is neutralised ({@link CsvCells}).
+ */
 public final class YearOverYearCsv {
 
     private static final String LINE_END = "\r\n";
@@ -33,7 +36,7 @@ public final class YearOverYearCsv {
             if (i > 0) {
                 csv.append(',');
             }
-            csv.append(TableCsv.field(cells.get(i)));
+            csv.append(CsvCells.field(cells.get(i)));
         }
         csv.append(LINE_END);
     }

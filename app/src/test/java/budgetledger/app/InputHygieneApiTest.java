@@ -1,0 +1,142 @@
+package budgetledger.app;
+
+import budgetledger.app.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Text and JSON the ledger refuses, through the API: each refusal a 400 problem detail naming the field and the
+ * rule, and the event store exactly as it was.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InputHygieneApiTest {
+
+    static final TestDatabase DB = TestDatabase.create();
+    static final String ADJUST = "/api/budgets/062-2026/adjustments";
+
+    @Autowired
+    TestRestTemplate server;
+    TestRestTemplate http;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+        TestUsers.register(registry);
+    }
+
+    @BeforeEach
+    void signIn() {
+        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+    }
+
+    ResponseEntity<JsonNode> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    long events() {
+        return DB.count("select count(*) from domain_event_entry");
+    }
+
+    /** Sends the body, expects 400 with this field and rule, and no new event. */
+    void refused(String path, String body, String field, String rule) {
+        long before = events();
+        ResponseEntity<JsonNode> answer = post(path, body);
+        assertThat(answer.getStatusCode().value()).as(body).isEqualTo(400);
+        assertThat(answer.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(answer.getBody().get("field").asText()).as(body).isEqualTo(field);
+        assertThat(answer.getBody().get("rule").asText()).as(body).isEqualTo(rule);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    static String adjustment(String reason, String documentNo, String commandId) {
+        return """
+                {"lineId":"L1","amount":"1","documentNo":"%s","reason":"%s","commandId":"%s"}"""
+                .formatted(documentNo, reason, commandId);
+    }
+
+    @Test
+    @Order(1)
+    void a_budget_and_a_line_to_work_on() {
+        assertThat(post("/api/budgets", """
+                {"departmentCode":"062","departmentName":"晋城市行政审批服务管理局","fiscalYear":2026,
+                 "units":[{"code":"062001","name":"本级","type":"行政"}]}""").getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/budgets/062-2026/lines", """
+                {"unitCode":"062001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
+                 "origin":"当年","project":"云桌面服务费","amount":"1000","documentNo":"晋财预〔2026〕1号",
+                 "reason":"年初预算","commandId":"open-1"}""").getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(2)
+    void control_bidi_zero_width_and_invisible_only_text_is_refused_naming_the_field() {
+        refused(ADJUST, adjustment("追加\\u0000", "文号", "h-1"), "reason", "control-character");
+        refused(ADJUST, adjustment("追加", "晋财\\u202E号", "h-2"), "documentNo", "bidi-control");
+        refused(ADJUST, adjustment("追\\u200B加", "文号", "h-3"), "reason", "invisible-character");
+        refused(ADJUST, adjustment("\\u3000\\u3164", "文号", "h-4"), "reason", "invisible-only");
+        refused(ADJUST, adjustment("追加", "文号", "h-5\\u0000"), "commandId", "control-character");
+        refused("/api/budgets/062-2026/lines", """
+                {"unitCode":"062001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
+                 "origin":"当年","project":"=HYPERLINK(\\"x\\")\\u0000","amount":"1","documentNo":"文号",
+                 "reason":"年初预算","commandId":"h-6"}""", "project", "control-character");
+    }
+
+    @Test
+    @Order(3)
+    void codes_are_ascii_digits() {
+        refused("/api/budgets", """
+                {"departmentCode":"063","departmentName":"某局","fiscalYear":2026,
+                 "units":[{"code":"../../etc/passwd","name":"本级","type":"行政"}]}""", "units[0].code", "malformed-code");
+        refused("/api/budgets", """
+                {"departmentCode":"063","departmentName":"某局","fiscalYear":2026,
+                 "units":[{"code":"０６３００１","name":"本级","type":"行政"}]}""", "units[0].code", "malformed-code");
+    }
+
+    @Test
+    @Order(4)
+    void json_is_read_strictly() {
+        refused(ADJUST, """
+                {"lineId":"L1","amount":"1","amount":"1000000","documentNo":"文号","reason":"追加","commandId":"j-1"}""",
+                "amount", "duplicate-key");
+        refused(ADJUST, adjustment("追加", "文号", "j-2") + " {\"x\":1}", "body", "malformed-json");
+        refused("/api/budgets", """
+                {"departmentCode":"064","departmentName":"某局","fiscalYear":2026.9,
+                 "units":[{"code":"064001","name":"本级","type":"行政"}]}""", "fiscalYear", "malformed-json");
+    }
+
+    @Test
+    @Order(5)
+    void a_document_with_a_control_character_is_refused_before_it_is_read() {
+        long before = events();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+        String document = SampleText.seed().replaceFirst("晋城市", "晋城市\u0000");
+        ResponseEntity<JsonNode> answer = http.postForEntity("/api/disclosures",
+                new HttpEntity<>(document.getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().get("field").asText()).isEqualTo("body");
+        assertThat(answer.getBody().get("rule").asText()).isEqualTo("control-character");
+        assertThat(events()).isEqualTo(before);
+    }
+}

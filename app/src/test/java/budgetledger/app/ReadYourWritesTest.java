@@ -1,0 +1,178 @@
+package budgetledger.app;
+
+import budgetledger.app.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Read your writes: a write acknowledged with 200/201 is reflected by the very next read, with no waiting by the
+ * client. The count of writes is {@code -Dbudget-ledger.test.read-your-writes=N} (default 1,600, which keeps the
+ * class under a minute; the issue's 10,000 pass too).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ReadYourWritesTest {
+
+    static final TestDatabase DB = TestDatabase.create();
+    static final int CLIENTS = 8;
+    static final int WRITES = Integer.getInteger("budget-ledger.test.read-your-writes", 1_600);
+
+    @Autowired
+    TestRestTemplate server;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+        TestUsers.register(registry);
+        // the concurrent clients of this test, and the context's own work, need more than the default 5
+        registry.add("budget-ledger.db.max-pool-size", () -> 12);
+    }
+
+    TestRestTemplate finance() {
+        return server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+    }
+
+    TestRestTemplate analyst() {
+        return server.withBasicAuth(TestUsers.name(Role.ANALYST), TestUsers.password(Role.ANALYST));
+    }
+
+    static ResponseEntity<JsonNode> post(TestRestTemplate http, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    @Test
+    void an_imported_disclosure_is_readable_at_once_by_another_user() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+        ResponseEntity<JsonNode> imported = finance().postForEntity("/api/disclosures",
+                new HttpEntity<>(SampleText.seed().getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
+        assertThat(imported.getStatusCode().value()).isEqualTo(201);
+        String budgetId = imported.getBody().get("budgetId").asText();
+        long position = Long.parseLong(imported.getHeaders().getFirst("Ledger-Position"));
+        assertThat(position).isEqualTo(DB.count("select max(global_index) from domain_event_entry "
+                + "where aggregate_identifier = ?", budgetId));
+
+        ResponseEntity<JsonNode> table = analyst().getForEntity("/api/budgets/" + budgetId + "/tables/3", JsonNode.class);
+        assertThat(table.getStatusCode().value()).isEqualTo(200);
+        JsonNode total = table.getBody().get("rows").get(0);
+        assertThat(total.get("labels").get(0).asText()).isEqualTo("合计");
+        assertThat(total.get("amounts").get(0).asText()).isEqualTo("4294.01");
+        assertThat(analyst().getForEntity("/api/budgets/" + budgetId + "/explanations", String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(analyst().getForObject("/api/budgets/" + budgetId + "/lines", JsonNode.class).size())
+                .isEqualTo(imported.getBody().get("lines").asInt());
+        assertThat(analyst().getForObject("/api/read-models/positions/" + position, JsonNode.class)
+                .get("processed").asBoolean()).isTrue();
+    }
+
+    /**
+     * Eight clients, each on a budget of its own with two lines, write (追加/追减 or 调剂) and then read: the line
+     * must show the amount the write answered, and every fifth time table 3's 合计 the budget's total. A read that
+     * shows anything else is stale.
+     */
+    @Test
+    void eight_concurrent_clients_never_read_older_than_their_acknowledged_write() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicLong reads = new AtomicLong();
+        AtomicLong stale = new AtomicLong();
+        AtomicLong notAcknowledged = new AtomicLong();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            running.add(clients.submit(() -> {
+                writeAndRead(client, WRITES / CLIENTS, reads, stale, notAcknowledged);
+                return null;
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
+        clients.shutdown();
+        System.out.printf("[read-your-writes] writes=%d reads=%d stale=%d not-acknowledged=%d%n",
+                WRITES / CLIENTS * CLIENTS, reads.get(), stale.get(), notAcknowledged.get());
+        assertThat(notAcknowledged.get()).isZero();
+        assertThat(reads.get()).isEqualTo(WRITES / CLIENTS * CLIENTS + (long) WRITES / CLIENTS / 5 * CLIENTS);
+        assertThat(stale.get()).isZero();
+    }
+
+    private void writeAndRead(int client, int writes, AtomicLong reads, AtomicLong stale, AtomicLong notAcknowledged) {
+        TestRestTemplate http = finance();
+        String department = String.valueOf(901 + client);
+        String budget = "/api/budgets/" + department + "-2026";
+        assertThat(post(http, "/api/budgets", """
+                {"departmentCode":"%s","departmentName":"示例单位%d","fiscalYear":2026,
+                 "units":[{"code":"%s001","name":"示例单位%d（本级）","type":"行政"}]}"""
+                .formatted(department, client, department, client)).getStatusCode().value()).isEqualTo(201);
+        long[] amountFen = new long[2];
+        for (int line = 0; line < 2; line++) {
+            ResponseEntity<JsonNode> created = post(http, budget + "/lines", """
+                    {"unitCode":"%s001","functionalCode":"2010306","kind":"基本支出-公用经费","deptEconomicCode":"30201",
+                     "govEconomicCode":"50201","fundingSource":"一般公共预算","origin":"当年","amount":"1000000.00",
+                     "documentNo":"示财预〔2026〕1号","reason":"年初预算","commandId":"open-%d"}"""
+                    .formatted(department, line));
+            assertThat(created.getStatusCode().value()).isEqualTo(201);
+            amountFen[line] = 100_000_000;
+        }
+        for (int i = 0; i < writes; i++) {
+            ResponseEntity<JsonNode> answer;
+            if (i % 2 == 0) {
+                long fen = i % 4 == 0 ? 12_345 : -12_345;
+                answer = post(http, budget + "/adjustments", """
+                        {"lineId":"L1","amount":"%s","documentNo":"示财预〔2026〕2号","reason":"追加","commandId":"a-%d"}"""
+                        .formatted(BigDecimal.valueOf(fen, 2).toPlainString(), i));
+            } else {
+                answer = post(http, budget + "/transfers", """
+                        {"fromLineId":"L1","toLineId":"L2","amount":"0.01","documentNo":"示财预〔2026〕3号",
+                         "reason":"调剂","commandId":"t-%d"}""".formatted(i));
+            }
+            if (answer.getStatusCode().value() != 200) {
+                notAcknowledged.incrementAndGet();
+                continue;
+            }
+            for (JsonNode line : answer.getBody().get("lines")) {
+                amountFen[line.get("lineId").asText().equals("L1") ? 0 : 1] =
+                        new BigDecimal(line.get("amount").asText()).movePointRight(2).longValueExact();
+            }
+            String lineId = i % 2 == 0 ? "L1" : "L2";
+            JsonNode read = http.getForObject(budget + "/lines/" + lineId, JsonNode.class);
+            reads.incrementAndGet();
+            long readFen = new BigDecimal(read.get("amount").asText()).movePointRight(2).longValueExact();
+            if (readFen != amountFen[lineId.equals("L1") ? 0 : 1]) {
+                stale.incrementAndGet();
+            }
+            if (i % 5 == 4) {
+                JsonNode total = http.getForObject(budget + "/tables/3", JsonNode.class).get("rows").get(0);
+                reads.incrementAndGet();
+                String expected = BigDecimal.valueOf(amountFen[0] + amountFen[1], 2)
+                        .divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP).toPlainString();
+                if (!total.get("amounts").get(0).asText().equals(expected)) {
+                    stale.incrementAndGet();
+                }
+            }
+        }
+    }
+}
