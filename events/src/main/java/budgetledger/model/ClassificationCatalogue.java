@@ -49,7 +49,8 @@ public final class ClassificationCatalogue {
                 deptEconomicClasses.put(row[0], row[1]);
             } else {
                 ThreePublicExpense threePublic = row[4].isEmpty() ? null : ThreePublicExpense.valueOf(row[4]);
-                deptEconomic.put(row[0], new EconomicItem(row[0], row[1], row[2], row[3], threePublic));
+                deptEconomic.put(row[0], new EconomicItem(row[0], row[1], row[2].isEmpty() ? null : row[2],
+                        row[3].isEmpty() ? null : row[3], threePublic));
             }
         }
         this.govEconomic = new LinkedHashMap<>();

@@ -7,7 +7,11 @@ package budgetledger.model;
 public record EconomicItem(String code, String name, String govCodeAdministrative, String govCodeInstitution,
                            ThreePublicExpense threePublic) {
 
+    /** True when the government item is one this item maps to; an item the catalogue maps to none takes any. */
     public boolean mapsTo(String govCode) {
+        if (govCodeAdministrative == null && govCodeInstitution == null) {
+            return govCode != null;
+        }
         return govCode.equals(govCodeAdministrative) || govCode.equals(govCodeInstitution);
     }
 

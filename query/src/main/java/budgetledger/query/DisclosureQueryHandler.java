@@ -1,6 +1,5 @@
 package budgetledger.query;
 
-import budgetledger.events.CellFinding;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.projections.BudgetLineProjection;
 import budgetledger.projections.BudgetProjection;
@@ -54,8 +53,9 @@ public class DisclosureQueryHandler {
 
     /** Empty when the budget was not imported from a document. */
     @QueryHandler
-    public Optional<List<CellFinding>> handle(FindFindingsQuery query) {
-        return published.published(query.budgetId()).map(document -> published.findings(query.budgetId()));
+    public Optional<FindingsView> handle(FindFindingsQuery query) {
+        return published.published(query.budgetId())
+                .map(document -> new FindingsView(query.budgetId(), published.findings(query.budgetId())));
     }
 
     private static Map<Integer, DisclosureTable> byNumber(DisclosureTablesView view) {

@@ -82,7 +82,17 @@ public class DisclosureImportService {
         int events = 2 + command.lines().size() + command.priorYearFigures().size() + command.changeReasons().size()
                 + command.currentYearFigures().size();
         return new ImportResult(command.budgetId(), command.lines().size(), events,
-                new ImportResult.Counts(report.exact(), report.rounding(), report.mismatched()), command.findings());
+                new ImportResult.Counts(report.exact(), report.rounding(), report.mismatched()), command.findings(),
+                warnings(document, command));
+    }
+
+    /** Codes outside the year's catalogue (named as the document names them) and the document's own warnings. */
+    private static List<String> warnings(DisclosureDocument document, ImportDisclosure command) {
+        List<String> warnings = new ArrayList<>();
+        command.documentNames().forEach((code, name) -> warnings.add("科目 " + code + " 不在 " + command.fiscalYear()
+                + " 年的分类目录中，沿用文档中的名称“" + name + "”"));
+        document.warnings().forEach(problem -> warnings.add(problem.text()));
+        return warnings;
     }
 
     /** The thirteen tables the command's lines would render, before anything is recorded. */

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * What an import recorded: the budget, how many lines and events, how its tables reconcile, and the cells it was
- * allowed not to reproduce (only with findings accepted).
+ * allowed not to reproduce (only with findings accepted), and warnings: codes outside the catalogue (the document's
+ * names kept) and narrative figures the tables contradict.
  */
-public record ImportResult(String budgetId, int lines, int events, Counts reconciliation, List<CellFinding> findings) {
+public record ImportResult(String budgetId, int lines, int events, Counts reconciliation, List<CellFinding> findings,
+                           List<String> warnings) {
 
     public record Counts(int exact, int rounding, int mismatched) {
     }

@@ -15,6 +15,7 @@ import budgetledger.query.FindDisclosureTableQuery;
 import budgetledger.query.FindDisclosureTablesQuery;
 import budgetledger.projections.BudgetRow;
 import budgetledger.query.FindFindingsQuery;
+import budgetledger.query.FindingsView;
 import budgetledger.query.FindReconciliationQuery;
 import budgetledger.events.CellFinding;
 import budgetledger.disclosure.tables.DisclosureTables;
@@ -165,11 +166,10 @@ public class DisclosureController {
 
     /** The published cells the ledger was allowed not to reproduce (imported with {@code findings=accept}). */
     @GetMapping("/api/budgets/{budgetId}/findings")
-    @SuppressWarnings("unchecked")
     public List<CellFinding> findings(@PathVariable String budgetId) {
         render(budgetId);
-        return queries.query(new FindFindingsQuery(budgetId), ResponseTypes.optionalInstanceOf(List.class)).join()
-                .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "no-published-document",
+        return queries.query(new FindFindingsQuery(budgetId), ResponseTypes.optionalInstanceOf(FindingsView.class))
+                .join().map(FindingsView::findings).orElseThrow(() -> BudgetRuleException.notFound("budgetId", "no-published-document",
                         "预算 " + budgetId + " 不是由公开文档导入的，没有公布表格的发现"));
     }
 
