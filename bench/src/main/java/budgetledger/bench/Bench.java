@@ -1,5 +1,10 @@
 package budgetledger.bench;
 
+import budgetledger.app.disclosure.DisclosureImportService;
+import budgetledger.disclosure.DisclosureDocument;
+import budgetledger.disclosure.DisclosureParser;
+import budgetledger.disclosure.Reconstruction;
+import budgetledger.disclosure.generated.LedgerGenerator;
 import budgetledger.app.BudgetLedgerApplication;
 import budgetledger.app.audit.History;
 import budgetledger.app.config.EmbeddedPostgresServer;
@@ -97,7 +102,10 @@ public final class Bench {
     int rawOneRow1 = 2_000;
 
     /** The paths to measure ({@code --paths 1,6}); those a path needs run too (path 2's budgets for 3 to 5). */
-    java.util.Set<Integer> selected = new java.util.TreeSet<>(List.of(1, 2, 3, 4, 5, 6));
+    java.util.Set<Integer> selected = new java.util.TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
+    /** Path 7: departments imported from generated documents, and how much larger than the usual ones. */
+    int documents = 40;
+    int documentScale = 10;
     final Map<String, String> extra = new LinkedHashMap<>();
     final List<String> summary = new ArrayList<>();
     final Random random = new Random(9);
@@ -134,6 +142,7 @@ public final class Bench {
                     String[] kv = args[++i].split("=", 2);
                     extra.put(kv[0], kv[1]);
                 }
+                case "--documents" -> documents = Integer.parseInt(args[++i]);
                 case "--quick" -> {
                     commandBudgets = 20;
                     commands8 = 2_000;
@@ -221,6 +230,9 @@ public final class Bench {
         if (selected.contains(6)) {
             path6();
         }
+        if (selected.contains(7)) {
+            path7();
+        }
         if (selected.stream().anyMatch(p -> p >= 2 && p <= 5)) {
             List<String> importBudgetIds = path2();
             if (selected.stream().anyMatch(p -> p >= 3)) {
@@ -236,6 +248,42 @@ public final class Bench {
                 path5(importBudgetIds.get(0));
             }
         }
+    }
+
+    // Path 7 -------------------------------------------------------------------------------------------------
+
+    /**
+     * Disclosure import: documents of the seed's template generated from exact ledgers of about 300 lines
+     * (LedgerGenerator, scale 10), each posted to the import service whole (parse, solve, render, reconcile, one
+     * command, read your writes); p50 and p99 of the whole import, and of the solving alone.
+     */
+    void path7() {
+        DisclosureImportService imports = context.getBean(DisclosureImportService.class);
+        for (int w = 0; w < 3; w++) { // warm-up: class loading, the solver's native library, JIT
+            imports.importDocument(LedgerGenerator.generate(90_000 + w, documentScale).text(), null);
+        }
+        List<Double> whole = new ArrayList<>();
+        List<Double> solving = new ArrayList<>();
+        List<Integer> lineCounts = new ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            LedgerGenerator.Generated generated = LedgerGenerator.generate(1_000 + d, documentScale);
+            lineCounts.add(generated.lines().size());
+            long s = System.nanoTime();
+            DisclosureDocument document = new DisclosureParser().parse(generated.text());
+            Reconstruction.reconstruct(document.header(document.departmentCode()), document.tables(), false);
+            solving.add((System.nanoTime() - s) / 1e6);
+            long t = System.nanoTime();
+            imports.importDocument(generated.text(), null);
+            whole.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(whole);
+        Collections.sort(solving);
+        Collections.sort(lineCounts);
+        line(String.format(Locale.ROOT, "FIG path7 %d documents of %d–%d lines (median %d): parse and solve p50=%.0f ms "
+                        + "p99=%.0f ms; whole import p50=%.0f ms p99=%.0f ms", documents, lineCounts.get(0),
+                lineCounts.get(lineCounts.size() - 1), lineCounts.get(lineCounts.size() / 2),
+                percentile(solving, 50), percentile(solving, 99), percentile(whole, 50), percentile(whole, 99)));
+        latency(7, "document-import-ms", percentile(whole, 50), percentile(whole, 99), 2_000);
     }
 
     // Path 1 -------------------------------------------------------------------------------------------------

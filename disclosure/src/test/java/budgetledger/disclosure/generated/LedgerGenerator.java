@@ -68,12 +68,21 @@ public final class LedgerGenerator {
     private List<BudgetUnit> units;
     private List<String> items;
 
-    private LedgerGenerator(long seed) {
+    /** How many times the usual number of lines each unit gets (1: about 30 lines a department). */
+    private final int scale;
+
+    private LedgerGenerator(long seed, int scale) {
         this.random = new Random(seed);
+        this.scale = scale;
     }
 
     public static Generated generate(long seed) {
-        return new LedgerGenerator(seed).build(seed);
+        return generate(seed, 1);
+    }
+
+    /** A larger department: each unit with {@code scale} times the lines (the bench's 300-line departments). */
+    public static Generated generate(long seed, int scale) {
+        return new LedgerGenerator(seed, scale).build(seed);
     }
 
     private Generated build(long seed) {
@@ -140,13 +149,13 @@ public final class LedgerGenerator {
 
     private void basicLines() {
         for (BudgetUnit unit : units) {
-            int personnel = 2 + random.nextInt(5);
+            int personnel = (2 + random.nextInt(5)) * scale;
             for (int k = 0; k < personnel; k++) {
                 String dept = pick(PERSONNEL);
                 String item = dept.equals("30108") && random.nextBoolean() ? "2080505" : pick(items);
                 line(unit, item, BASIC_PERSONNEL, dept, GENERAL_PUBLIC, CURRENT_YEAR, null, amount());
             }
-            int publicUse = 1 + random.nextInt(4);
+            int publicUse = (1 + random.nextInt(4)) * scale;
             for (int k = 0; k < publicUse; k++) {
                 line(unit, pick(items), BASIC_PUBLIC_USE, pick(PUBLIC_USE), GENERAL_PUBLIC, CURRENT_YEAR, null,
                         amount());
@@ -157,7 +166,7 @@ public final class LedgerGenerator {
     /** Projects: names repeat between units; some carry a "三公" item; sources vary, one 项 two sources. */
     private void projectLines() {
         for (BudgetUnit unit : units) {
-            int count = random.nextInt(5);
+            int count = random.nextInt(5) * scale;
             for (int k = 0; k < count; k++) {
                 String project = pick(PROJECTS);
                 FundingSource source = random.nextInt(4) == 0 ? pick(FundingSource.values()) : GENERAL_PUBLIC;
