@@ -21,6 +21,8 @@ import budgetledger.model.UnitType;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +66,11 @@ public final class DisclosureImport {
             result = Reconstruction.reconstruct(header, document.tables(), acceptFindings);
         } catch (Reconstruction.ReconstructionException e) {
             throw new DisclosureParseException(e.problems());
+        } catch (RuntimeException e) {
+            // A document the parser read but the reconstruction could not take is refused like any other, not a 500.
+            LoggerFactory.getLogger(DisclosureImport.class).warn("Reconstruction failed on a parsed document", e);
+            throw new DisclosureParseException(List.of(new ParseProblem(1, "",
+                    "无法由公布的表格重建预算行：" + e.getMessage())));
         }
         List<ImportedLine> imported = result.lines().stream().map(solved -> {
             BudgetLine l = solved.line();
