@@ -90,6 +90,61 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
         return ALL.get(number - 1);
     }
 
+    /** Stands for the budget year in printed header words (2026年预算数). */
+    public static final String YEAR = "{year}";
+
+    /**
+     * How a table is printed: for each printed column its index among the table's cells (label cells first, then
+     * amounts; tables 1 and 4 print income beside expenditure, table 9 income before expenditure), its header word,
+     * and the groups of the upper header row (收入 / 支出, {year}年预算数 …) over printed columns.
+     */
+    public record Print(List<Integer> order, List<String> words, List<Group> groups) {
+    }
+
+    /** A header cell of the upper row over printed columns {@code first} to {@code last}. */
+    public record Group(String text, int first, int last) {
+    }
+
+    public Print print() {
+        String planned = YEAR + "年预算数";
+        String fiscal = YEAR + "年财政拨款";
+        Group codeName = new Group("项目", 0, 1);
+        return switch (number) {
+            case 1 -> new Print(List.of(0, 2, 1, 3, 4, 5),
+                    List.of("项目", "金额", "项目", YEAR + "年合计", "当年预算安排", "上年结转安排"),
+                    List.of(new Group("收入", 0, 1), new Group("支出", 2, 5)));
+            case 2 -> new Print(identity(9), List.of("科目编码", "科目名称", "合计", "一般公共预算", "政府性基金",
+                    "国有资本经营预算", "财政专户管理资金", "单位资金", "上年结转"),
+                    List.of(codeName, new Group("本年收入", 2, 7)));
+            case 3, 5, 8 -> new Print(identity(5), List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                    List.of(codeName, new Group(planned, 2, 4)));
+            case 4 -> new Print(List.of(0, 2, 1, 3, 4, 5, 6),
+                    List.of("项目", "金额", "项目", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+                    List.of(new Group("收入", 0, 1), new Group("支出", 2, 6)));
+            case 6 -> new Print(identity(5), List.of("部门预算支出经济科目名称", "政府预算支出经济科目名称", "合计",
+                    "人员经费", "公用经费"), List.of(new Group(planned, 2, 4)));
+            case 7 -> new Print(identity(3), List.of("收入科目编码", "科目名称", "政府性基金收入预算"), List.of(codeName));
+            case 9 -> new Print(List.of(0, 1, 4, 2, 3, 5, 6, 7), List.of("收入科目编码", "科目名称",
+                    "国有资本经营收入预算", "科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                    List.of(new Group("国有资本经营预算收入", 0, 2), new Group("国有资本经营预算支出", 3, 7)));
+            case 10, 11 -> new Print(identity(5), List.of(number == 10 ? "项目" : "单位名称", "合计", "一般公共预算",
+                    "政府性基金预算", "国有资本经营预算"), List.of(new Group(planned, 1, 4)));
+            case 12 -> new Print(identity(7), List.of("项目名称", "合计", "一般公共预算", "政府性基金预算",
+                    "国有资本经营预算", "财政专户管理资金", "单位资金"), List.of(new Group(fiscal, 2, 4)));
+            case 13 -> new Print(identity(5), List.of("项目名称", "合计", "一般公共预算", "政府性基金预算",
+                    "国有资本经营预算"), List.of(new Group(fiscal, 2, 4)));
+            default -> throw new IllegalStateException("no table " + number);
+        };
+    }
+
+    private static List<Integer> identity(int width) {
+        List<Integer> order = new java.util.ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            order.add(i);
+        }
+        return order;
+    }
+
     public int amountCount() {
         return amountColumns.size();
     }

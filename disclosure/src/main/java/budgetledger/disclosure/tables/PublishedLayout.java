@@ -1,5 +1,6 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.disclosure.TableLayout;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 
@@ -23,37 +24,14 @@ public record PublishedLayout(List<Integer> order, List<String> words, List<Grou
     public record Group(String text, int first, int last) {
     }
 
-    /** The layout of table {@code number} of a budget of {@code fiscalYear}. */
+    /** The layout of table {@code number} of a budget of {@code fiscalYear}, as its template prints it. */
     public static PublishedLayout of(int number, int fiscalYear) {
-        String planned = fiscalYear + "年预算数";
-        String fiscal = fiscalYear + "年财政拨款";
-        List<Group> codeName = List.of(new Group("项目", 0, 1));
-        return switch (number) {
-            case 1 -> new PublishedLayout(List.of(0, 2, 1, 3, 4, 5),
-                    List.of("项目", "金额", "项目", fiscalYear + "年合计", "当年预算安排", "上年结转安排"),
-                    List.of(new Group("收入", 0, 1), new Group("支出", 2, 5)));
-            case 2 -> new PublishedLayout(identity(9), List.of("科目编码", "科目名称", "合计", "一般公共预算", "政府性基金",
-                    "国有资本经营预算", "财政专户管理资金", "单位资金", "上年结转"),
-                    List.of(new Group("项目", 0, 1), new Group("本年收入", 2, 7)));
-            case 3, 5, 8 -> new PublishedLayout(identity(5), List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
-                    List.of(codeName.get(0), new Group(planned, 2, 4)));
-            case 4 -> new PublishedLayout(List.of(0, 2, 1, 3, 4, 5, 6),
-                    List.of("项目", "金额", "项目", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
-                    List.of(new Group("收入", 0, 1), new Group("支出", 2, 6)));
-            case 6 -> new PublishedLayout(identity(5), List.of("部门预算支出经济科目名称", "政府预算支出经济科目名称", "合计",
-                    "人员经费", "公用经费"), List.of(new Group(planned, 2, 4)));
-            case 7 -> new PublishedLayout(identity(3), List.of("收入科目编码", "科目名称", "政府性基金收入预算"), codeName);
-            case 9 -> new PublishedLayout(List.of(0, 1, 4, 2, 3, 5, 6, 7), List.of("收入科目编码", "科目名称",
-                    "国有资本经营收入预算", "科目编码", "科目名称", "合计", "基本支出", "项目支出"),
-                    List.of(new Group("国有资本经营预算收入", 0, 2), new Group("国有资本经营预算支出", 3, 7)));
-            case 10, 11 -> new PublishedLayout(identity(5), List.of(number == 10 ? "项目" : "单位名称", "合计", "一般公共预算",
-                    "政府性基金预算", "国有资本经营预算"), List.of(new Group(planned, 1, 4)));
-            case 12 -> new PublishedLayout(identity(7), List.of("项目名称", "合计", "一般公共预算", "政府性基金预算",
-                    "国有资本经营预算", "财政专户管理资金", "单位资金"), List.of(new Group(fiscal, 2, 4)));
-            case 13 -> new PublishedLayout(identity(5), List.of("项目名称", "合计", "一般公共预算", "政府性基金预算",
-                    "国有资本经营预算"), List.of(new Group(fiscal, 2, 4)));
-            default -> throw new IllegalArgumentException("disclosure tables are numbered 1 to 13, not " + number);
-        };
+        TableLayout.Print print = TableLayout.of(number).print();
+        String year = Integer.toString(fiscalYear);
+        return new PublishedLayout(print.order(),
+                print.words().stream().map(word -> word.replace(TableLayout.YEAR, year)).toList(),
+                print.groups().stream().map(g -> new Group(g.text().replace(TableLayout.YEAR, year), g.first(),
+                        g.last())).toList());
     }
 
     public int width() {
@@ -104,13 +82,5 @@ public record PublishedLayout(List<Integer> order, List<String> words, List<Grou
             printed.add(all.get(index));
         }
         return printed;
-    }
-
-    private static List<Integer> identity(int width) {
-        List<Integer> order = new ArrayList<>(width);
-        for (int i = 0; i < width; i++) {
-            order.add(i);
-        }
-        return order;
     }
 }
