@@ -67,8 +67,8 @@ final class ProjectLevels {
     }
 
     /**
-     * Whether a row's amount is the sum of the rows after it, up to the next known unit: an unnamed unit heads its
-     * projects. Without this, a small project after a unit's projects that already add up (within 尾差) would be
+     * Whether a row's amount is the sum of the rows after it, up to the next known unit, and more than rounding
+     * alone could make: an unnamed unit heads its projects. Without this, a small project after a unit's projects that already add up (within 尾差) would be
      * taken for a unit.
      */
     private static boolean headsTheRowsBelow(List<Row> rows, int index, Set<String> knownUnits) {
@@ -79,6 +79,9 @@ final class ProjectLevels {
             }
             below.add(rows.get(j).amounts().get(0));
         }
-        return !below.isEmpty() && Amounts.withinRounding(rows.get(index).amounts().get(0), below);
+        BigDecimal amount = Amounts.orZero(rows.get(index).amounts().get(0));
+        // An amount that rounding alone could make of nothing (0.01 over one 0.00 row) tells no unit from a project.
+        BigDecimal indistinct = new BigDecimal("0.01").multiply(BigDecimal.valueOf(below.size() + 1L));
+        return !below.isEmpty() && amount.compareTo(indistinct) > 0 && Amounts.withinRounding(amount, below);
     }
 }

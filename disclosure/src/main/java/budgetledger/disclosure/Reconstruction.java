@@ -289,7 +289,8 @@ public final class Reconstruction {
                 if (narrowed && high > 0) {
                     long margin = lines.size() / 2 + 1;
                     long mid = low + (high - low) / 2;
-                    low = Math.min(low + margin, mid);
+                    // a sum of amounts rounded to the 分 is never below 0: a bound at 0 needs no margin
+                    low = low == 0 ? 0 : Math.min(low + margin, mid);
                     high = Math.max(high - margin, mid);
                 }
                 // The sum sits at the published value where it can: deviations inside the interval cost a little,
