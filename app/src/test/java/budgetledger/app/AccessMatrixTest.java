@@ -102,6 +102,8 @@ class AccessMatrixTest {
                     "/api/budgets/301-2026/line-imports?fileName=m.csv", LINE_CSV),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/reconciliation", READERS,
                     "/api/budgets/062-2026/reconciliation", null),
+            new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/findings", READERS,
+                    "/api/budgets/062-2026/findings", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/history", EnumSet.of(FINANCE, AUDITOR),
                     "/api/budgets/301-2026/history", null),
             new Rule(HttpMethod.GET, "/api/budgets/{budgetId}/lines/{lineId}/history", EnumSet.of(FINANCE, AUDITOR),
