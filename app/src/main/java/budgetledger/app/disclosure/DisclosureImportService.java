@@ -56,6 +56,11 @@ public class DisclosureImportService {
         } catch (DisclosureParseException e) {
             throw new DisclosureRejectedException("unreadable-document", "文档无法导入：" + e.problems().size()
                     + " 个问题", e.problems());
+        } catch (IllegalStateException e) {
+            // The rebuild found the document's tables inconsistent with one another (e.g. more demanded than
+            // supplied between two tables): a refusal of this document, not a failure of the application.
+            throw new DisclosureRejectedException("tables-not-reproduced", "由文档的表格无法重建预算行（各表数字互相矛盾）",
+                    List.of());
         }
         Reconciliation.Report report = Reconciliation.compare(document.tables(), render(command));
         if (!report.reproduces()) {
