@@ -118,7 +118,7 @@ class AccessMatrixTest {
             new Rule(HttpMethod.GET, "/api/read-models/positions/{position}", READERS, "/api/read-models/positions/1",
                     null),
             new Rule(HttpMethod.GET, "/api/audit/verify", EnumSet.of(AUDITOR), "/api/audit/verify", null),
-            new Rule(HttpMethod.GET, "/api/audit/checkpoint", EnumSet.of(AUDITOR), "/api/audit/checkpoint", null),
+            new Rule(HttpMethod.POST, "/api/audit/checkpoint", EnumSet.of(AUDITOR), "/api/audit/checkpoint", null),
             new Rule(HttpMethod.GET, "/api/audit/checkpoints", EnumSet.of(AUDITOR), "/api/audit/checkpoints", null),
             new Rule(HttpMethod.POST, "/api/audit/rebuild", EnumSet.of(AUDITOR), "/api/audit/rebuild", null),
             new Rule(HttpMethod.GET, "/api/audit/dead-letters", EnumSet.of(AUDITOR), "/api/audit/dead-letters", null),

@@ -227,7 +227,7 @@ class AuditTest {
         assertThat(ok.get("ok").asBoolean()).as(ok.toString()).isTrue();
         assertThat(ok.get("events").asLong()).isEqualTo(DB.count("select count(*) from domain_event_entry"));
         assertThat(ok.get("headHash").asText()).matches("[0-9a-f]{64}");
-        JsonNode checkpoint = auditor.getForObject("/api/audit/checkpoint", JsonNode.class);
+        JsonNode checkpoint = auditor.postForObject("/api/audit/checkpoint", null, JsonNode.class);
         JsonNode checked = auditor.getForObject("/api/audit/verify?position=" + checkpoint.get("position").asLong()
                 + "&hash=" + checkpoint.get("hash").asText(), JsonNode.class);
         assertThat(checked.get("checkpointMatches").asBoolean()).isTrue();

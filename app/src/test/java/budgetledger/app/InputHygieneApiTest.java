@@ -139,4 +139,22 @@ class InputHygieneApiTest {
         assertThat(answer.getBody().get("rule").asText()).isEqualTo("control-character");
         assertThat(events()).isEqualTo(before);
     }
+
+    /** A file name is text like any other: a CR/LF in it (a forged log line) is refused before anything is logged. */
+    @Test
+    @Order(6)
+    void a_line_item_file_name_with_a_line_break_is_refused() {
+        long before = events();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+        String csv = "序号,单位编码,功能分类编码,支出类型,部门经济分类编码,政府经济分类编码,资金来源,当年或上年结转,项目名称,金额（元）,文号,说明\r\n"
+                + "1,062001,2010306,项目支出,,,一般公共预算,当年,云桌面运维,100,文号,年初预算\r\n";
+        ResponseEntity<JsonNode> answer = http.postForEntity(
+                java.net.URI.create("/api/budgets/062-2026/line-imports?fileName=a.csv%0D%0AINFO%20forged"),
+                new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
+        assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(400);
+        assertThat(answer.getBody().get("field").asText()).isEqualTo("fileName");
+        assertThat(answer.getBody().get("rule").asText()).isEqualTo("control-character");
+        assertThat(events()).isEqualTo(before);
+    }
 }

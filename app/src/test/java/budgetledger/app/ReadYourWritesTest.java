@@ -2,6 +2,8 @@ package budgetledger.app;
 
 import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,8 @@ class ReadYourWritesTest {
 
     @Autowired
     TestRestTemplate server;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -48,6 +52,8 @@ class ReadYourWritesTest {
         TestUsers.register(registry);
         // the concurrent clients of this test, and the context's own work, need more than the default 5
         registry.add("budget-ledger.db.max-pool-size", () -> 12);
+        // the bound of the wait; the 202 test below waits it out once
+        registry.add("budget-ledger.read-your-writes.timeout-ms", () -> 3000);
     }
 
     TestRestTemplate finance() {
@@ -172,6 +178,48 @@ class ReadYourWritesTest {
                 if (!total.get("amounts").get(0).asText().equals(expected)) {
                     stale.incrementAndGet();
                 }
+            }
+        }
+    }
+
+    /**
+     * With the projections stopped a write cannot be shown in time: it is answered 202 with its position, which a
+     * client can wait for; once they run again, the position is reached and the read shows the write.
+     */
+    @Test
+    void past_the_bound_a_write_is_202_with_its_position_and_the_position_can_be_waited_for() {
+        TestRestTemplate http = finance();
+        assertThat(post(http, "/api/budgets", """
+                {"departmentCode":"931","departmentName":"示例单位","fiscalYear":2026,
+                 "units":[{"code":"931001","name":"本级","type":"行政"}]}""").getStatusCode().value()).isEqualTo(201);
+        TrackingEventProcessor projections = processing.eventProcessor("ledger-core", TrackingEventProcessor.class)
+                .orElseThrow();
+        projections.shutDown();
+        try {
+            ResponseEntity<JsonNode> line = post(http, "/api/budgets/931-2026/lines", """
+                    {"unitCode":"931001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
+                     "origin":"当年","project":"云桌面服务费","amount":"500","documentNo":"文号","reason":"年初预算",
+                     "commandId":"late-1"}""");
+            assertThat(line.getStatusCode().value()).isEqualTo(202);
+            assertThat(line.getBody().get("lineId").asText()).isEqualTo("L1");
+            long position = Long.parseLong(line.getHeaders().getFirst("Ledger-Position"));
+            assertThat(position).isEqualTo(DB.count("select max(global_index) from domain_event_entry "
+                    + "where aggregate_identifier = '931-2026'"));
+            ResponseEntity<JsonNode> notYet = analyst().getForEntity("/api/read-models/positions/" + position,
+                    JsonNode.class);
+            assertThat(notYet.getStatusCode().value()).isEqualTo(202);
+            assertThat(notYet.getBody().get("processed").asBoolean()).isFalse();
+
+            projections.start();
+            ResponseEntity<JsonNode> reached = analyst().getForEntity("/api/read-models/positions/" + position,
+                    JsonNode.class);
+            assertThat(reached.getStatusCode().value()).isEqualTo(200);
+            assertThat(reached.getBody().get("processed").asBoolean()).isTrue();
+            assertThat(analyst().getForObject("/api/budgets/931-2026/lines/L1", JsonNode.class).get("amount").asText())
+                    .isEqualTo("500.00");
+        } finally {
+            if (!projections.isRunning()) {
+                projections.start();
             }
         }
     }

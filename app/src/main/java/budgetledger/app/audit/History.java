@@ -31,6 +31,8 @@ import java.util.function.Predicate;
 public class History {
 
     public static final int MAX_PAGE_SIZE = 500;
+    /** The last page number asked for that is not refused: beyond it, no budget has entries anyway. */
+    public static final int MAX_PAGE = 1_000_000;
 
     /** One line's part in an event: its amount before and after, in 元. */
     public record LineChange(String lineId, String before, String after, String amount) {
@@ -90,14 +92,15 @@ public class History {
     }
 
     public Page page(String budgetId, Filter filter, int page, int size) {
-        if (page < 0) {
-            throw BudgetRuleException.invalid("page", "out-of-range", "page 不能为负数");
+        if (page < 0 || page > MAX_PAGE) {
+            throw BudgetRuleException.invalid("page", "out-of-range", "page 应在 0 到 " + MAX_PAGE + " 之间");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw BudgetRuleException.invalid("size", "out-of-range", "size 应在 1 到 " + MAX_PAGE_SIZE + " 之间");
         }
         List<Entry> matching = entries(budgetId).stream().filter(filter::accepts).toList();
-        int from = Math.min(page * size, matching.size());
+        // page × size in long: with the bounds above it cannot overflow, and a page past the end is empty.
+        int from = (int) Math.min((long) page * size, matching.size());
         int to = Math.min(from + size, matching.size());
         return new Page(budgetId, page, size, matching.size(), matching.subList(from, to));
     }

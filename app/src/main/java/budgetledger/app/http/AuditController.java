@@ -57,7 +57,8 @@ public class AuditController {
         return body;
     }
 
-    @GetMapping("/api/audit/checkpoint")
+    /** Takes a checkpoint: it writes, so it is a POST (a GET must change nothing, and may be prefetched). */
+    @PostMapping("/api/audit/checkpoint")
     public AuditService.Checkpoint checkpoint() {
         return audit.checkpoint();
     }

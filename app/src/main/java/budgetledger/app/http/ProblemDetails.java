@@ -130,6 +130,17 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "内部错误"));
     }
 
+    /**
+     * Anything else is a bug: logged with its stack, answered as a 500 problem detail that names no class (Spring's
+     * default error body would, and would not be a problem detail).
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        log.error("request failed", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "内部错误"));
+    }
+
     public static final String RETRY_AFTER_SECONDS = "5";
 
     /** 503, rule database-unavailable. */

@@ -1,6 +1,7 @@
 package budgetledger.app.security;
 
 import budgetledger.app.http.ProblemDetails;
+import budgetledger.model.text.LogValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -87,12 +88,8 @@ public class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, 
                 event.getException().getClass().getSimpleName());
     }
 
-    /** A value from the request, made safe for one log line: no control characters, at most 200 characters. */
+    /** A value from the request, made safe for one log line (LogValues: control characters escaped, bounded). */
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        String safe = text.replaceAll("\\p{Cntrl}", "?");
-        return safe.length() > 200 ? safe.substring(0, 200) + "…" : safe;
+        return text == null ? "" : LogValues.of(text, 200);
     }
 }

@@ -12,7 +12,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -65,6 +69,8 @@ public class SecurityConfiguration {
             throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteRequests(json), BasicAuthenticationFilter.class)
+                .headers(SecurityConfiguration::headers)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/budgets", "/api/budgets/*/lines",
                                 "/api/budgets/*/adjustments", "/api/budgets/*/transfers", "/api/budgets/*/reversals",
@@ -103,7 +109,9 @@ public class SecurityConfiguration {
                 .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(Customizer.withDefaults())
+                .headers(SecurityConfiguration::headers)
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()));
         return http.build();
     }
 
@@ -117,6 +125,11 @@ public class SecurityConfiguration {
             throws Exception {
         http.addFilterBefore(throttle.filter(json), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionEpochCheck(users), UsernamePasswordAuthenticationFilter.class)
+                .headers(SecurityConfiguration::headers)
+                // No session for anonymous visitors: the login form's CSRF token and the page to return to after
+                // signing in are kept in cookies; a session begins with a successful sign-in.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .authorizeHttpRequests(rules -> rules
                         // The error page renders whatever went wrong on a request already checked.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -137,5 +150,23 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").successHandler(SessionEpochCheck.rememberingEpoch(users)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /**
+     * Content-Security-Policy: scripts, styles, images and forms from this host only, never in a frame (the console
+     * loads nothing from elsewhere); inline styles stay allowed for ECharts' tooltips. Referrer-Policy: addresses
+     * (budget ids, filters) do not leave for other sites.
+     */
+    static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                        + "form-action 'self'; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+        return repository;
     }
 }

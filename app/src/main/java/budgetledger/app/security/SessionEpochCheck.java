@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -52,6 +53,7 @@ final class SessionEpochCheck extends OncePerRequestFilter {
     static AuthenticationSuccessHandler rememberingEpoch(UserAccounts users) {
         SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
         then.setDefaultTargetUrl("/");
+        then.setRequestCache(new CookieRequestCache()); // as the web chain keeps it (no session before sign-in)
         return (request, response, authentication) -> {
             users.sessionEpoch(authentication.getName())
                     .ifPresent(epoch -> request.getSession().setAttribute(ATTRIBUTE, epoch));

@@ -1,5 +1,6 @@
 package budgetledger.app.web;
 
+import budgetledger.app.http.ProblemDetails;
 import budgetledger.command.BudgetRuleException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -50,6 +51,22 @@ class ConsoleErrors {
             return rule(rule, model, response);
         }
         log.error("command failed", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", model, response);
+    }
+
+    /** Anything else: the database gone (503), or a bug (500, logged); a page either way, naming no class. */
+    @ExceptionHandler(RuntimeException.class)
+    String unexpected(RuntimeException e, Model model, HttpServletResponse response) {
+        if (e instanceof org.springframework.web.ErrorResponse refusal) {
+            HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
+            String detail = refusal.getBody().getDetail();
+            return page(status, detail == null ? status.getReasonPhrase() : detail, model, response);
+        }
+        if (ProblemDetails.databaseUnavailable(e)) {
+            response.setHeader("Retry-After", ProblemDetails.RETRY_AFTER_SECONDS);
+            return page(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂时不可用，请稍后再试", model, response);
+        }
+        log.error("page failed", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", model, response);
     }
 
