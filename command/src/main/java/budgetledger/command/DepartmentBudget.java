@@ -68,6 +68,8 @@ public class DepartmentBudget {
     private String budgetId;
     private int fiscalYear;
     private Map<String, UnitType> units = new HashMap<>();
+    /** Functional codes outside the catalogue that the budget's document named (absent from older snapshots). */
+    private Set<String> documentCodes = new HashSet<>();
     private Map<String, Line> lines = new HashMap<>();
     /** commandId → the receipt given for it, so that a retried command gets the same answer and no new event. */
     private Map<String, CommandReceipt> receipts = new HashMap<>();
@@ -125,7 +127,7 @@ public class DepartmentBudget {
                     command.documentNo(), reason, command.commandId() + "#L" + (i + 1));
             try {
                 CommandChecks.amountFen("amount", appropriation.amountYuan(), Sign.POSITIVE);
-                LineRules.check(appropriation, catalogue, unitTypes);
+                LineRules.check(appropriation, catalogue, unitTypes, command.documentNames().keySet());
             } catch (BudgetRuleException e) {
                 throw new BudgetRuleException(e.kind(), "lines[" + i + "]." + e.field(), e.rule(), e.getMessage());
             }
@@ -171,7 +173,7 @@ public class DepartmentBudget {
     public CommandReceipt handle(AppropriateBudgetLine command) {
         return once(command, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
-            LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units);
+            LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units, namedCodes());
             LedgerLimits.budget("amount", lines.values(), amountFen);
             String lineId = "L" + (lines.size() + 1);
             apply(new BudgetLineAppropriated(budgetId, lineId, command.unitCode(), command.functionalCode(),
@@ -236,7 +238,7 @@ public class DepartmentBudget {
             try {
                 CommandChecks.change(line);
                 long fen = CommandChecks.amountFen("amount", line.amountYuan(), Sign.POSITIVE);
-                LineRules.check(line, catalogue, units);
+                LineRules.check(line, catalogue, units, namedCodes());
                 String lineId = "L" + (lines.size() + 1 + i);
                 after.put(lineId, new Line(line.unitCode(), line.kind(), fen));
                 newIds.add(lineId);
@@ -455,6 +457,10 @@ public class DepartmentBudget {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    private Set<String> namedCodes() {
+        return documentCodes == null ? Set.of() : documentCodes;
+    }
+
     @EventSourcingHandler
     void on(BudgetOpened event, @SequenceNumber long sequence) {
         budgetId = event.budgetId();
@@ -462,6 +468,7 @@ public class DepartmentBudget {
         for (BudgetUnit unit : event.units()) {
             units.put(unit.code(), unit.type());
         }
+        documentCodes = new HashSet<>(event.documentNames().keySet());
         lastSequence = sequence;
     }
 

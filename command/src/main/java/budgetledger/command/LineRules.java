@@ -24,6 +24,12 @@ final class LineRules {
     }
 
     static void check(AppropriateBudgetLine line, ClassificationCatalogue catalogue, Map<String, UnitType> units) {
+        check(line, catalogue, units, Set.of());
+    }
+
+    /** @param namedCodes functional codes outside the catalogue that the budget's imported document named */
+    static void check(AppropriateBudgetLine line, ClassificationCatalogue catalogue, Map<String, UnitType> units,
+                      Set<String> namedCodes) {
         if (line.unitCode() == null || line.unitCode().isBlank()) {
             throw invalid("unitCode", "required", "unitCode 不能为空");
         }
@@ -40,17 +46,17 @@ final class LineRules {
         if (line.origin() == null) {
             throw invalid("origin", "required", "origin 不能为空");
         }
-        checkFunctional(line.functionalCode(), catalogue);
+        checkFunctional(line.functionalCode(), catalogue, namedCodes);
         checkEconomic(line, catalogue);
         checkProject(line);
     }
 
-    private static void checkFunctional(String code, ClassificationCatalogue catalogue) {
+    private static void checkFunctional(String code, ClassificationCatalogue catalogue, Set<String> namedCodes) {
         if (!FunctionalCode.isWellFormedItem(code)) {
             throw invalid("functionalCode", "malformed-code",
                     "功能分类科目 " + code + " 不是 7 位的项级编码");
         }
-        if (catalogue.functional(code).isEmpty()) {
+        if (catalogue.functional(code).isEmpty() && !namedCodes.contains(code)) {
             throw invalid("functionalCode", "unknown-code",
                     "功能分类科目 " + code + " 不在 " + catalogue.edition() + " 年政府收支分类科目中");
         }
