@@ -192,12 +192,17 @@ public final class Reconstruction {
      * relaxation has no solution but the exact one may, CP-SAT decides on integers.
      */
     private long[] solveLines(Incidence incidence, Set<Integer> leftOut) {
-        long[] amounts = relaxed(incidence, leftOut, true, new boolean[incidence.candidates.size()]);
+        boolean[] none = new boolean[incidence.candidates.size()];
+        long[] amounts = relaxed(incidence, leftOut, Rounding.CHECKED, none);
+        if (amounts == null) {
+            amounts = relaxed(incidence, leftOut, Rounding.NARROWED, none);
+        }
         if (amounts != null) {
             long[] clean = withoutTinyLines(incidence, leftOut, amounts);
             return clean != null ? clean : amounts;
         }
-        if (relaxed(incidence, leftOut, false, new boolean[incidence.candidates.size()]) == null) {
+        long[] hint = relaxed(incidence, leftOut, Rounding.FEASIBILITY, none);
+        if (hint == null) {
             return null; // not even the relaxation holds: no ledger does
         }
         Model model = new Model(incidence, 1);
@@ -206,9 +211,20 @@ public final class Reconstruction {
                 model.cell(k, null);
             }
         }
+        for (int c = 0; c < hint.length; c++) {
+            model.cp.addHint(model.amount[c], Math.min(hint[c], incidence.upperFen[c]));
+        }
         model.minimizeLines(0);
         return model.solve(SOLVE_LIMIT);
     }
+
+    /**
+     * How the relaxation's amounts become 分: {@code CHECKED} rounds them and keeps them only if every cell still
+     * holds (a vertex of these 0/1 sums is mostly whole already); {@code NARROWED} first narrows every interval by
+     * half a 分 per line the cell counts, so that rounding cannot leave it; {@code FEASIBILITY} only asks whether
+     * the relaxation has a solution at all (and returns it rounded, as a hint).
+     */
+    private enum Rounding { CHECKED, NARROWED, FEASIBILITY }
 
     /**
      * A vertex of the relaxation uses the rounding slack, sometimes with lines of a few 分. CP-SAT, on the lines of
@@ -254,10 +270,10 @@ public final class Reconstruction {
     }
 
     /**
-     * The linear relaxation. With {@code narrowed}, returns amounts rounded to the 分 that hold every cell (else
-     * null); without, returns a non-null array exactly when the relaxation is feasible.
+     * The linear relaxation: amounts in 分 that hold every cell but those left out, rounded as {@code rounding} says;
+     * null when there are none (for {@code FEASIBILITY}: exactly when the relaxation has no solution).
      */
-    private long[] relaxed(Incidence incidence, Set<Integer> leftOut, boolean narrowed, boolean[] excluded) {
+    private long[] relaxed(Incidence incidence, Set<Integer> leftOut, Rounding rounding, boolean[] excluded) {
         int n = incidence.candidates.size();
         MPSolver lp = MPSolver.createSolver("GLOP");
         try {
@@ -286,7 +302,7 @@ public final class Reconstruction {
                 }
                 long low = cell.lowFen();
                 long high = cell.highFen();
-                if (narrowed && high > 0) {
+                if (rounding == Rounding.NARROWED && high > 0) {
                     long margin = lines.size() / 2 + 1;
                     long mid = low + (high - low) / 2;
                     // a sum of amounts rounded to the 分 is never below 0: a bound at 0 needs no margin
@@ -315,7 +331,7 @@ public final class Reconstruction {
             for (int c = 0; c < n; c++) {
                 amounts[c] = Math.max(0, Math.round(v[c].solutionValue() * WAN));
             }
-            if (!narrowed) {
+            if (rounding == Rounding.FEASIBILITY) {
                 return amounts;
             }
             long[] sums = sums(incidence, amounts);
@@ -375,7 +391,7 @@ public final class Reconstruction {
         Set<Integer> leftOut = new TreeSet<>(moved);
         for (int k : moved) {
             leftOut.remove(k);
-            if (relaxed(incidence, leftOut, false, new boolean[n]) == null) {
+            if (relaxed(incidence, leftOut, Rounding.FEASIBILITY, new boolean[n]) == null) {
                 leftOut.add(k);
             }
         }

@@ -34,6 +34,8 @@ class GeneratedDisclosuresTest {
     private static final int COUNT = Integer.getInteger("generated.count", 500);
     /** The first seed ({@code -Dgenerated.from=328 -Dgenerated.count=1} replays one document). */
     private static final long FROM = Long.getLong("generated.from", 1);
+    /** Lines per unit relative to the usual ({@code -Dgenerated.scale=10}: departments of about 300 lines). */
+    private static final int SCALE = Integer.getInteger("generated.scale", 1);
     private static final int MUTATIONS = Integer.getInteger("generated.mutations", 150);
 
     @Test
@@ -41,7 +43,7 @@ class GeneratedDisclosuresTest {
         List<String> failures = new ArrayList<>();
         int cells = 0;
         for (long seed = FROM; seed < FROM + COUNT; seed++) {
-            LedgerGenerator.Generated generated = LedgerGenerator.generate(seed);
+            LedgerGenerator.Generated generated = LedgerGenerator.generate(seed, SCALE);
             try {
                 DisclosureDocument document = new DisclosureParser().parse(generated.text());
                 BudgetHeader header = document.header(document.departmentCode());
