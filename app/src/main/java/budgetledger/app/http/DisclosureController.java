@@ -86,12 +86,38 @@ public class DisclosureController {
         return created(imports.importDocument(utf8(body), departmentCode, acceptFindings(findings)));
     }
 
+    /** The published PDF as the body; problems name its pages. */
+    @PostMapping(path = "/api/disclosures", consumes = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<ImportResult> importPdf(@RequestBody byte[] body,
+                                                  @RequestParam(required = false) String departmentCode,
+                                                  @RequestParam(required = false) String findings) {
+        return created(imports.importPdf(body, departmentCode, acceptFindings(findings)));
+    }
+
+    /** A form upload: the PDF (by its %PDF- signature, whatever type the browser claims) or the text form. */
     @PostMapping(path = "/api/disclosures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file,
                                                    @RequestParam(required = false) String departmentCode,
                                                    @RequestParam(required = false) String findings)
             throws IOException {
-        return created(imports.importDocument(utf8(file.getBytes()), departmentCode, acceptFindings(findings)));
+        byte[] bytes = file.getBytes();
+        if (isPdf(bytes)) {
+            return created(imports.importPdf(bytes, departmentCode, acceptFindings(findings)));
+        }
+        return created(imports.importDocument(utf8(bytes), departmentCode, acceptFindings(findings)));
+    }
+
+    private static boolean isPdf(byte[] bytes) {
+        byte[] signature = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if (bytes[i] != signature[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @GetMapping("/api/budgets/{budgetId}/tables")

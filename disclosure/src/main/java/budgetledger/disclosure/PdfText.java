@@ -1,0 +1,469 @@
+package budgetledger.disclosure;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+import java.awt.geom.Point2D;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a published PDF into the text {@link DisclosureParser} reads: prose as lines, each table row as its cells
+ * separated by TAB, blank cells kept as empty cells.
+ *
+ * <p>Tables are read from their ruling lines: the horizontal rules cut a page into bands, the vertical rules that cross
+ * a band are its cell borders, and every glyph inside a cell belongs to it, whatever line of the cell it sits on. So a
+ * header cell split over lines (政府性基 / 金预算) or a name wrapped in its cell is one cell again, and a blank cell is
+ * an empty cell, not a missing one. Glyphs outside every grid are prose, one line per baseline; a line that fills
+ * the page's width continues on the next (publishers wrap paragraphs), so a sentence and its figures stay whole.
+ *
+ * <p>Page furniture is dropped before anything is read: page numbers (- 4 -, 第 4 页, 4/36) in the top or bottom
+ * margin and running heads (a line that opens or closes three or more pages). Otherwise a page number breaking a
+ * sentence would read "增长" 3 "17.31%" as 增长317.31%, and a running head would end every table at a page break.
+ * Continued tables need nothing more: the parser skips their repeated headers and 续表.
+ *
+ * <p>Every line remembers its page, so a problem is named by page and line ({@link Extracted#onPages}). Pure Java
+ * over PDFBox; no files.
+ */
+public final class PdfText {
+
+    /** Far above any disclosure (the fixtures have 23 and 36 pages), far below what would take minutes to read. */
+    static final int MAX_PAGES = 1_000;
+
+    /** Rules closer than this (pt) are one rule: borders of adjacent cells are drawn twice. */
+    private static final float SAME_RULE = 1.5f;
+    /** A band higher than this (pt) is not a table row but the space between two tables. */
+    private static final float MAX_ROW_HEIGHT = 200f;
+    /** Share of the page height at its top and bottom where page numbers and running heads live. */
+    private static final float MARGIN_SHARE = 0.12f;
+    /** A line that opens or closes at least this many pages is a running head or foot. */
+    private static final int RUNNING_PAGES = 3;
+
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^(?:[-—－–]?\\s*\\d{1,4}\\s*[-—－–]?|第\\s*\\d{1,4}\\s*页.*|\\d{1,4}\\s*/\\s*\\d{1,4}|共\\s*\\d+\\s*页.*)$");
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[。：:；;！？]$");
+
+    /** The text of a PDF and, for each of its lines, the page it came from and its line there. */
+    public record Extracted(String text, List<Place> places) {
+
+        /** Where line {@code n} (1-based) of the text was on the PDF. */
+        public Place place(int line) {
+            if (line < 1 || places.isEmpty()) {
+                return new Place(1, 1);
+            }
+            return places.get(Math.min(line, places.size()) - 1);
+        }
+
+        /** Problems named by line of the text, named by page and line of the PDF instead. */
+        public List<ParseProblem> onPages(List<ParseProblem> problems) {
+            return problems.stream().map(p -> p.page() > 0 ? p
+                    : p.onPage(place(p.line()).page(), place(p.line()).line())).toList();
+        }
+    }
+
+    /** A 1-based page and the 1-based line of the text read from it. */
+    public record Place(int page, int line) {
+    }
+
+    private PdfText() {
+    }
+
+    /**
+     * @throws DisclosureParseException when the bytes are not a PDF that can be read (damaged, encrypted, empty of
+     *                                  text, too long)
+     */
+    public static Extracted extract(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            if (pages > MAX_PAGES) {
+                throw refused("PDF 有 " + pages + " 页，超过 " + MAX_PAGES + " 页");
+            }
+            List<List<Line>> byPage = new ArrayList<>();
+            for (int p = 0; p < pages; p++) {
+                byPage.add(pageLines(document, p));
+            }
+            dropFurniture(byPage);
+            return join(byPage);
+        } catch (InvalidPasswordException e) {
+            throw refused("PDF 已加密，需要密码才能读取");
+        } catch (IOException e) {
+            throw refused("不是可读取的 PDF（" + e.getMessage() + "）");
+        }
+    }
+
+    private static DisclosureParseException refused(String message) {
+        return new DisclosureParseException(List.of(new ParseProblem(1, "", message)));
+    }
+
+    /** A line as read: a table row (cells) or prose (one cell); its top and, for prose, its extent. */
+    private record Line(float top, List<String> cells, boolean row, float left, float right, float size,
+                        boolean margin) {
+        String text() {
+            return String.join("\t", cells);
+        }
+    }
+
+    private record Glyph(float x, float baseline, float width, float size, String text) {
+        float centreX() {
+            return x + width / 2;
+        }
+
+        /** Inside the glyph's box, not on its baseline: a rule may run just under the text. */
+        float middleY() {
+            return baseline - size * 0.35f;
+        }
+    }
+
+    private record Rule(float x1, float y1, float x2, float y2) {
+        boolean horizontal() {
+            return Math.abs(y2 - y1) <= SAME_RULE && Math.abs(x2 - x1) > SAME_RULE;
+        }
+
+        boolean vertical() {
+            return Math.abs(x2 - x1) <= SAME_RULE && Math.abs(y2 - y1) > SAME_RULE;
+        }
+    }
+
+    private static List<Line> pageLines(PDDocument document, int pageIndex) throws IOException {
+        PDPage page = document.getPage(pageIndex);
+        float top = page.getCropBox().getUpperRightY();
+        float height = page.getCropBox().getHeight();
+        List<Glyph> glyphs = glyphs(document, pageIndex + 1);
+        Rules rules = new Rules(page, top);
+        rules.processPage(page);
+
+        List<Float> ys = cluster(rules.rules.stream().filter(Rule::horizontal).map(r -> (r.y1 + r.y2) / 2).toList());
+        List<Line> lines = new ArrayList<>();
+        boolean[] used = new boolean[glyphs.size()];
+        for (int b = 0; b + 1 < ys.size(); b++) {
+            float upper = ys.get(b);
+            float lower = ys.get(b + 1);
+            if (lower - upper > MAX_ROW_HEIGHT) {
+                continue;
+            }
+            float middle = (upper + lower) / 2;
+            List<Float> xs = cluster(rules.rules.stream().filter(Rule::vertical)
+                    .filter(r -> Math.min(r.y1, r.y2) - SAME_RULE <= middle && Math.max(r.y1, r.y2) + SAME_RULE >= middle)
+                    .map(r -> (r.x1 + r.x2) / 2).toList());
+            if (xs.size() < 2) {
+                continue;
+            }
+            List<List<Glyph>> cells = new ArrayList<>();
+            for (int c = 0; c + 1 < xs.size(); c++) {
+                cells.add(new ArrayList<>());
+            }
+            boolean any = false;
+            for (int g = 0; g < glyphs.size(); g++) {
+                Glyph glyph = glyphs.get(g);
+                float y = glyph.middleY();
+                if (used[g] || y < upper || y > lower) {
+                    continue;
+                }
+                for (int c = 0; c + 1 < xs.size(); c++) {
+                    if (glyph.centreX() >= xs.get(c) && glyph.centreX() <= xs.get(c + 1)) {
+                        cells.get(c).add(glyph);
+                        used[g] = true;
+                        any = true;
+                        break;
+                    }
+                }
+            }
+            if (any) {
+                List<String> texts = cells.stream().map(PdfText::cellText).toList();
+                lines.add(new Line(upper, texts, true, xs.get(0), xs.get(xs.size() - 1), 0, false));
+            }
+        }
+        List<Glyph> prose = new ArrayList<>();
+        for (int g = 0; g < glyphs.size(); g++) {
+            if (!used[g]) {
+                prose.add(glyphs.get(g));
+            }
+        }
+        for (List<Glyph> baseline : baselines(prose)) {
+            Glyph first = baseline.get(0);
+            Glyph last = baseline.get(baseline.size() - 1);
+            String text = lineText(baseline).strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            float lineTop = first.baseline - first.size;
+            boolean margin = first.baseline < height * MARGIN_SHARE || lineTop > height * (1 - MARGIN_SHARE);
+            lines.add(new Line(lineTop, List.of(text), false, first.x, last.x + last.width, first.size, margin));
+        }
+        lines.sort(Comparator.comparingDouble(Line::top));
+        return lines;
+    }
+
+    private static List<Glyph> glyphs(PDDocument document, int pageNumber) throws IOException {
+        List<Glyph> glyphs = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                String unicode = text.getUnicode();
+                if (unicode != null && !unicode.isEmpty()) {
+                    float size = Math.max(text.getFontSizeInPt(), text.getHeightDir());
+                    glyphs.add(new Glyph(text.getXDirAdj(), text.getYDirAdj(), text.getWidthDirAdj(),
+                            size > 0 ? size : 10f, unicode));
+                }
+            }
+        };
+        stripper.setStartPage(pageNumber);
+        stripper.setEndPage(pageNumber);
+        stripper.getText(document);
+        return glyphs;
+    }
+
+    /** The text of one cell: its glyphs line by line, the lines joined without a break (a wrapped word is whole). */
+    private static String cellText(List<Glyph> glyphs) {
+        StringBuilder text = new StringBuilder();
+        for (List<Glyph> line : baselines(glyphs)) {
+            text.append(lineText(line));
+        }
+        return text.toString().strip();
+    }
+
+    /** Glyphs grouped by baseline, top to bottom, each group left to right. */
+    private static List<List<Glyph>> baselines(List<Glyph> glyphs) {
+        List<Glyph> sorted = new ArrayList<>(glyphs);
+        sorted.sort(Comparator.comparingDouble(Glyph::baseline));
+        List<List<Glyph>> lines = new ArrayList<>();
+        List<Glyph> current = new ArrayList<>();
+        float baseline = Float.NaN;
+        for (Glyph glyph : sorted) {
+            if (!current.isEmpty() && glyph.baseline - baseline > Math.min(glyph.size, current.get(0).size) * 0.5f) {
+                lines.add(current);
+                current = new ArrayList<>();
+            }
+            if (current.isEmpty()) {
+                baseline = glyph.baseline;
+            }
+            current.add(glyph);
+        }
+        if (!current.isEmpty()) {
+            lines.add(current);
+        }
+        lines.forEach(line -> line.sort(Comparator.comparingDouble(Glyph::x)));
+        return lines;
+    }
+
+    /** Glyphs of one baseline; a gap wider than half a character reads as a space, as a typed one does. */
+    private static String lineText(List<Glyph> line) {
+        StringBuilder text = new StringBuilder();
+        float end = Float.NaN;
+        for (Glyph glyph : line) {
+            boolean spaced = text.length() > 0 && text.charAt(text.length() - 1) == ' ';
+            if (!Float.isNaN(end) && glyph.x - end > glyph.size * 0.5f && !spaced && !glyph.text.isBlank()) {
+                text.append(' ');
+            }
+            text.append(glyph.text);
+            end = glyph.x + glyph.width;
+        }
+        return text.toString();
+    }
+
+    /** Sorted values with those closer than {@link #SAME_RULE} merged into their first. */
+    private static List<Float> cluster(List<Float> values) {
+        List<Float> sorted = new ArrayList<>(values);
+        sorted.sort(Float::compare);
+        List<Float> clusters = new ArrayList<>();
+        for (float v : sorted) {
+            if (clusters.isEmpty() || v - clusters.get(clusters.size() - 1) > SAME_RULE) {
+                clusters.add(v);
+            }
+        }
+        return clusters;
+    }
+
+    /**
+     * Drops page numbers in the margins and running heads: prose lines (never table rows) whose text, digits aside,
+     * opens or closes {@link #RUNNING_PAGES} pages or more. A table title is never a running head, even when a
+     * continued table repeats it at the top of every page.
+     */
+    private static void dropFurniture(List<List<Line>> pages) {
+        Map<String, Integer> edgeCounts = new HashMap<>();
+        for (List<Line> page : pages) {
+            edgeTexts(page).stream().distinct().forEach(t -> edgeCounts.merge(t, 1, Integer::sum));
+        }
+        for (List<Line> page : pages) {
+            List<String> edges = edgeTexts(page);
+            page.removeIf(line -> !line.row && line.margin && PAGE_NUMBER.matcher(line.text()).matches());
+            page.removeIf(line -> !line.row && line.margin && edges.contains(furnitureKey(line))
+                    && edgeCounts.getOrDefault(furnitureKey(line), 0) >= RUNNING_PAGES
+                    && TableLayout.title(line.text().strip()).isEmpty());
+        }
+    }
+
+    /** The keys of the prose lines in a page's margins. */
+    private static List<String> edgeTexts(List<Line> page) {
+        return page.stream().filter(line -> !line.row && line.margin).map(PdfText::furnitureKey).toList();
+    }
+
+    private static String furnitureKey(Line line) {
+        return TableLayout.normalise(line.text()).replaceAll("\\d+", "#");
+    }
+
+    /**
+     * The pages as one text. A prose line reaching the right edge of the prose, not ending a sentence, runs
+     * on into the next prose line (also over a page break) when that one starts at the left edge. The edges are
+     * those of the document's prose, outside the margins.
+     */
+    private static Extracted join(List<List<Line>> pages) {
+        List<String> out = new ArrayList<>();
+        List<Place> places = new ArrayList<>();
+        Line open = null;
+        StringBuilder paragraph = null;
+        // The edges of the text block over the whole document (tables span it too): a page of tables has no
+        // paragraph to measure by, and a title is not a full line just because it is the widest prose.
+        float left = Float.MAX_VALUE;
+        float right = 0;
+        for (List<Line> page : pages) {
+            for (Line line : page) {
+                if (!line.row && !line.margin) {
+                    left = Math.min(left, line.left);
+                }
+                if (!line.margin) {
+                    right = Math.max(right, line.right);
+                }
+            }
+        }
+        for (int p = 0; p < pages.size(); p++) {
+            List<Line> page = pages.get(p);
+            int lineOnPage = 0;
+            for (Line line : page) {
+                lineOnPage++;
+                boolean continues = open != null && !line.row && line.left - left < line.size * 0.5f;
+                if (continues) {
+                    paragraph.append(line.text());
+                } else {
+                    if (paragraph != null) {
+                        out.add(paragraph.toString());
+                        paragraph = null;
+                    }
+                    if (line.row) {
+                        out.add(line.text());
+                    } else {
+                        paragraph = new StringBuilder(line.text());
+                    }
+                    places.add(new Place(p + 1, lineOnPage));
+                }
+                boolean full = !line.row && right - line.right < line.size * 1.5f
+                        && !SENTENCE_END.matcher(line.text()).matches();
+                open = full ? line : null;
+            }
+        }
+        if (paragraph != null) {
+            out.add(paragraph.toString());
+        }
+        return new Extracted(String.join("\n", out) + "\n", List.copyOf(places));
+    }
+
+    /** Collects the stroked and filled straight lines of a page, in top-down coordinates like the glyphs. */
+    private static final class Rules extends PDFGraphicsStreamEngine {
+
+        private final float top;
+        final List<Rule> rules = new ArrayList<>();
+        private final List<Rule> path = new ArrayList<>();
+        private Point2D.Float current = new Point2D.Float();
+        private Point2D.Float start = new Point2D.Float();
+
+        Rules(PDPage page, float top) {
+            super(page);
+            this.top = top;
+        }
+
+        @Override
+        public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+            segment(p0, p1);
+            segment(p1, p2);
+            segment(p2, p3);
+            segment(p3, p0);
+        }
+
+        private void segment(Point2D a, Point2D b) {
+            path.add(new Rule((float) a.getX(), top - (float) a.getY(), (float) b.getX(), top - (float) b.getY()));
+        }
+
+        @Override
+        public void moveTo(float x, float y) {
+            current = new Point2D.Float(x, y);
+            start = current;
+        }
+
+        @Override
+        public void lineTo(float x, float y) {
+            Point2D.Float next = new Point2D.Float(x, y);
+            segment(current, next);
+            current = next;
+        }
+
+        @Override
+        public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+            current = new Point2D.Float(x3, y3);
+        }
+
+        @Override
+        public Point2D getCurrentPoint() {
+            return current;
+        }
+
+        @Override
+        public void closePath() {
+            segment(current, start);
+            current = start;
+        }
+
+        @Override
+        public void endPath() {
+            path.clear();
+        }
+
+        @Override
+        public void strokePath() {
+            keep();
+        }
+
+        /** A filled thin rectangle is how many producers draw a rule; its long sides are the rule. */
+        @Override
+        public void fillPath(int windingRule) {
+            keep();
+        }
+
+        @Override
+        public void fillAndStrokePath(int windingRule) {
+            keep();
+        }
+
+        private void keep() {
+            for (Rule r : path) {
+                if (r.horizontal() || r.vertical()) {
+                    rules.add(r);
+                }
+            }
+            path.clear();
+        }
+
+        @Override
+        public void drawImage(PDImage pdImage) {
+        }
+
+        @Override
+        public void clip(int windingRule) {
+        }
+
+        @Override
+        public void shadingFill(COSName shadingName) {
+        }
+    }
+}
