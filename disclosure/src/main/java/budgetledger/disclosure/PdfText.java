@@ -54,6 +54,9 @@ public final class PdfText {
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^(?:[-—－–]?\\s*\\d{1,4}\\s*[-—－–]?|第\\s*\\d{1,4}\\s*页.*|\\d{1,4}\\s*/\\s*\\d{1,4}|共\\s*\\d+\\s*页.*)$");
     private static final Pattern SENTENCE_END = Pattern.compile(".*[。：:；;！？]$");
+    /** How a heading, an item or a label of the page starts: never the rest of a wrapped line. */
+    private static final Pattern NEW_ITEM = Pattern.compile("^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]"
+            + "|\\d+[.．、](?!\\d)|第[一二三四五六七八九十]+部分|(?:部门名称|编制部门|部门|单位|注)[：:]|(?:预算)?公开\\d*表|续表)");
 
     /** The text of a PDF and, for each of its lines, the page it came from and its line there. */
     public record Extracted(String text, List<Place> places) {
@@ -136,6 +139,37 @@ public final class PdfText {
         }
     }
 
+    /** A row of a ruled table: between two horizontal rules, cut into cells by the vertical rules crossing it. */
+    private record Band(float upper, float lower, List<Float> xs) {
+    }
+
+    /** Bands that touch (one's lower rule is the next one's upper) form one table. */
+    private static List<List<Band>> grids(List<Band> bands) {
+        List<List<Band>> grids = new ArrayList<>();
+        for (Band band : bands) {
+            List<Band> last = grids.isEmpty() ? null : grids.get(grids.size() - 1);
+            if (last != null && band.upper - last.get(last.size() - 1).lower <= SAME_RULE) {
+                last.add(band);
+            } else {
+                List<Band> grid = new ArrayList<>();
+                grid.add(band);
+                grids.add(grid);
+            }
+        }
+        return grids;
+    }
+
+    /** The grid column that starts at x (the nearest column border). */
+    private static int column(List<Float> columns, float x) {
+        int best = 0;
+        for (int c = 1; c + 1 < columns.size(); c++) {
+            if (Math.abs(columns.get(c) - x) < Math.abs(columns.get(best) - x)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     private static List<Line> pageLines(PDDocument document, int pageIndex) throws IOException {
         PDPage page = document.getPage(pageIndex);
         float top = page.getCropBox().getUpperRightY();
@@ -146,7 +180,7 @@ public final class PdfText {
 
         List<Float> ys = cluster(rules.rules.stream().filter(Rule::horizontal).map(r -> (r.y1 + r.y2) / 2).toList());
         List<Line> lines = new ArrayList<>();
-        boolean[] used = new boolean[glyphs.size()];
+        List<Band> bands = new ArrayList<>();
         for (int b = 0; b + 1 < ys.size(); b++) {
             float upper = ys.get(b);
             float lower = ys.get(b + 1);
@@ -157,32 +191,46 @@ public final class PdfText {
             List<Float> xs = cluster(rules.rules.stream().filter(Rule::vertical)
                     .filter(r -> Math.min(r.y1, r.y2) - SAME_RULE <= middle && Math.max(r.y1, r.y2) + SAME_RULE >= middle)
                     .map(r -> (r.x1 + r.x2) / 2).toList());
-            if (xs.size() < 2) {
-                continue;
+            if (xs.size() >= 2) {
+                bands.add(new Band(upper, lower, xs));
             }
-            List<List<Glyph>> cells = new ArrayList<>();
-            for (int c = 0; c + 1 < xs.size(); c++) {
-                cells.add(new ArrayList<>());
-            }
-            boolean any = false;
-            for (int g = 0; g < glyphs.size(); g++) {
-                Glyph glyph = glyphs.get(g);
-                float y = glyph.middleY();
-                if (used[g] || y < upper || y > lower) {
-                    continue;
+        }
+        boolean[] used = new boolean[glyphs.size()];
+        for (List<Band> grid : grids(bands)) {
+            // The columns of the whole grid: a merged cell (合计 over 科目编码 and 科目名称, 本年收入 over its parts)
+            // is read as its first column followed by empty ones, so that every row has every column.
+            List<Float> columns = cluster(grid.stream().flatMap(band -> band.xs.stream()).toList());
+            for (Band band : grid) {
+                List<List<Glyph>> cells = new ArrayList<>();
+                for (int c = 0; c + 1 < columns.size(); c++) {
+                    cells.add(new ArrayList<>());
                 }
-                for (int c = 0; c + 1 < xs.size(); c++) {
-                    if (glyph.centreX() >= xs.get(c) && glyph.centreX() <= xs.get(c + 1)) {
-                        cells.get(c).add(glyph);
-                        used[g] = true;
-                        any = true;
-                        break;
+                boolean any = false;
+                for (int g = 0; g < glyphs.size(); g++) {
+                    Glyph glyph = glyphs.get(g);
+                    float y = glyph.middleY();
+                    if (used[g] || y < band.upper || y > band.lower) {
+                        continue;
+                    }
+                    for (int c = 0; c + 1 < band.xs.size(); c++) {
+                        if (glyph.centreX() >= band.xs.get(c) && glyph.centreX() <= band.xs.get(c + 1)) {
+                            cells.get(column(columns, band.xs.get(c))).add(glyph);
+                            used[g] = true;
+                            any = true;
+                            break;
+                        }
                     }
                 }
-            }
-            if (any) {
-                List<String> texts = cells.stream().map(PdfText::cellText).toList();
-                lines.add(new Line(upper, texts, true, xs.get(0), xs.get(xs.size() - 1), 0, false));
+                if (any && band.xs.size() == 2) {
+                    // One cell across the whole table is a title or a note printed inside the grid, not a row.
+                    List<Glyph> all = cells.stream().flatMap(List::stream).toList();
+                    lines.add(new Line(band.upper, List.of(cellText(all)), false, all.get(0).x,
+                            all.get(all.size() - 1).x + all.get(all.size() - 1).width, all.get(0).size, false));
+                } else if (any) {
+                    List<String> texts = cells.stream().map(PdfText::cellText).toList();
+                    lines.add(new Line(band.upper, texts, true, columns.get(0), columns.get(columns.size() - 1), 0,
+                            false));
+                }
             }
         }
         List<Glyph> prose = new ArrayList<>();
@@ -324,26 +372,20 @@ public final class PdfText {
         List<Place> places = new ArrayList<>();
         Line open = null;
         StringBuilder paragraph = null;
-        // The edges of the text block over the whole document (tables span it too): a page of tables has no
-        // paragraph to measure by, and a title is not a full line just because it is the widest prose.
+        // A line is wrapped when it reaches as far right as anything on its page (tables included) and does not end a
+        // sentence; its paragraph goes on in the next prose line if that starts at the page's left edge and not like a
+        // heading, a number or a label of the page. A title is never wrapped.
         float left = Float.MAX_VALUE;
-        float right = 0;
-        for (List<Line> page : pages) {
-            for (Line line : page) {
-                if (!line.row && !line.margin) {
-                    left = Math.min(left, line.left);
-                }
-                if (!line.margin) {
-                    right = Math.max(right, line.right);
-                }
-            }
-        }
         for (int p = 0; p < pages.size(); p++) {
             List<Line> page = pages.get(p);
+            float widest = (float) page.stream().filter(l -> !l.margin).mapToDouble(Line::right).max().orElse(0);
+            left = (float) page.stream().filter(l -> !l.row && !l.margin).mapToDouble(Line::left).min()
+                    .orElse(left);
             int lineOnPage = 0;
             for (Line line : page) {
                 lineOnPage++;
-                boolean continues = open != null && !line.row && line.left - left < line.size * 0.5f;
+                boolean continues = open != null && !line.row && Math.abs(line.left - left) < line.size * 0.5f
+                        && !NEW_ITEM.matcher(line.text()).find();
                 if (continues) {
                     paragraph.append(line.text());
                 } else {
@@ -358,8 +400,8 @@ public final class PdfText {
                     }
                     places.add(new Place(p + 1, lineOnPage));
                 }
-                boolean full = !line.row && right - line.right < line.size * 1.5f
-                        && !SENTENCE_END.matcher(line.text()).matches();
+                boolean full = !line.row && widest - line.right < line.size * 1.5f
+                        && !SENTENCE_END.matcher(line.text()).matches() && TableLayout.title(line.text()).isEmpty();
                 open = full ? line : null;
             }
         }
