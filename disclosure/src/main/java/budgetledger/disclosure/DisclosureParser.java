@@ -209,7 +209,7 @@ public final class DisclosureParser {
                 lastLine = lineNo;
                 if (row) {
                     rowLines.add(lineNo);
-                } else if (line.contains("本表无数据")) {
+                } else if (Template.seed().emptyNotes().stream().anyMatch(line::contains)) {
                     noDataLine = lineNo;
                 } else {
                     checkUnit(line, lineNo, open.layout(), problems);
@@ -249,11 +249,12 @@ public final class DisclosureParser {
         return any;
     }
 
-    /** Amounts are read as 万元: a table in 元 would be off by ten thousand. */
+    /** Amounts are read in the template's unit (万元): a table in 元 would be off by ten thousand. */
     private static void checkUnit(String line, int lineNo, TableLayout layout, Problems problems) {
         Matcher m = UNIT.matcher(line);
-        if (m.find() && !m.group(1).equals("万元")) {
-            problems.add(lineNo, layout.displayName(), "金额单位是 “" + m.group(1) + "”，应为万元");
+        String unit = Template.seed().unit();
+        if (m.find() && !m.group(1).equals(unit)) {
+            problems.add(lineNo, layout.displayName(), "金额单位是 “" + m.group(1) + "”，应为" + unit);
         }
     }
 
