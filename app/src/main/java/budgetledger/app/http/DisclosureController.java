@@ -18,6 +18,7 @@ import budgetledger.query.FindFindingsQuery;
 import budgetledger.query.FindingsView;
 import budgetledger.query.FindReconciliationQuery;
 import budgetledger.events.CellFinding;
+import budgetledger.disclosure.PdfText;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.Reconciliation;
 import budgetledger.disclosure.tables.TableCsv;
@@ -101,23 +102,10 @@ public class DisclosureController {
                                                    @RequestParam(required = false) String findings)
             throws IOException {
         byte[] bytes = file.getBytes();
-        if (isPdf(bytes)) {
+        if (PdfText.isPdf(bytes)) {
             return created(imports.importPdf(bytes, departmentCode, acceptFindings(findings)));
         }
         return created(imports.importDocument(utf8(bytes), departmentCode, acceptFindings(findings)));
-    }
-
-    private static boolean isPdf(byte[] bytes) {
-        byte[] signature = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-        if (bytes.length < signature.length) {
-            return false;
-        }
-        for (int i = 0; i < signature.length; i++) {
-            if (bytes[i] != signature[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @GetMapping("/api/budgets/{budgetId}/tables")
