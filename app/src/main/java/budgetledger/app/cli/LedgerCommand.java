@@ -47,7 +47,7 @@ public final class LedgerCommand {
             用法：
               java -jar budget-ledger.jar [serve]                      启动服务（默认）
               java -jar budget-ledger.jar import FILE [--budget ID] [--department-code CODE]
-                    FILE 为 .txt：导入部门预算公开文档；为 .xlsx / .csv：把预算行文件导入预算 ID
+                    FILE 为 .txt 或 .pdf：导入部门预算公开文档（文本或公开的 PDF）；为 .xlsx / .csv：把预算行文件导入预算 ID
               java -jar budget-ledger.jar export BUDGET_ID [--table N] [--format csv|xlsx|text] [--out FILE]
                     默认：全部 13 张表，xlsx；text 为部门预算公开文档；csv 需要 --table
               java -jar budget-ledger.jar verify | rebuild | users …""";
