@@ -83,6 +83,20 @@ public final class PdfText {
     private PdfText() {
     }
 
+    /** Whether the bytes start as a PDF does (%PDF-), whatever type the sender claimed. */
+    public static boolean isPdf(byte[] bytes) {
+        byte[] signature = {'%', 'P', 'D', 'F', '-'};
+        if (bytes == null || bytes.length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if (bytes[i] != signature[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @throws DisclosureParseException when the bytes are not a PDF that can be read (damaged, encrypted, empty of
      *                                  text, too long)

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class PdfTextTest {
 
-    private static final int COUNT = Integer.getInteger("generated.pdf.count", 40);
+    private static final int COUNT = Integer.getInteger("generated.pdf.count", 200);
 
     @BeforeAll
     static void cjkFont() {
@@ -83,7 +83,7 @@ class PdfTextTest {
     }
 
     @Test
-    void an_unreadable_amount_in_a_pdf_is_named_by_the_page_it_is_printed_on() throws Exception {
+    void an_unreadable_amount_in_a_pdf_is_named_by_the_page_it_is_printed_on() {
         String text = Disclosures.text(Disclosures.SEED).replaceFirst("\t3487\\.06\t", "\t34a7.06\t");
         byte[] pdf = DisclosurePdf.write(text, "晋城市行政审批服务管理局");
         PdfText.Extracted extracted = PdfText.extract(pdf);
@@ -96,8 +96,29 @@ class PdfTextTest {
         assertThat(printedOn).isGreaterThan(1);
     }
 
+    @Test
+    void a_cell_changed_in_the_pdf_is_refused_naming_that_cell_on_its_page() {
+        String row = "201\t一般公共服务支出\t3487.06\t1920.38\t1566.68";
+        String seed = Disclosures.text(Disclosures.SEED);
+        int at = seed.indexOf(row); // table 3's row; table 5 prints the same row later
+        String misprinted = seed.substring(0, at) + "201\t一般公共服务支出\t3497.06\t1920.38\t1566.68"
+                + seed.substring(at + row.length());
+        byte[] pdf = DisclosurePdf.write(misprinted, "晋城市行政审批服务管理局");
+        PdfText.Extracted extracted = PdfText.extract(pdf);
+        DisclosureDocument document = new DisclosureParser().parse(extracted.text());
+        BudgetHeader header = document.header(document.departmentCode());
+        assertThatThrownBy(() -> Reconstruction.reconstruct(header, document.tables(), false))
+                .isInstanceOfSatisfying(Reconstruction.ReconstructionException.class, e -> {
+                    List<ParseProblem> onPages = extracted.onPages(e.problems());
+                    assertThat(onPages).hasSize(1);
+                    assertThat(onPages.get(0).page()).isEqualTo(pageHolding(pdf, "3497.06"));
+                    assertThat(onPages.get(0).text()).contains("表3 预算支出总表", "201 一般公共服务支出", "“合计”列",
+                            "公布 3497.06", "其余单元格得出 3487.06");
+                });
+    }
+
     /** The first page whose plain PDFBox text holds the words, found without PdfText. */
-    private static int pageHolding(byte[] pdf, String words) throws Exception {
+    private static int pageHolding(byte[] pdf, String words) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             for (int p = 1; p <= document.getNumberOfPages(); p++) {
                 PDFTextStripper stripper = new PDFTextStripper();
@@ -107,6 +128,8 @@ class PdfTextTest {
                     return p;
                 }
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         throw new AssertionError(words + " is on no page");
     }
