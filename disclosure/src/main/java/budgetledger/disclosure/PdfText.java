@@ -5,6 +5,7 @@ import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * sentence would read "增长" 3 "17.31%" as 增长317.31%, and a running head would end every table at a page break.
  * Continued tables need nothing more: the parser skips their repeated headers and 续表.
  *
- * <p>Every line remembers its page, so a problem is named by page and line ({@link Extracted#onPages}). Pure Java
+ * <p>A page turned by its /Rotate entry is read as it is shown. Every line remembers its page, so a problem is named
+ * by page and line ({@link Extracted#onPages}). Pure Java
  * over PDFBox; no files.
  */
 public final class PdfText {
@@ -186,10 +188,11 @@ public final class PdfText {
 
     private static List<Line> pageLines(PDDocument document, int pageIndex) throws IOException {
         PDPage page = document.getPage(pageIndex);
-        float top = page.getCropBox().getUpperRightY();
-        float height = page.getCropBox().getHeight();
+        int rotation = ((page.getRotation() % 360) + 360) % 360;
+        // The page as shown: a page turned by /Rotate 90 or 270 is as high as it is wide unturned.
+        float height = rotation == 90 || rotation == 270 ? page.getCropBox().getWidth() : page.getCropBox().getHeight();
         List<Glyph> glyphs = glyphs(document, pageIndex + 1);
-        Rules rules = new Rules(page, top);
+        Rules rules = new Rules(page);
         rules.processPage(page);
 
         List<Float> ys = cluster(rules.rules.stream().filter(Rule::horizontal).map(r -> (r.y1 + r.y2) / 2).toList());
@@ -428,15 +431,17 @@ public final class PdfText {
     /** Collects the stroked and filled straight lines of a page, in top-down coordinates like the glyphs. */
     private static final class Rules extends PDFGraphicsStreamEngine {
 
-        private final float top;
+        private final PDRectangle box;
+        private final int rotation;
         final List<Rule> rules = new ArrayList<>();
         private final List<Rule> path = new ArrayList<>();
         private Point2D.Float current = new Point2D.Float();
         private Point2D.Float start = new Point2D.Float();
 
-        Rules(PDPage page, float top) {
+        Rules(PDPage page) {
             super(page);
-            this.top = top;
+            this.box = page.getCropBox();
+            this.rotation = ((page.getRotation() % 360) + 360) % 360;
         }
 
         @Override
@@ -448,7 +453,26 @@ public final class PdfText {
         }
 
         private void segment(Point2D a, Point2D b) {
-            path.add(new Rule((float) a.getX(), top - (float) a.getY(), (float) b.getX(), top - (float) b.getY()));
+            Point2D.Float from = shown(a);
+            Point2D.Float to = shown(b);
+            path.add(new Rule(from.x, from.y, to.x, to.y));
+        }
+
+        /**
+         * A point of the page as it is shown, y downwards like the glyphs' positions: a page's /Rotate turns it
+         * clockwise for display, and the text is read in that turned frame.
+         */
+        private Point2D.Float shown(Point2D p) {
+            float x = (float) p.getX() - box.getLowerLeftX();
+            float y = (float) p.getY() - box.getLowerLeftY();
+            float w = box.getWidth();
+            float h = box.getHeight();
+            return switch (rotation) {
+                case 90 -> new Point2D.Float(y, x);
+                case 180 -> new Point2D.Float(w - x, y);
+                case 270 -> new Point2D.Float(h - y, w - x);
+                default -> new Point2D.Float(x, h - y);
+            };
         }
 
         @Override

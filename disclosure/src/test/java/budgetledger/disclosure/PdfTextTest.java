@@ -83,6 +83,16 @@ class PdfTextTest {
     }
 
     @Test
+    void pages_turned_by_their_rotate_entry_read_like_upright_ones() {
+        for (long seed = 1; seed <= 5; seed++) {
+            LedgerGenerator.Generated generated = LedgerGenerator.generate(seed);
+            byte[] pdf = DisclosurePdf.write(generated.text(), generated.header().departmentName(), true);
+            assertSameDocument(new DisclosureParser().parse(PdfText.extract(pdf).text()),
+                    new DisclosureParser().parse(generated.text()));
+        }
+    }
+
+    @Test
     void an_unreadable_amount_in_a_pdf_is_named_by_the_page_it_is_printed_on() {
         String text = Disclosures.text(Disclosures.SEED).replaceFirst("\t3487\\.06\t", "\t34a7.06\t");
         byte[] pdf = DisclosurePdf.write(text, "晋城市行政审批服务管理局");

@@ -31,10 +31,7 @@ public final class DisclosurePdf {
 
     public static final String FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
-    private static final float WIDTH = PDRectangle.A4.getWidth();
-    private static final float HEIGHT = PDRectangle.A4.getHeight();
     private static final float MARGIN = 45;
-    private static final float BODY_TOP = HEIGHT - 60;
     private static final float BODY_BOTTOM = 60;
     private static final float PROSE_SIZE = 10.5f;
     private static final float PROSE_LEADING = 16;
@@ -45,6 +42,11 @@ public final class DisclosurePdf {
     private static final float MIN_COLUMN = 28;
     private static final Pattern AMOUNT = Pattern.compile("-?[\\d,]+(?:\\.\\d+)?");
 
+    /** The page as read (landscape when rotated: an A4 page whose /Rotate 90 turns it, as scanners' PDFs do). */
+    private final boolean rotated;
+    private final float WIDTH;
+    private final float HEIGHT;
+    private final float BODY_TOP;
     private final PDDocument document = new PDDocument();
     private final PDType0Font font;
     private final String runningHead;
@@ -52,8 +54,12 @@ public final class DisclosurePdf {
     private float y;
     private int pages;
 
-    private DisclosurePdf(String runningHead) throws IOException {
+    private DisclosurePdf(String runningHead, boolean rotated) throws IOException {
         this.runningHead = runningHead;
+        this.rotated = rotated;
+        this.WIDTH = rotated ? PDRectangle.A4.getHeight() : PDRectangle.A4.getWidth();
+        this.HEIGHT = rotated ? PDRectangle.A4.getWidth() : PDRectangle.A4.getHeight();
+        this.BODY_TOP = HEIGHT - 60;
         AtomicReference<TrueTypeFont> first = new AtomicReference<>();
         TrueTypeCollection collection = new TrueTypeCollection(new File(FONT_FILE));
         collection.processAllFonts(ttf -> first.compareAndSet(null, ttf));
@@ -68,8 +74,16 @@ public final class DisclosurePdf {
 
     /** The document as a PDF; {@code runningHead} is printed above every page. */
     public static byte[] write(String text, String runningHead) {
+        return write(text, runningHead, false);
+    }
+
+    /**
+     * @param rotated print on A4 pages turned by /Rotate 90 (read as landscape), the drawing turned back so that it
+     *                reads upright: rules and glyphs are then in the unrotated page's coordinates
+     */
+    public static byte[] write(String text, String runningHead, boolean rotated) {
         try {
-            DisclosurePdf pdf = new DisclosurePdf(runningHead);
+            DisclosurePdf pdf = new DisclosurePdf(runningHead, rotated);
             try {
                 return pdf.print(text);
             } finally {
@@ -109,6 +123,11 @@ public final class DisclosurePdf {
         PDPage next = new PDPage(PDRectangle.A4);
         document.addPage(next);
         page = new PDPageContentStream(document, next);
+        if (rotated) {
+            // Shown turned 90° clockwise: the landscape point (X, Y) is the page's (A4 width − Y, X).
+            next.setRotation(90);
+            page.transform(new org.apache.pdfbox.util.Matrix(0, 1, -1, 0, PDRectangle.A4.getWidth(), 0));
+        }
         pages++;
         show(runningHead, PROSE_SIZE - 1.5f, MARGIN, HEIGHT - 35);
         String number = "- " + pages + " -";
