@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The real published PDFs of ../shared/real read into the text form: every table row with all its columns (a merged
@@ -61,5 +62,17 @@ class RealPdfTextTest {
                 "合计\t因公出国(境)费\t公务接待费\t小计\t购置费\t运行费\t", "10.81\t0\t0.83\t9.98\t0\t9.98\t217.83");
         // The empty tables say so.
         assertThat(lines).contains("注:本部门2026年无政府性基金预算财政拨款安排的预算，故本表为空表。");
+    }
+
+    @Test
+    void a_document_of_another_template_is_refused_with_one_problem_that_says_so() {
+        for (String fixture : List.of(RealFixtures.WUXI, RealFixtures.SHANGHAI)) {
+            String text = PdfText.extract(RealFixtures.bytes(fixture)).text();
+            assertThatThrownBy(() -> new DisclosureParser().parse(text))
+                    .isInstanceOfSatisfying(DisclosureParseException.class, e -> assertThat(e.problems())
+                            .extracting(ParseProblem::text).containsExactly("第 1 行：文档中没有“山西省部门预算公开（13 张表，万元）”"
+                                    + "的任何一张表（按表题查找，如“2026年预算收支总表”）；其他模板（如江苏省市级的“收支总表”、"
+                                    + "上海市区级的“部门财务收支预算总表”）尚不能导入"));
+        }
     }
 }
