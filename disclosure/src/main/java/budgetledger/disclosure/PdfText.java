@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * the page's width continues on the next (publishers wrap paragraphs), so a sentence and its figures stay whole.
  *
  * <p>Page furniture is dropped before anything is read: page numbers (- 4 -, 第 4 页, 4/36) in the top or bottom
- * margin and running heads (a line that opens or closes three or more pages). Otherwise a page number breaking a
+ * margin and running heads (the same line, digits aside, in the margins of three pages or more). Otherwise a page number breaking a
  * sentence would read "增长" 3 "17.31%" as 增长317.31%, and a running head would end every table at a page break.
  * Continued tables need nothing more: the parser skips their repeated headers and 续表.
  *
@@ -50,7 +50,7 @@ public final class PdfText {
     private static final float MAX_ROW_HEIGHT = 200f;
     /** Share of the page height at its top and bottom where page numbers and running heads live. */
     private static final float MARGIN_SHARE = 0.12f;
-    /** A line that opens or closes at least this many pages is a running head or foot. */
+    /** A line in the margins of at least this many pages is a running head or foot. */
     private static final int RUNNING_PAGES = 3;
 
     private static final Pattern PAGE_NUMBER = Pattern.compile(
@@ -114,11 +114,20 @@ public final class PdfText {
                 byPage.add(pageLines(document, p));
             }
             dropFurniture(byPage);
-            return join(byPage);
+            Extracted extracted = join(byPage);
+            if (extracted.text().isBlank()) {
+                throw refused("PDF 中没有可提取的文字（可能是扫描的图像），无法读取");
+            }
+            return extracted;
         } catch (InvalidPasswordException e) {
             throw refused("PDF 已加密，需要密码才能读取");
         } catch (IOException e) {
             throw refused("不是可读取的 PDF（" + e.getMessage() + "）");
+        } catch (DisclosureParseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A damaged content stream can fail deep inside PDFBox; for the sender it is an unreadable PDF, not a 500.
+            throw refused("PDF 的内容无法解析（" + e.getClass().getSimpleName() + "）");
         }
     }
 
@@ -353,7 +362,7 @@ public final class PdfText {
 
     /**
      * Drops page numbers in the margins and running heads: prose lines (never table rows) whose text, digits aside,
-     * opens or closes {@link #RUNNING_PAGES} pages or more. A table title is never a running head, even when a
+     * is in the margins of {@link #RUNNING_PAGES} pages or more. A table title is never a running head, even when a
      * continued table repeats it at the top of every page.
      */
     private static void dropFurniture(List<List<Line>> pages) {

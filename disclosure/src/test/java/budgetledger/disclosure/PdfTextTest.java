@@ -151,6 +151,18 @@ class PdfTextTest {
                         e -> assertThat(e.problems().get(0).text()).startsWith("第 1 行：不是可读取的 PDF"));
     }
 
+    @Test
+    void a_pdf_without_text_such_as_a_scan_is_refused_saying_so() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (PDDocument blank = new PDDocument()) {
+            blank.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            blank.save(out);
+        }
+        assertThatThrownBy(() -> PdfText.extract(out.toByteArray()))
+                .isInstanceOfSatisfying(DisclosureParseException.class, e -> assertThat(e.problems())
+                        .extracting(ParseProblem::text).containsExactly("第 1 行：PDF 中没有可提取的文字（可能是扫描的图像），无法读取"));
+    }
+
     private static void assertSameDocument(DisclosureDocument actual, DisclosureDocument expected) {
         assertThat(actual.departmentName()).isEqualTo(expected.departmentName());
         assertThat(actual.departmentCode()).isEqualTo(expected.departmentCode());
