@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The published PDF itself, as the body ({@code application/pdf}) or as a form upload: the seed printed as a PDF
- * imports with every one of its 925 cells exact; a PDF that is no PDF, or one with an unreadable amount, is 422 naming
- * the page, and records nothing.
+ * imports with every one of its 925 cells exact; a PDF that is no PDF, one with an unreadable amount, or one with a
+ * cell the others contradict is 422 naming the page (and the cell), and records nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // its database is its own: release the connections when the class is done
@@ -78,6 +78,18 @@ class DisclosurePdfApiTest {
         JsonNode problem = unreadable.getBody().get("problems").get(0);
         assertThat(problem.get("page").asInt()).isGreaterThan(1);
         assertThat(problem.get("text").asText()).matches("第 \\d+ 页第 \\d+ 行，表1 预算收支总表：“支出合计”列金额 “34a7.06” 不是数字");
+        String row = "201\t一般公共服务支出\t3487.06\t1920.38\t1566.68";
+        String seedText = SampleText.seed();
+        int at = seedText.indexOf(row); // table 3's row; table 5 prints the same row later
+        String misprinted = seedText.substring(0, at) + "201\t一般公共服务支出\t3497.06\t1920.38\t1566.68"
+                + seedText.substring(at + row.length());
+        ResponseEntity<JsonNode> refused = importPdf(DisclosurePdf.write(misprinted, "晋城市行政审批服务管理局"), "");
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().get("problems")).hasSize(1);
+        JsonNode cell = refused.getBody().get("problems").get(0);
+        assertThat(cell.get("page").asInt()).isGreaterThan(1);
+        assertThat(cell.get("text").asText()).startsWith("第 " + cell.get("page").asInt() + " 页第 ")
+                .contains("表3 预算支出总表", "201 一般公共服务支出", "“合计”列", "公布 3497.06", "其余单元格得出 3487.06");
         assertThat(events()).isEqualTo(before);
 
         ResponseEntity<JsonNode> seed = importPdf(DisclosurePdf.write(SampleText.seed(),
