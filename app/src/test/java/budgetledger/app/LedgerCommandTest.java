@@ -1,6 +1,7 @@
 package budgetledger.app;
 
 import budgetledger.app.cli.LedgerCommand;
+import budgetledger.disclosure.generated.DisclosurePdf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** {@code java -jar budget-ledger.jar import FILE} and {@code export BUDGET_ID …} on the configured database. */
 class LedgerCommandTest {
@@ -70,5 +72,19 @@ class LedgerCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "序号,单位编码\r\n1,062001\r\n");
         assertThat(ledger("import", bad.toString(), "--budget", "062-2026")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("工作表“预算行”", "缺少列");
+    }
+
+    @Test
+    void imports_a_published_pdf_and_refuses_a_broken_one_naming_its_page() throws IOException {
+        assumeThat(DisclosurePdf.font()).as("a CJK font to embed in test PDFs (" + DisclosurePdf.FONT_FILE + ")")
+                .isPresent();
+        String letter = SampleText.seed().replaceFirst("\t3487\\.06\t", "\t34a7.06\t");
+        Path broken = Files.write(dir.resolve("broken.pdf"), DisclosurePdf.write(letter, "晋城市行政审批服务管理局"));
+        assertThat(ledger("import", broken.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("第 \\d+ 页第 \\d+ 行，表1 预算收支总表：.*34a7.06");
+
+        Path pdf = Files.write(dir.resolve("seed.pdf"), DisclosurePdf.write(SampleText.seed(), "晋城市行政审批服务管理局"));
+        assertThat(ledger("import", pdf.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed()).contains("已导入预算 062-2026", "单元格一致 925");
     }
 }

@@ -45,6 +45,8 @@ class OpenApiTest {
         assertThat(adjust.at("/409/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(api.at("/paths/~1api~1disclosures/post/responses").has("422")).isTrue();
+        assertThat(api.at("/paths/~1api~1disclosures/post/requestBody/content").has("application/pdf"))
+                .as(api.at("/paths/~1api~1disclosures/post").toString()).isTrue();
         assertThat(api.at("/paths").has("/api/budgets/{budgetId}/disclosure")).isTrue();
     }
 

@@ -21,6 +21,13 @@ final class Amounts {
     private Amounts() {
     }
 
+    /** "-", "—", "－", "--": a cell printed as holding nothing. */
+    static boolean isDash(String text) {
+        return DASH.matcher(text).matches();
+    }
+
+    private static final Pattern DASH = Pattern.compile("[-—－–]{1,2}");
+
     static boolean isNumber(String text) {
         return NUMBER_CELL.matcher(text).matches();
     }

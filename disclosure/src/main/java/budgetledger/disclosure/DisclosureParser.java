@@ -35,6 +35,7 @@ public final class DisclosureParser {
     static final int MAX_LINES = 200_000;
 
     private static final String DOCUMENT = "";
+    private static final String YEAR_EXAMPLE = "2026年";
 
     /** 部门名称：某某局, possibly followed on the same line by 单位：万元. */
     private static final Pattern DEPARTMENT_NAME =
@@ -67,6 +68,13 @@ public final class DisclosureParser {
 
         String departmentName = departmentName(lines, problems, warnings);
         NavigableMap<Integer, TableRegion> regions = regions(lines, problems);
+        if (regions.isEmpty() && titlesMentioned(lines) <= TableLayout.COUNT / 2) {
+            // Not one title of the template, and few of its titles even mentioned (a title without its year still
+            // counts): another province's document, not thirteen missing tables.
+            throw new DisclosureParseException(List.of(new ParseProblem(1, DOCUMENT, "文档中没有“"
+                    + Template.seed().name() + "”的任何一张表（按表题查找，如“" + YEAR_EXAMPLE + TableLayout.of(1).title()
+                    + "”）；其他模板（如江苏省市级的“收支总表”、上海市区级的“部门财务收支预算总表”）尚不能导入")));
+        }
         int fiscalYear = fiscalYear(lines, regions, problems);
         reportMissingTables(regions, lines.size(), problems);
 
@@ -209,7 +217,7 @@ public final class DisclosureParser {
                 lastLine = lineNo;
                 if (row) {
                     rowLines.add(lineNo);
-                } else if (line.contains("本表无数据")) {
+                } else if (Template.seed().emptyNotes().stream().anyMatch(line::contains)) {
                     noDataLine = lineNo;
                 } else {
                     checkUnit(line, lineNo, open.layout(), problems);
@@ -221,6 +229,20 @@ public final class DisclosureParser {
                     lastLine, true), problems);
         }
         return regions;
+    }
+
+    /** How many of the template's tables are named somewhere in the document, with or without a year. */
+    private static int titlesMentioned(List<String> lines) {
+        List<String> texts = lines.stream().filter(line -> line.indexOf('\t') < 0).map(TableLayout::normalise).toList();
+        int mentioned = 0;
+        for (TableLayout layout : TableLayout.ALL) {
+            String title = TableLayout.normalise(layout.title());
+            if (texts.stream().anyMatch(text -> text.contains(title)
+                    || layout.variants().stream().anyMatch(v -> text.contains(TableLayout.normalise(v))))) {
+                mentioned++;
+            }
+        }
+        return mentioned;
     }
 
     private static void add(NavigableMap<Integer, TableRegion> regions, TableRegion region, Problems problems) {
@@ -249,11 +271,12 @@ public final class DisclosureParser {
         return any;
     }
 
-    /** Amounts are read as 万元: a table in 元 would be off by ten thousand. */
+    /** Amounts are read in the template's unit (万元): a table in 元 would be off by ten thousand. */
     private static void checkUnit(String line, int lineNo, TableLayout layout, Problems problems) {
         Matcher m = UNIT.matcher(line);
-        if (m.find() && !m.group(1).equals("万元")) {
-            problems.add(lineNo, layout.displayName(), "金额单位是 “" + m.group(1) + "”，应为万元");
+        String unit = Template.seed().unit();
+        if (m.find() && !m.group(1).equals(unit)) {
+            problems.add(lineNo, layout.displayName(), "金额单位是 “" + m.group(1) + "”，应为" + unit);
         }
     }
 

@@ -6,15 +6,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How each of the thirteen tables is published (docs/TABLES.md): its year-less title, its label and amount columns,
+ * How each of the thirteen tables is published (docs/TABLES.md), as the seed's template file says
+ * ({@code templates/shanxi-13.template}, read by {@link Template}): its year-less title, its label and amount columns,
  * the order of its cells on a published row, and which amount column is the sum of which others.
  *
  * @param cells        one letter per published cell: L a label cell, A an amount cell, each taking the next label or
  *                     amount column. Table 1 is LALAAA: income label, income amount, expenditure label, three amounts
  * @param totalColumn  the amount column that is the sum of {@code partColumns} on every row; -1 when none
+ * @param variants     other titles the table is published under (without 不含上年结转 …)
+ * @param print        how the table is printed
  */
 public record TableLayout(int number, String title, Kind kind, List<String> labelColumns, List<String> amountColumns,
-                   String cells, int totalColumn, List<Integer> partColumns) {
+                   String cells, int totalColumn, List<Integer> partColumns, List<String> variants, Print print) {
 
     /** The shape of a table's rows, which decides how rows are recognised, levelled and checked. */
     public enum Kind {
@@ -34,44 +37,10 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
 
     public static final int COUNT = 13;
 
-    /** Tables 5 to 9 say 不含上年结转; some documents leave the words out of the title. */
-    static final String WITHOUT_CARRY_OVER = "（不含上年结转）";
+    /** The seed's template; its tables are {@link #ALL}. Loaded here so that Template's own loading may build layouts. */
+    static final Template SEED = Template.load("templates/shanxi-13.template");
 
-    private static final List<String> CODE_NAME = List.of("科目编码", "科目名称");
-    private static final List<String> TOTAL_BASIC_PROJECT = List.of("合计", "基本支出", "项目支出");
-    private static final List<String> TOTAL_FISCAL = List.of("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算");
-
-    static final List<TableLayout> ALL = List.of(
-            new TableLayout(1, "预算收支总表", Kind.PAIRED, List.of("收入项目", "支出项目"),
-                    List.of("收入金额", "支出合计", "当年预算安排", "上年结转安排"), "LALAAA", 1, List.of(2, 3)),
-            new TableLayout(2, "预算收入总表", Kind.FUNCTIONAL, CODE_NAME,
-                    List.of("合计", "一般公共预算", "政府性基金", "国有资本经营预算", "财政专户管理资金", "单位资金", "上年结转"),
-                    "LLAAAAAAA", 0, List.of(1, 2, 3, 4, 5)),
-            new TableLayout(3, "预算支出总表", Kind.FUNCTIONAL, CODE_NAME, TOTAL_BASIC_PROJECT, "LLAAA", 0, List.of(1, 2)),
-            new TableLayout(4, "财政拨款收支总表", Kind.PAIRED, List.of("收入项目", "支出项目"),
-                    List.of("收入金额", "支出小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"), "LALAAAA", 1,
-                    List.of(2, 3, 4)),
-            new TableLayout(5, "一般公共预算支出预算表（不含上年结转）", Kind.FUNCTIONAL, CODE_NAME, TOTAL_BASIC_PROJECT,
-                    "LLAAA", 0, List.of(1, 2)),
-            new TableLayout(6, "一般公共预算安排基本支出分经济科目表（不含上年结转）", Kind.ECONOMIC,
-                    List.of("部门预算支出经济科目名称", "政府预算支出经济科目名称"), List.of("合计", "人员经费", "公用经费"),
-                    "LLAAA", 0, List.of(1, 2)),
-            new TableLayout(7, "政府性基金预算收入表（不含上年结转）", Kind.FUNCTIONAL, List.of("收入科目编码", "科目名称"),
-                    List.of("政府性基金收入预算"), "LLA", -1, List.of()),
-            new TableLayout(8, "政府性基金预算支出表（不含上年结转）", Kind.FUNCTIONAL, CODE_NAME, TOTAL_BASIC_PROJECT,
-                    "LLAAA", 0, List.of(1, 2)),
-            new TableLayout(9, "国有资本经营预算收支预算表（不含上年结转）", Kind.FUNCTIONAL,
-                    List.of("收入科目编码", "收入科目名称", "科目编码", "科目名称"),
-                    List.of("国有资本经营收入预算", "合计", "基本支出", "项目支出"), "LLALLAAA", 1, List.of(2, 3)),
-            new TableLayout(10, "财政拨款安排“三公”经费支出预算表", Kind.THREE_PUBLIC, List.of("项目"), TOTAL_FISCAL,
-                    "LAAAA", 0, List.of(1, 2, 3)),
-            new TableLayout(11, "财政拨款安排机关运行经费预算表", Kind.UNITS, List.of("单位名称"), TOTAL_FISCAL,
-                    "LAAAA", 0, List.of(1, 2, 3)),
-            new TableLayout(12, "项目支出预算表（本年预算）", Kind.PROJECTS, List.of("项目名称"),
-                    List.of("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"),
-                    "LAAAAAA", 0, List.of(1, 2, 3, 4, 5)),
-            new TableLayout(13, "项目支出预算表（上年结转）", Kind.PROJECTS, List.of("项目名称"), TOTAL_FISCAL,
-                    "LAAAA", 0, List.of(1, 2, 3)));
+    static final List<TableLayout> ALL = SEED.tables();
 
     /**
      * A title line: a year, then the title; optionally preceded by 表一 / 表1 as some documents print it. Table of
@@ -105,46 +74,6 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
     public record Group(String text, int first, int last) {
     }
 
-    public Print print() {
-        String planned = YEAR + "年预算数";
-        String fiscal = YEAR + "年财政拨款";
-        Group codeName = new Group("项目", 0, 1);
-        return switch (number) {
-            case 1 -> new Print(List.of(0, 2, 1, 3, 4, 5),
-                    List.of("项目", "金额", "项目", YEAR + "年合计", "当年预算安排", "上年结转安排"),
-                    List.of(new Group("收入", 0, 1), new Group("支出", 2, 5)));
-            case 2 -> new Print(identity(9), List.of("科目编码", "科目名称", "合计", "一般公共预算", "政府性基金",
-                    "国有资本经营预算", "财政专户管理资金", "单位资金", "上年结转"),
-                    List.of(codeName, new Group("本年收入", 2, 7)));
-            case 3, 5, 8 -> new Print(identity(5), List.of("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
-                    List.of(codeName, new Group(planned, 2, 4)));
-            case 4 -> new Print(List.of(0, 2, 1, 3, 4, 5, 6),
-                    List.of("项目", "金额", "项目", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
-                    List.of(new Group("收入", 0, 1), new Group("支出", 2, 6)));
-            case 6 -> new Print(identity(5), List.of("部门预算支出经济科目名称", "政府预算支出经济科目名称", "合计",
-                    "人员经费", "公用经费"), List.of(new Group(planned, 2, 4)));
-            case 7 -> new Print(identity(3), List.of("收入科目编码", "科目名称", "政府性基金收入预算"), List.of(codeName));
-            case 9 -> new Print(List.of(0, 1, 4, 2, 3, 5, 6, 7), List.of("收入科目编码", "科目名称",
-                    "国有资本经营收入预算", "科目编码", "科目名称", "合计", "基本支出", "项目支出"),
-                    List.of(new Group("国有资本经营预算收入", 0, 2), new Group("国有资本经营预算支出", 3, 7)));
-            case 10, 11 -> new Print(identity(5), List.of(number == 10 ? "项目" : "单位名称", "合计", "一般公共预算",
-                    "政府性基金预算", "国有资本经营预算"), List.of(new Group(planned, 1, 4)));
-            case 12 -> new Print(identity(7), List.of("项目名称", "合计", "一般公共预算", "政府性基金预算",
-                    "国有资本经营预算", "财政专户管理资金", "单位资金"), List.of(new Group(fiscal, 2, 4)));
-            case 13 -> new Print(identity(5), List.of("项目名称", "合计", "一般公共预算", "政府性基金预算",
-                    "国有资本经营预算"), List.of(new Group(fiscal, 2, 4)));
-            default -> throw new IllegalStateException("no table " + number);
-        };
-    }
-
-    private static List<Integer> identity(int width) {
-        List<Integer> order = new java.util.ArrayList<>(width);
-        for (int i = 0; i < width; i++) {
-            order.add(i);
-        }
-        return order;
-    }
-
     public int amountCount() {
         return amountColumns.size();
     }
@@ -168,8 +97,9 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
         }
         String rest = m.group(2);
         for (TableLayout layout : ALL) {
-            String title = normalise(layout.title);
-            if (rest.equals(title) || rest.equals(title.replace(WITHOUT_CARRY_OVER, ""))) {
+            boolean named = rest.equals(normalise(layout.title))
+                    || layout.variants.stream().anyMatch(variant -> rest.equals(normalise(variant)));
+            if (named) {
                 return Optional.of(new Title(layout, Integer.parseInt(m.group(1))));
             }
         }

@@ -148,7 +148,8 @@ final class TableReader {
     }
 
     private BigDecimal amount(int lineNo, String text, String column) {
-        if (text.isEmpty()) {
+        // Publishers print "-" (or a dash of another width) where a cell holds nothing: the same as a blank cell.
+        if (text.isEmpty() || Amounts.isDash(text)) {
             return null;
         }
         if (!Amounts.isNumber(text)) {

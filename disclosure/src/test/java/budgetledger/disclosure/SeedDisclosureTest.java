@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static budgetledger.disclosure.Disclosures.cells;
@@ -291,5 +292,17 @@ class SeedDisclosureTest {
     private static NarrativeFigure same(String amount, int line) {
         BigDecimal a = new BigDecimal(amount);
         return new NarrativeFigure(a, new BigDecimal("0.00"), a, null, line);
+    }
+
+    @Test
+    void cells_printed_as_a_dash_are_blank_and_thousands_separators_are_read() {
+        List<String> lines = Disclosures.lines(Disclosures.SEED);
+        String row = lines.get(113);
+        assertThat(row).isEqualTo("201\t一般公共服务支出\t3487.06\t3487.06\t\t\t\t\t");
+        lines.set(113, "201\t一般公共服务支出\t3,487.06\t3487.06\t-\t—\t－\t--\t");
+        DisclosureDocument dashed = new DisclosureParser().parse(Disclosures.join(lines));
+        DisclosureDocument seed = new DisclosureParser().parse(Disclosures.text(Disclosures.SEED));
+        assertThat(Disclosures.cells(dashed.table(2))).isEqualTo(Disclosures.cells(seed.table(2)));
+        assertThat(Disclosures.cells(dashed.table(2).rows().get(1))).isEqualTo("1|201|一般公共服务支出|3487.06|3487.06|||||");
     }
 }

@@ -8,6 +8,7 @@ import budgetledger.app.lineimport.LineItemImportService;
 import budgetledger.app.lineimport.LineItemProblem;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.disclosure.ParseProblem;
+import budgetledger.disclosure.PdfText;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.query.DisclosureTablesView;
 import budgetledger.query.FindDisclosureDocumentQuery;
@@ -46,7 +47,7 @@ public final class LedgerCommand {
             用法：
               java -jar budget-ledger.jar [serve]                      启动服务（默认）
               java -jar budget-ledger.jar import FILE [--budget ID] [--department-code CODE]
-                    FILE 为 .txt：导入部门预算公开文档；为 .xlsx / .csv：把预算行文件导入预算 ID
+                    FILE 为 .txt 或 .pdf：导入部门预算公开文档（文本或公开的 PDF）；为 .xlsx / .csv：把预算行文件导入预算 ID
               java -jar budget-ledger.jar export BUDGET_ID [--table N] [--format csv|xlsx|text] [--out FILE]
                     默认：全部 13 张表，xlsx；text 为部门预算公开文档；csv 需要 --table
               java -jar budget-ledger.jar verify | rebuild | users …""";
@@ -140,11 +141,14 @@ public final class LedgerCommand {
             return 1;
         }
         String name = file.getFileName().toString();
-        if (name.toLowerCase().endsWith(".txt")) {
+        boolean pdf = name.toLowerCase().endsWith(".pdf") && PdfText.isPdf(bytes);
+        if (name.toLowerCase().endsWith(".txt") || pdf) {
             progress.step("解析文档、重建预算行、核对表格：" + name);
             try {
-                ImportResult result = context.getBean(DisclosureImportService.class)
-                        .importDocument(new String(bytes, StandardCharsets.UTF_8), arguments.options().get("department-code"));
+                DisclosureImportService imports = context.getBean(DisclosureImportService.class);
+                String departmentCode = arguments.options().get("department-code");
+                ImportResult result = pdf ? imports.importPdf(bytes, departmentCode, false)
+                        : imports.importDocument(new String(bytes, StandardCharsets.UTF_8), departmentCode);
                 progress.done();
                 out.println("已导入预算 " + result.budgetId() + "：" + result.lines() + " 个预算行，" + result.events()
                         + " 个事件；单元格一致 " + result.reconciliation().exact() + "，尾差 "

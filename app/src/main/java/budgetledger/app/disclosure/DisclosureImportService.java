@@ -6,6 +6,8 @@ import budgetledger.disclosure.DisclosureDocument;
 import budgetledger.disclosure.DisclosureParseException;
 import budgetledger.disclosure.DisclosureParser;
 import budgetledger.disclosure.ParseProblem;
+import budgetledger.disclosure.PdfText;
+import budgetledger.model.text.TextRules;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.disclosure.BudgetHeader;
 import budgetledger.disclosure.BudgetLine;
@@ -47,6 +49,31 @@ public class DisclosureImportService {
      */
     public ImportResult importDocument(String text, String departmentCode) {
         return importDocument(text, departmentCode, false);
+    }
+
+    /**
+     * The published PDF itself: read into the text form by {@link PdfText}, then imported as that text. Every problem
+     * names the page of the PDF and the line on it, not a line of text the user never saw.
+     *
+     * @throws DisclosureRejectedException when the PDF cannot be read, or its document could not be imported
+     */
+    public ImportResult importPdf(byte[] pdf, String departmentCode, boolean acceptFindings) {
+        PdfText.Extracted extracted;
+        try {
+            extracted = PdfText.extract(pdf);
+        } catch (DisclosureParseException e) {
+            throw new DisclosureRejectedException("unreadable-document", "PDF 无法读取", e.problems());
+        }
+        // The same rules as a text body: what the PDF carries must not smuggle invisible or reordering characters.
+        TextRules.problem(extracted.text(), TextRules.Shape.DOCUMENT).ifPresent(problem -> {
+            throw new DisclosureRejectedException("unreadable-document", "PDF 的文字" + problem.description(),
+                    List.of(new ParseProblem(1, "", "PDF 的文字" + problem.description(), 1)));
+        });
+        try {
+            return importDocument(extracted.text(), departmentCode, acceptFindings);
+        } catch (DisclosureRejectedException e) {
+            throw new DisclosureRejectedException(e.rule(), e.getMessage(), extracted.onPages(e.problems()));
+        }
     }
 
     /**

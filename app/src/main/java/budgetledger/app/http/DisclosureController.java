@@ -18,6 +18,7 @@ import budgetledger.query.FindFindingsQuery;
 import budgetledger.query.FindingsView;
 import budgetledger.query.FindReconciliationQuery;
 import budgetledger.events.CellFinding;
+import budgetledger.disclosure.PdfText;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.Reconciliation;
 import budgetledger.disclosure.tables.TableCsv;
@@ -86,12 +87,25 @@ public class DisclosureController {
         return created(imports.importDocument(utf8(body), departmentCode, acceptFindings(findings)));
     }
 
+    /** The published PDF as the body; problems name its pages. */
+    @PostMapping(path = "/api/disclosures", consumes = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<ImportResult> importPdf(@RequestBody byte[] body,
+                                                  @RequestParam(required = false) String departmentCode,
+                                                  @RequestParam(required = false) String findings) {
+        return created(imports.importPdf(body, departmentCode, acceptFindings(findings)));
+    }
+
+    /** A form upload: the PDF (by its %PDF- signature, whatever type the browser claims) or the text form. */
     @PostMapping(path = "/api/disclosures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file,
                                                    @RequestParam(required = false) String departmentCode,
                                                    @RequestParam(required = false) String findings)
             throws IOException {
-        return created(imports.importDocument(utf8(file.getBytes()), departmentCode, acceptFindings(findings)));
+        byte[] bytes = file.getBytes();
+        if (PdfText.isPdf(bytes)) {
+            return created(imports.importPdf(bytes, departmentCode, acceptFindings(findings)));
+        }
+        return created(imports.importDocument(utf8(bytes), departmentCode, acceptFindings(findings)));
     }
 
     @GetMapping("/api/budgets/{budgetId}/tables")

@@ -64,7 +64,7 @@ public class OpenApiDocumentation {
                         .putIfAbsent(status, problemResponse(description)));
                 if (path.equals("/api/disclosures")) {
                     operation.getResponses().putIfAbsent("422",
-                            problemResponse("文档无法读取或其表格无法还原；problems 列出每个问题的行号与表"));
+                            problemResponse("文档无法读取或其表格无法还原；problems 列出每个问题的（页码、）行号与表"));
                 }
             }));
         };
@@ -78,7 +78,8 @@ public class OpenApiDocumentation {
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
         ObjectSchema item = new ObjectSchema();
-        item.addProperty("line", new IntegerSchema().description("文档中的行号"));
+        item.addProperty("page", new IntegerSchema().description("PDF 的页码（导入 PDF 时）"));
+        item.addProperty("line", new IntegerSchema().description("文档中的行号（PDF：该页的行号）"));
         item.addProperty("table", new StringSchema().description("表，如 表2 预算收入总表"));
         item.addProperty("message", new StringSchema());
         item.addProperty("text", new StringSchema().description("行号与说明合成的一句话"));

@@ -53,7 +53,10 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(DisclosureRejectedException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "body", e.getMessage());
         problem.setProperty("problems", e.problems().stream()
-                .map(p -> java.util.Map.of("line", p.line(), "table", p.table(), "message", p.message(), "text", p.text()))
+                .map(p -> p.page() > 0
+                        ? java.util.Map.of("page", p.page(), "line", p.line(), "table", p.table(), "message", p.message(),
+                                "text", p.text())
+                        : java.util.Map.of("line", p.line(), "table", p.table(), "message", p.message(), "text", p.text()))
                 .toList());
         return problem;
     }

@@ -4,6 +4,7 @@ import budgetledger.app.disclosure.DisclosureImportService;
 import budgetledger.app.disclosure.DisclosureRejectedException;
 import budgetledger.app.disclosure.ImportResult;
 import budgetledger.app.http.DisclosureController;
+import budgetledger.disclosure.PdfText;
 import budgetledger.app.projection.ReadYourWrites;
 import budgetledger.command.BudgetRuleException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,19 +47,23 @@ class ImportPage {
             throws IOException {
         model.addAttribute("departmentCode", departmentCode);
         if (file == null || file.isEmpty()) {
-            return refused(model, response, HttpStatus.BAD_REQUEST, "请选择要导入的文件（由公开文档 PDF 提取的文本，UTF-8）");
+            return refused(model, response, HttpStatus.BAD_REQUEST, "请选择要导入的文件（公开文档的 PDF，或由它提取的文本，UTF-8）");
         }
         model.addAttribute("fileName", file.getOriginalFilename());
-        String text;
-        try {
-            text = DisclosureController.utf8(file.getBytes());
-        } catch (BudgetRuleException e) {
-            return refused(model, response, HttpStatus.BAD_REQUEST, e.getMessage());
+        byte[] bytes = file.getBytes();
+        boolean pdf = PdfText.isPdf(bytes);
+        String text = null;
+        if (!pdf) {
+            try {
+                text = DisclosureController.utf8(bytes);
+            } catch (BudgetRuleException e) {
+                return refused(model, response, HttpStatus.BAD_REQUEST, e.getMessage());
+            }
         }
+        String code = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.strip();
         ImportResult result;
         try {
-            result = imports.importDocument(text, departmentCode == null || departmentCode.isBlank() ? null
-                    : departmentCode.strip());
+            result = pdf ? imports.importPdf(bytes, code, false) : imports.importDocument(text, code);
         } catch (DisclosureRejectedException e) {
             model.addAttribute("problems", e.problems());
             return refused(model, response, HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage() + "，未记录任何内容");
