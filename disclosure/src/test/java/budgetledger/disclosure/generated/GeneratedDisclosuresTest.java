@@ -40,10 +40,19 @@ class GeneratedDisclosuresTest {
 
     @Test
     void every_generated_disclosure_imports_with_every_published_cell_exact() {
+        List<String> failures = importAll(FROM, COUNT, SCALE);
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Imports documents {@code from} to {@code from + count − 1} and prints the count; the failures, one line each.
+     * {@code main(from, count)} runs a longer series outside the test suite (the 10,000-document run).
+     */
+    static List<String> importAll(long from, int count, int scale) {
         List<String> failures = new ArrayList<>();
-        int cells = 0;
-        for (long seed = FROM; seed < FROM + COUNT; seed++) {
-            LedgerGenerator.Generated generated = LedgerGenerator.generate(seed, SCALE);
+        long cells = 0;
+        for (long seed = from; seed < from + count; seed++) {
+            LedgerGenerator.Generated generated = LedgerGenerator.generate(seed, scale);
             try {
                 DisclosureDocument document = new DisclosureParser().parse(generated.text());
                 BudgetHeader header = document.header(document.departmentCode());
@@ -60,9 +69,14 @@ class GeneratedDisclosuresTest {
                 failures.add(seed + ": refused: " + e.problems().stream().limit(3).toList());
             }
         }
-        System.out.println("generated disclosures: " + COUNT + " imported " + (COUNT - failures.size())
-                + ", exact cells " + cells);
-        assertThat(failures).isEmpty();
+        System.out.println("generated disclosures " + from + "–" + (from + count - 1) + ": " + count + ", imported "
+                + (count - failures.size()) + ", exact cells " + cells);
+        return failures;
+    }
+
+    public static void main(String[] args) {
+        List<String> failures = importAll(Long.parseLong(args[0]), Integer.parseInt(args[1]), 1);
+        failures.forEach(System.out::println);
     }
 
     @Test
