@@ -208,13 +208,13 @@ public final class Reconstruction {
         Model model = new Model(incidence, 1);
         for (int k = 0; k < cells.size(); k++) {
             if (!leftOut.contains(k)) {
-                model.cell(k, null);
+                model.cell(k);
             }
         }
         for (int c = 0; c < hint.length; c++) {
             model.cp.addHint(model.amount[c], Math.min(hint[c], incidence.upperFen[c]));
         }
-        model.minimizeLines(0);
+        model.minimizeLines();
         return model.solve(SOLVE_LIMIT);
     }
 
@@ -520,8 +520,8 @@ public final class Reconstruction {
             }
         }
 
-        /** Cell k's lines sum inside its interval (unless {@code leftOut}). */
-        void cell(int k, BoolVar leftOut) {
+        /** Cell k's lines sum inside its interval, as near its published value as they can. */
+        void cell(int k) {
             PublishedCell cell = cells.get(k);
             List<Integer> lines = countedBy.get(k);
             IntVar[] vars = new IntVar[lines.size()];
@@ -530,18 +530,12 @@ public final class Reconstruction {
             }
             if (vars.length == 0) {
                 if (!cell.holds(0)) {
-                    if (leftOut == null) {
-                        cp.addBoolOr(new BoolVar[0]); // nothing can fill the cell: the model has no solution
-                    } else {
-                        cp.addEquality(leftOut, 1);
-                    }
+                    cp.addBoolOr(new BoolVar[0]); // nothing can fill the cell: the model has no solution
                 }
                 return;
             }
-            var constraint = cp.addLinearConstraint(LinearExpr.sum(vars), cell.lowFen(), cell.highFen());
-            if (leftOut != null) {
-                constraint.onlyEnforceIf(leftOut.not());
-            } else if (!cell.isBlank()) {
+            cp.addLinearConstraint(LinearExpr.sum(vars), cell.lowFen(), cell.highFen());
+            if (!cell.isBlank()) {
                 long centre = Math.min(Math.max(cell.published().movePointRight(6).longValueExact(), cell.lowFen()),
                         cell.highFen());
                 IntVar deviation = cp.newIntVar(0, Math.max(cell.highFen() - centre, centre - cell.lowFen()), "d" + k);
@@ -551,23 +545,19 @@ public final class Reconstruction {
             }
         }
 
-        void minimizeLines(long extraWeight, BoolVar... extra) {
+        void minimizeLines() {
             int n = used.length;
             int d = deviations.size();
-            LinearArgument[] terms = new LinearArgument[n + extra.length + d];
-            long[] weights = new long[n + extra.length + d];
+            LinearArgument[] terms = new LinearArgument[n + d];
+            long[] weights = new long[n + d];
             for (int c = 0; c < n; c++) {
                 terms[c] = used[c];
                 // a line outweighs any deviation (at most 5,000 分 a cell) on the cells it could save
                 weights[c] = (LINE_WEIGHT + incidence.candidates.get(c).penalty()) * 10_000_000L;
             }
             for (int i = 0; i < d; i++) {
-                terms[n + extra.length + i] = deviations.get(i);
-                weights[n + extra.length + i] = 1;
-            }
-            for (int i = 0; i < extra.length; i++) {
-                terms[n + i] = extra[i];
-                weights[n + i] = extraWeight;
+                terms[n + i] = deviations.get(i);
+                weights[n + i] = 1;
             }
             cp.minimize(LinearExpr.weightedSum(terms, weights));
         }

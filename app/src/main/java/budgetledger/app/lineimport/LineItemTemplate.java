@@ -33,7 +33,8 @@ public final class LineItemTemplate {
     static List<List<Object>> lineRows(BudgetRow budget, List<BudgetLineRow> lines, boolean filled) {
         List<List<Object>> rows = new ArrayList<>();
         if (!filled) {
-            String unit = budget.units().isEmpty() ? "062001" : budget.units().get(0).code();
+            // a budget opened without units still shows the shape of a unit code: its department's first
+            String unit = budget.units().isEmpty() ? budget.departmentCode() + "001" : budget.units().get(0).code();
             rows.add(List.of("1", unit, "2010301", "基本支出-公用经费", "30201", "50201", "一般公共预算", "当年", "",
                     new BigDecimal("12000.00"), "某财预〔" + budget.fiscalYear() + "〕1号", "年初预算"));
             return rows;
