@@ -10,16 +10,28 @@ import java.util.Map;
  *
  * @param documentNames names the imported document gave to classification codes the catalogue of the year does
  *                      not hold (code → name); tables print them as the document did
+ * @param templateId    the template the budget's tables are published in ({@link Template#id()}); the seed's when
+ *                      the budget was opened before templates were recorded
  */
 public record BudgetHeader(String departmentCode, String departmentName, int fiscalYear, List<BudgetUnit> units,
-                           Map<String, String> documentNames) {
+                           Map<String, String> documentNames, String templateId) {
 
     public BudgetHeader {
         units = List.copyOf(units);
         documentNames = Map.copyOf(documentNames);
+        templateId = templateId == null ? Template.seed().id() : templateId;
+    }
+
+    public BudgetHeader(String departmentCode, String departmentName, int fiscalYear, List<BudgetUnit> units,
+                        Map<String, String> documentNames) {
+        this(departmentCode, departmentName, fiscalYear, units, documentNames, null);
     }
 
     public BudgetHeader(String departmentCode, String departmentName, int fiscalYear, List<BudgetUnit> units) {
         this(departmentCode, departmentName, fiscalYear, units, Map.of());
+    }
+
+    public Template template() {
+        return Template.of(templateId);
     }
 }

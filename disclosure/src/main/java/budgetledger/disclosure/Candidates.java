@@ -73,8 +73,11 @@ final class Candidates {
     }
 
     /** The candidates in a fixed order (same document, same list); problems of unreadable rows go to {@code problems}. */
-    static List<Candidate> of(ClassificationCatalogue catalogue, List<BudgetUnit> units,
+    static List<Candidate> of(Template template, ClassificationCatalogue catalogue, List<BudgetUnit> units,
                               Map<Integer, DisclosureTable> tables, boolean liberal, List<ParseProblem> problems) {
+        if (!template.isSeed()) {
+            return TemplateCandidates.of(template, catalogue, units, tables, problems);
+        }
         Candidates candidates = new Candidates(catalogue, units, tables, liberal, problems);
         candidates.build();
         return List.copyOf(candidates.result.values());
@@ -395,6 +398,11 @@ final class Candidates {
     }
 
     private int hintPenalty(EconomicItem item, String functionalCode) {
+        return hintPenalty(catalogue, item, functionalCode);
+    }
+
+    /** The penalty of an economic item on a 项: none on its usual 项, a convention's weight elsewhere. */
+    static int hintPenalty(ClassificationCatalogue catalogue, EconomicItem item, String functionalCode) {
         List<String> hints = new ArrayList<>(catalogue.functionalHints(item.code(), false));
         hints.addAll(catalogue.functionalHints(item.code(), true));
         if (!hints.isEmpty()) {
@@ -423,7 +431,7 @@ final class Candidates {
         };
     }
 
-    private static String govCode(EconomicItem item, BudgetUnit unit) {
+    static String govCode(EconomicItem item, BudgetUnit unit) {
         return unit.type() == UnitType.PUBLIC_INSTITUTION ? item.govCodeInstitution() : item.govCodeAdministrative();
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 /**
  * A published 部门预算公开 as read by {@link DisclosureParser}.
  *
+ * @param template        the template the document was read in
  * @param departmentName  from 部门名称：… above the tables
  * @param departmentCode  from 主管部门及代码 (the 118 of 118-某某局); null when the document does not state it
  * @param fiscalYear      the budget year (the 2026 of 2026年度部门预算公开)
@@ -26,7 +27,7 @@ import java.util.Map;
  * @param narrative       figures and reasons of the narrative
  * @param warnings        inconsistencies between the narrative and the tables; they do not stop an import
  */
-public record DisclosureDocument(String departmentName, String departmentCode, int fiscalYear,
+public record DisclosureDocument(Template template, String departmentName, String departmentCode, int fiscalYear,
                                  Map<Integer, DisclosureTable> tables, List<String> unitNames, Narrative narrative,
                                  List<ParseProblem> warnings) {
 
@@ -40,6 +41,13 @@ public record DisclosureDocument(String departmentName, String departmentCode, i
      * for 行政 and 参公 units) are 参公; the rest are 事业.
      */
     public List<BudgetUnit> units(String departmentCode) {
+        boolean tablesByUnit = template.tables().stream().anyMatch(t -> t.kind() == TableLayout.Kind.UNITS
+                || t.kind() == TableLayout.Kind.PROJECTS);
+        if (!tablesByUnit) {
+            // No table tells one unit's money from another's (the Shanghai district template): the ledger holds the
+            // department's figures as one unit, the department itself, rather than inventing a split.
+            return List.of(new BudgetUnit(departmentCode + "001", departmentName, UnitType.ADMINISTRATIVE));
+        }
         DisclosureTable agencies = tables.get(11);
         Set<String> agencyUnits = agencies == null ? Set.of() : agencies.rows().stream().filter(r -> r.level() == 1)
                 .map(r -> TableLayout.normalise(r.labels().get(0))).collect(Collectors.toSet());
@@ -56,7 +64,8 @@ public record DisclosureDocument(String departmentName, String departmentCode, i
 
     /** What the tables need of the budget this document opens. */
     public BudgetHeader header(String departmentCode) {
-        return new BudgetHeader(departmentCode, departmentName, fiscalYear, units(departmentCode), documentNames());
+        return new BudgetHeader(departmentCode, departmentName, fiscalYear, units(departmentCode), documentNames(),
+                template.id());
     }
 
     /** Names the tables give to functional codes the year's catalogue does not hold (code → name). */
@@ -64,10 +73,20 @@ public record DisclosureDocument(String departmentName, String departmentCode, i
         ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(fiscalYear);
         Map<String, String> names = new TreeMap<>();
         for (DisclosureTable table : tables.values()) {
-            if (TableLayout.of(table.number()).kind() != TableLayout.Kind.FUNCTIONAL) {
+            TableLayout layout = template.table(table.number());
+            if (layout.kind() != TableLayout.Kind.FUNCTIONAL) {
                 continue;
             }
             for (TableRow row : table.rows()) {
+                if (layout.filtered()) {
+                    String code = layout.rowCode(row.labels());
+                    String name = row.labels().get(layout.codeCells()).strip();
+                    if (code.matches("\\d{3}|\\d{5}|\\d{7}") && !name.isEmpty()
+                            && catalogue.functional(code).isEmpty()) {
+                        names.putIfAbsent(code, name);
+                    }
+                    continue;
+                }
                 for (int label = 0; label + 1 < row.labels().size(); label += 2) {
                     String code = row.labels().get(label).strip();
                     String name = row.labels().get(label + 1).strip();

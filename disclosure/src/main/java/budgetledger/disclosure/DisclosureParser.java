@@ -37,15 +37,17 @@ public final class DisclosureParser {
     private static final String DOCUMENT = "";
     private static final String YEAR_EXAMPLE = "2026年";
 
-    /** 部门名称：某某局, possibly followed on the same line by 单位：万元. */
-    private static final Pattern DEPARTMENT_NAME =
-            Pattern.compile("^部门名称[：:]\\s*(.+?)(?:\\s+(?:金额)?单位[：:].*)?$");
+    /** 部门名称：某某局 (or the template's other words for it), possibly followed on the same line by 单位：万元. */
+    private static Pattern departmentName(Template template) {
+        return Pattern.compile("^(?:" + String.join("|", template.departmentLabels())
+                + ")[：:]\\s*(.+?)(?:\\s+(?:金额)?单位[：:].*)?$");
+    }
     /** 主管部门及代码⇥062-某某局 in the performance target tables, or 部门编码：062. */
     private static final Pattern DEPARTMENT_CODE = Pattern.compile(
             "主管部门及代码[\\s：:]*([0-9A-Za-z]{1,20})\\s*[-－—]|部门(?:编码|代码)[：:]\\s*([0-9A-Za-z]{1,20})");
     private static final Pattern COVER_YEAR = Pattern.compile("^(\\d{4})年度?部门预算");
     /** Lines between table rows that are not rows: labels of the page, units, notes, page numbers. */
-    private static final Pattern FURNITURE = Pattern.compile("^(?:(?:部门名称|单位名称|单位|金额单位|注|备注)[：:].*"
+    private static final Pattern FURNITURE = Pattern.compile("^(?:(?:部门名称|编制部门|单位名称|单位|金额单位|注|备注)[：:].*"
             + "|(?:预算|部门)公开表\\s*\\d+|续表.*|-?\\s*\\d{1,4}\\s*-?|第\\s*\\d+\\s*页.*)$");
     /** 单位：万元, also after 部门名称 on the same line; not 单位名称：. */
     private static final Pattern UNIT = Pattern.compile("(?:^|\\s)(?:金额)?单位[：:]\\s*([^\\s）)]+)");
@@ -53,7 +55,16 @@ public final class DisclosureParser {
     private static final Pattern SECTION_HEADING =
             Pattern.compile("^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分).*");
 
+    /** Reads the document in the template its table titles name. */
     public DisclosureDocument parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * Reads the document as one of {@code chosen}'s, or, when null, of the template its table titles name (the one
+     * with most of its titles in the document).
+     */
+    public DisclosureDocument parse(String text, Template chosen) {
         if (text == null || text.length() > MAX_CHARS) {
             throw new DisclosureParseException(List.of(new ParseProblem(1, DOCUMENT,
                     text == null ? "文档为空" : "文档超过 " + MAX_CHARS + " 个字符")));
@@ -63,20 +74,29 @@ public final class DisclosureParser {
         if (lines.size() > MAX_LINES) {
             throw new DisclosureParseException(List.of(new ParseProblem(1, DOCUMENT, "文档超过 " + MAX_LINES + " 行")));
         }
+        Template template = chosen != null ? chosen : Template.recognise(lines).orElse(null);
+        if (template == null) {
+            Template seed = Template.seed();
+            if (titlesMentioned(seed, lines) <= seed.count() / 2) {
+                // Not one title of a template, and few of the seed's titles even mentioned (a title without its
+                // year still counts): a document of a template the ledger does not read, not missing tables.
+                throw new DisclosureParseException(List.of(new ParseProblem(1, DOCUMENT, "文档中没有任何已知模板的表（"
+                        + String.join("、", Template.all().stream().map(Template::name).toList())
+                        + "；按带年份的表题查找，如“" + YEAR_EXAMPLE + seed.table(1).title() + "”）")));
+            }
+            template = seed;
+        }
+        return parse(body, lines, template);
+    }
+
+    private DisclosureDocument parse(String body, List<String> lines, Template template) {
         Problems problems = new Problems();
         List<ParseProblem> warnings = new ArrayList<>();
 
-        String departmentName = departmentName(lines, problems, warnings);
-        NavigableMap<Integer, TableRegion> regions = regions(lines, problems);
-        if (regions.isEmpty() && titlesMentioned(lines) <= TableLayout.COUNT / 2) {
-            // Not one title of the template, and few of its titles even mentioned (a title without its year still
-            // counts): another province's document, not thirteen missing tables.
-            throw new DisclosureParseException(List.of(new ParseProblem(1, DOCUMENT, "文档中没有“"
-                    + Template.seed().name() + "”的任何一张表（按表题查找，如“" + YEAR_EXAMPLE + TableLayout.of(1).title()
-                    + "”）；其他模板（如江苏省市级的“收支总表”、上海市区级的“部门财务收支预算总表”）尚不能导入")));
-        }
+        String departmentName = departmentName(template, lines, problems, warnings);
+        NavigableMap<Integer, TableRegion> regions = regions(template, lines, problems);
         int fiscalYear = fiscalYear(lines, regions, problems);
-        reportMissingTables(regions, lines.size(), problems);
+        reportMissingTables(template, regions, lines.size(), problems);
 
         boolean[] narrativeLines = narrativeLines(lines, regions);
         List<String> organisationUnits = UnitNames.fromOrganisationText(lines, narrativeLines);
@@ -90,39 +110,47 @@ public final class DisclosureParser {
         Map<Integer, DisclosureTable> tables = new TreeMap<>();
         for (TableRegion region : regions.values()) {
             int problemsBefore = problems.size();
-            DisclosureTable table = new TableReader(region, lines, departmentName, knownUnits, problems).read();
+            DisclosureTable table = new TableReader(region, lines, departmentName, knownUnits, problems, warnings)
+                    .read();
             // Sums over unreadable or cut-off cells would only repeat the problem already reported, louder.
             if (problems.size() == problemsBefore) {
-                TableChecks.check(table, problems);
+                TableChecks.check(region.layout(), table, problems);
             }
             tables.put(table.number(), table);
-            if (table.number() == 11) {
+            if (region.layout().kind() == TableLayout.Kind.UNITS) {
                 levelOneNames(table).forEach(name -> knownUnits.add(TableLayout.normalise(name)));
             }
         }
 
         List<String> units = new ArrayList<>(organisationUnits);
-        for (int number : List.of(11, 12, 13)) {
-            if (tables.containsKey(number)) {
-                units.addAll(levelOneNames(tables.get(number)));
+        for (DisclosureTable table : tables.values()) {
+            TableLayout.Kind kind = template.table(table.number()).kind();
+            if (kind == TableLayout.Kind.UNITS || kind == TableLayout.Kind.PROJECTS) {
+                units.addAll(levelOneNames(table));
             }
         }
         Narrative narrative = new NarrativeReader(lines, narrativeLines, warnings).read();
-        NarrativeChecks.compare(narrative, tables, warnings);
+        if (template.isSeed()) {
+            NarrativeChecks.compare(narrative, tables, warnings);
+        } else {
+            NarrativeFindings.check(lines, narrativeLines, fiscalYear, warnings);
+        }
 
         if (!problems.isEmpty()) {
             throw new DisclosureParseException(problems.list());
         }
-        return new DisclosureDocument(departmentName, departmentCode(lines), fiscalYear,
+        return new DisclosureDocument(template, departmentName, departmentCode(lines), fiscalYear,
                 Collections.unmodifiableMap(tables), UnitNames.inOrderOfAppearance(body, units), narrative,
                 List.copyOf(warnings));
     }
 
-    private static String departmentName(List<String> lines, Problems problems, List<ParseProblem> warnings) {
+    private static String departmentName(Template template, List<String> lines, Problems problems,
+                                         List<ParseProblem> warnings) {
+        Pattern pattern = departmentName(template);
         String name = null;
         int firstLine = 0;
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = DEPARTMENT_NAME.matcher(lines.get(i).replace('\t', ' ').strip());
+            Matcher m = pattern.matcher(lines.get(i).replace('\t', ' ').strip());
             if (!m.matches()) {
                 continue;
             }
@@ -136,7 +164,7 @@ public final class DisclosureParser {
             }
         }
         if (name == null) {
-            problems.add(1, DOCUMENT, "未找到部门名称（表格上方应有“部门名称：…”）");
+            problems.add(1, DOCUMENT, "未找到部门名称（表格上方应有“" + template.departmentLabels().get(0) + "：…”）");
         }
         return name;
     }
@@ -182,7 +210,8 @@ public final class DisclosureParser {
      * The region of each table, by number. A title repeated while its table is being read is a page break; a title
      * met again later is a second copy of the table, which is a problem.
      */
-    private static NavigableMap<Integer, TableRegion> regions(List<String> lines, Problems problems) {
+    private static NavigableMap<Integer, TableRegion> regions(Template template, List<String> lines,
+                                                              Problems problems) {
         NavigableMap<Integer, TableRegion> regions = new TreeMap<>();
         TableLayout.Title open = null;
         int titleLine = 0;
@@ -195,7 +224,7 @@ public final class DisclosureParser {
             boolean furniture = isFurniture(lines.get(i));
             boolean row = lines.get(i).indexOf('\t') >= 0 && !furniture;
             String line = lines.get(i).strip();
-            Optional<TableLayout.Title> title = row ? Optional.empty() : TableLayout.title(line);
+            Optional<TableLayout.Title> title = row ? Optional.empty() : template.title(line);
             if (title.isPresent() && open != null && title.get().layout() == open.layout()) {
                 lastLine = lineNo;
                 continue;
@@ -217,7 +246,7 @@ public final class DisclosureParser {
                 lastLine = lineNo;
                 if (row) {
                     rowLines.add(lineNo);
-                } else if (Template.seed().emptyNotes().stream().anyMatch(line::contains)) {
+                } else if (template.emptyNotes().stream().anyMatch(line::contains)) {
                     noDataLine = lineNo;
                 } else {
                     checkUnit(line, lineNo, open.layout(), problems);
@@ -232,10 +261,10 @@ public final class DisclosureParser {
     }
 
     /** How many of the template's tables are named somewhere in the document, with or without a year. */
-    private static int titlesMentioned(List<String> lines) {
+    private static int titlesMentioned(Template template, List<String> lines) {
         List<String> texts = lines.stream().filter(line -> line.indexOf('\t') < 0).map(TableLayout::normalise).toList();
         int mentioned = 0;
-        for (TableLayout layout : TableLayout.ALL) {
+        for (TableLayout layout : template.tables()) {
             String title = TableLayout.normalise(layout.title());
             if (texts.stream().anyMatch(text -> text.contains(title)
                     || layout.variants().stream().anyMatch(v -> text.contains(TableLayout.normalise(v))))) {
@@ -271,19 +300,19 @@ public final class DisclosureParser {
         return any;
     }
 
-    /** Amounts are read in the template's unit (万元): a table in 元 would be off by ten thousand. */
+    /** Amounts are read in the table's unit (万元, 元): a table in another unit would be off by ten thousand. */
     private static void checkUnit(String line, int lineNo, TableLayout layout, Problems problems) {
         Matcher m = UNIT.matcher(line);
-        String unit = Template.seed().unit();
+        String unit = layout.unit();
         if (m.find() && !m.group(1).equals(unit)) {
             problems.add(lineNo, layout.displayName(), "金额单位是 “" + m.group(1) + "”，应为" + unit);
         }
     }
 
     /** A missing table is reported where it should have been: at the next table present, or at the end. */
-    private static void reportMissingTables(NavigableMap<Integer, TableRegion> regions, int lineCount,
-                                            Problems problems) {
-        for (int number = 1; number <= TableLayout.COUNT; number++) {
+    private static void reportMissingTables(Template template, NavigableMap<Integer, TableRegion> regions,
+                                            int lineCount, Problems problems) {
+        for (int number = 1; number <= template.count(); number++) {
             if (regions.containsKey(number)) {
                 continue;
             }
@@ -292,7 +321,7 @@ public final class DisclosureParser {
                 expectedAt = later.titleLine();
                 break;
             }
-            TableLayout layout = TableLayout.of(number);
+            TableLayout layout = template.table(number);
             problems.add(expectedAt, layout.displayName(), "未找到此表（按表题“" + layout.title() + "”查找）");
         }
     }

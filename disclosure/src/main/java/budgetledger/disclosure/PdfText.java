@@ -375,7 +375,7 @@ public final class PdfText {
             page.removeIf(line -> !line.row && line.margin && PAGE_NUMBER.matcher(line.text()).matches());
             page.removeIf(line -> !line.row && line.margin && edges.contains(furnitureKey(line))
                     && edgeCounts.getOrDefault(furnitureKey(line), 0) >= RUNNING_PAGES
-                    && TableLayout.title(line.text().strip()).isEmpty());
+                    && !Template.anyTitle(line.text().strip()));
         }
     }
 
@@ -427,7 +427,7 @@ public final class PdfText {
                     places.add(new Place(p + 1, lineOnPage));
                 }
                 boolean full = !line.row && widest - line.right < line.size * 1.5f
-                        && !SENTENCE_END.matcher(line.text()).matches() && TableLayout.title(line.text()).isEmpty();
+                        && !SENTENCE_END.matcher(line.text()).matches() && !Template.anyTitle(line.text());
                 open = full ? line : null;
             }
         }

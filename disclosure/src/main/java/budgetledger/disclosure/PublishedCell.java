@@ -12,26 +12,36 @@ import java.math.BigDecimal;
  * @param rowLabel   the row as users read it (科目编码 and name, project, item)
  * @param column     the amount column's index
  * @param sourceLine the document line the row was read from
- * @param published  the published value in 万元; null when blank
+ * A cell published in 元 stands for itself exactly: {@code [p·100, p·100]} 分.
+ *
+ * @param published  the published value in the table's unit; null when blank
+ * @param fenPerUnit 分 per unit of the table (万元: 1,000,000; 元: 100)
  */
 public record PublishedCell(int table, String title, int rowIndex, String rowKey, String rowLabel, int column,
-                            String columnName, int sourceLine, BigDecimal published) {
-
-    private static final long HALF_STEP_DOWN = 5_000;
-    private static final long HALF_STEP_UP = 4_999;
+                            String columnName, int sourceLine, BigDecimal published, long fenPerUnit) {
 
     public long lowFen() {
         if (published == null) {
             return 0;
         }
-        return Math.max(0, centreFen() - HALF_STEP_DOWN);
+        return Math.max(0, centreFen() - fenPerUnit / 200);
     }
 
     public long highFen() {
         if (published == null) {
             return 0;
         }
-        return centreFen() + HALF_STEP_UP;
+        return centreFen() + (fenPerUnit + 199) / 200 - 1;
+    }
+
+    /** An exact amount in 分 as this cell would print it (two decimals of its unit, half up). */
+    public BigDecimal inUnit(long fen) {
+        return BigDecimal.valueOf(fen).divide(BigDecimal.valueOf(fenPerUnit), 2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The unit of the cell's table. */
+    public String unit() {
+        return fenPerUnit == 100 ? "元" : "万元";
     }
 
     public boolean isBlank() {
@@ -43,8 +53,9 @@ public record PublishedCell(int table, String title, int rowIndex, String rowKey
         return fen >= lowFen() && fen <= highFen();
     }
 
-    private long centreFen() {
-        return published.movePointRight(6).longValueExact();
+    /** The published value in 分. */
+    public long centreFen() {
+        return published.multiply(BigDecimal.valueOf(fenPerUnit)).longValueExact();
     }
 
     /** 表3 预算支出总表 “20802 …”行 “基本支出”列, as refusals name a cell. */

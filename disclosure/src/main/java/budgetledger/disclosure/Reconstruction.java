@@ -46,14 +46,15 @@ public final class Reconstruction {
     /** A published cell the ledger cannot reproduce together with the others, and what the ledger gives there. */
     public record Finding(PublishedCell cell, long ledgerFen) {
 
-        public BigDecimal ledgerWanYuan() {
-            return BigDecimal.valueOf(ledgerFen).movePointLeft(6).setScale(2, java.math.RoundingMode.HALF_UP);
+        /** What the ledger gives in the cell, in the cell's unit (two decimals). */
+        public BigDecimal ledgerInUnit() {
+            return cell.inUnit(ledgerFen);
         }
 
         /** The sentence users read. */
         public String text() {
             return cell.place() + "：公布 " + (cell.published() == null ? "空白" : cell.published().toPlainString())
-                    + "，与其余单元格不能同时成立（其余单元格得出 " + ledgerWanYuan().toPlainString() + "）";
+                    + "，与其余单元格不能同时成立（其余单元格得出 " + ledgerInUnit().toPlainString() + "）";
         }
     }
 
@@ -113,8 +114,10 @@ public final class Reconstruction {
     private Reconstruction(BudgetHeader header, Map<Integer, DisclosureTable> published) {
         this.header = header;
         this.published = published;
+        Template template = header.template();
         for (DisclosureTable table : published.values()) {
-            List<String> keys = RowKeys.of(table);
+            TableLayout layout = template.table(table.number());
+            List<String> keys = RowKeys.of(layout, table);
             Map<String, Integer> index = new HashMap<>();
             int[] first = new int[table.rows().size()];
             for (int i = 0; i < table.rows().size(); i++) {
@@ -124,7 +127,7 @@ public final class Reconstruction {
                 for (int c = 0; c < table.amountColumns().size(); c++) {
                     cells.add(new PublishedCell(table.number(), table.title(), i, keys.get(i), label(row), c,
                             table.amountColumns().get(c), row.sourceLine(),
-                            c < row.amounts().size() ? row.amounts().get(c) : null));
+                            c < row.amounts().size() ? row.amounts().get(c) : null, layout.fenPerUnit()));
                 }
             }
             rowIndex.put(table.number(), index);
@@ -151,7 +154,8 @@ public final class Reconstruction {
             }
         }
         List<ParseProblem> problems = new ArrayList<>();
-        List<Candidate> strict = Candidates.of(catalogue, header.units(), published, false, problems);
+        List<Candidate> strict = Candidates.of(header.template(), catalogue, header.units(), published, false,
+                problems);
         if (!problems.isEmpty()) {
             throw new ReconstructionException(problems, List.of());
         }
@@ -162,7 +166,8 @@ public final class Reconstruction {
         if (amounts != null) {
             return new Result(lines(incidence, amounts), List.of(), incidence.candidates.size(), cells.size());
         }
-        Incidence wide = incidence(Candidates.of(catalogue, header.units(), published, true, new ArrayList<>()),
+        Incidence wide = incidence(Candidates.of(header.template(), catalogue, header.units(), published, true,
+                new ArrayList<>()),
                 false);
         Set<Integer> leftOut = leastCellsLeftOut(wide);
         long[] rest = leftOut == null ? null : solveLines(wide, leftOut);
@@ -296,8 +301,7 @@ public final class Reconstruction {
                 }
                 // The sum sits at the published value where it can: deviations inside the interval cost a little,
                 // so that a line holds 1.95 万元 when the tables allow it, not 1.9450 (last year's 1.95 compares).
-                long centre = cell.isBlank() ? 0 : Math.min(Math.max(cell.published().movePointRight(6)
-                        .longValueExact(), low), high);
+                long centre = cell.isBlank() ? 0 : Math.min(Math.max(cell.centreFen(), low), high);
                 MPConstraint constraint = lp.makeConstraint(centre / WAN, centre / WAN);
                 for (int c : lines) {
                     constraint.setCoefficient(v[c], 1);
@@ -460,13 +464,16 @@ public final class Reconstruction {
                 if (index == null) {
                     continue;
                 }
-                List<String> keys = RowKeys.of(table);
+                TableLayout layout = header.template().table(table.number());
+                List<String> keys = RowKeys.of(layout, table);
                 for (int r = 0; r < table.rows().size(); r++) {
                     TableRow row = table.rows().get(r);
                     Integer published = index.get(keys.get(r));
                     for (int c = 0; c < row.amounts().size(); c++) {
                         BigDecimal amount = row.amounts().get(c);
-                        long bits = amount == null ? 0 : amount.longValueExact();
+                        // the probes' sum in 万元, whatever the unit the table prints it in
+                        long bits = amount == null ? 0
+                                : amount.multiply(BigDecimal.valueOf(layout.fenPerUnit())).longValueExact() / WAN_FEN;
                         for (int i = 0; i < size; i++) {
                             if ((bits >>> i & 1) == 0) {
                                 continue;
@@ -536,7 +543,7 @@ public final class Reconstruction {
             }
             cp.addLinearConstraint(LinearExpr.sum(vars), cell.lowFen(), cell.highFen());
             if (!cell.isBlank()) {
-                long centre = Math.min(Math.max(cell.published().movePointRight(6).longValueExact(), cell.lowFen()),
+                long centre = Math.min(Math.max(cell.centreFen(), cell.lowFen()),
                         cell.highFen());
                 IntVar deviation = cp.newIntVar(0, Math.max(cell.highFen() - centre, centre - cell.lowFen()), "d" + k);
                 cp.addLessOrEqual(LinearExpr.newBuilder().addSum(vars).add(-centre).addTerm(deviation, -1), 0);

@@ -17,8 +17,7 @@ final class TableChecks {
     private TableChecks() {
     }
 
-    static void check(DisclosureTable t, Problems problems) {
-        TableLayout layout = TableLayout.of(t.number());
+    static void check(TableLayout layout, DisclosureTable t, Problems problems) {
         if (layout.kind() != Kind.FUNCTIONAL) {
             return;
         }
@@ -31,21 +30,15 @@ final class TableChecks {
             String parentCode = "";
             for (int j = i - 1; j >= 0; j--) {
                 if (rows.get(j).level() == row.level() - 1) {
-                    parentCode = code(t, rows.get(j));
+                    parentCode = layout.rowCode(rows.get(j).labels());
                     break;
                 }
             }
-            if (!code(t, row).startsWith(parentCode) || parentCode.isEmpty()) {
-                problems.add(row.sourceLine(), layout.displayName(), "科目 " + code(t, row) + " 不在其上级科目"
+            String code = layout.rowCode(row.labels());
+            if (!code.startsWith(parentCode) || parentCode.isEmpty()) {
+                problems.add(row.sourceLine(), layout.displayName(), "科目 " + code + " 不在其上级科目"
                         + (parentCode.isEmpty() ? "" : " " + parentCode) + " 之下（缺少上级科目行或顺序有误）");
             }
         }
-    }
-
-    private static String code(DisclosureTable t, TableRow row) {
-        if (t.number() == 9 && !row.labels().get(2).isEmpty()) {
-            return row.labels().get(2);
-        }
-        return row.labels().get(0);
     }
 }

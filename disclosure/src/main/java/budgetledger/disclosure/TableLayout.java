@@ -15,9 +15,25 @@ import java.util.regex.Pattern;
  * @param totalColumn  the amount column that is the sum of {@code partColumns} on every row; -1 when none
  * @param variants     other titles the table is published under (without 不含上年结转 …)
  * @param print        how the table is printed
+ * @param unit         the unit its amounts are printed in (万元, 元)
+ * @param codeCells    how many label cells spell the row's code: 1 (科目编码), or 3 where 类 | 款 | 项 are printed apart
+ *                     (2 for 类 | 款 of an economic table); 0 where rows carry no code
+ * @param totalAtBottom whether 合计 is printed after the rows rather than before them
+ * @param select       the lines the table counts, for templates whose tables are rendered from their filters; null
+ *                     for the seed's tables, which are rendered by their row builders ({@code DisclosureTables})
+ * @param columnFilters per amount column, the lines it counts among those selected (with {@code select})
+ * @param incomeRows   the fixed income rows of a PAIRED table rendered from filters
+ * @param nothingWords a row that holds only one of these words says the table is empty (无)
+ * @param headerWords  words of its header rows besides its column names and print words
  */
 public record TableLayout(int number, String title, Kind kind, List<String> labelColumns, List<String> amountColumns,
-                   String cells, int totalColumn, List<Integer> partColumns, List<String> variants, Print print) {
+                   String cells, int totalColumn, List<Integer> partColumns, List<String> variants, Print print,
+                   String unit, int codeCells, boolean totalAtBottom, LineFilter select, List<LineFilter> columnFilters,
+                   List<IncomeRow> incomeRows, List<String> nothingWords, List<String> headerWords) {
+
+    /** An income row of a PAIRED table: its level (1 一、…, 2 its parts), its label and the lines it counts. */
+    public record IncomeRow(int level, String label, LineFilter filter) {
+    }
 
     /** The shape of a table's rows, which decides how rows are recognised, levelled and checked. */
     public enum Kind {
@@ -32,7 +48,9 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
         /** Table 11: 部门合计, then one row per unit. */
         UNITS,
         /** Tables 12 and 13: the department, then each unit followed by its projects. */
-        PROJECTS
+        PROJECTS,
+        /** One row of amounts under a header, no labels: "三公" beside 机关运行经费 (Shanghai) or 会议费 and 培训费. */
+        SINGLE_ROW
     }
 
     public static final int COUNT = 13;
@@ -41,12 +59,6 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
     static final Template SEED = Template.load("templates/shanxi-13.template");
 
     static final List<TableLayout> ALL = SEED.tables();
-
-    /**
-     * A title line: a year, then the title; optionally preceded by 表一 / 表1 as some documents print it. Table of
-     * contents lines carry dot leaders and a page number after a TAB; they are not titles.
-     */
-    private static final Pattern TITLE_LINE = Pattern.compile("^(?:表[一二三四五六七八九十\\d]+)?(\\d{4})年度?(.+)$");
 
     /** The year and layout of a title line. */
     record Title(TableLayout layout, int year) {
@@ -87,23 +99,38 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
         return cells.length();
     }
 
-    static Optional<Title> title(String line) {
-        if (line.indexOf('\t') >= 0 || line.contains("..") || line.contains("…")) {
-            return Optional.empty();
+    /** 分 per unit of the table's amounts: a cell published as p stands for p × this many 分. */
+    public long fenPerUnit() {
+        return switch (unit) {
+            case "万元" -> 1_000_000L;
+            case "元" -> 100L;
+            default -> throw new IllegalStateException("table " + number + ": unit " + unit + " is not known");
+        };
+    }
+
+    /** Whether the table is rendered from the template's filters rather than by the seed's row builders. */
+    public boolean filtered() {
+        return select != null;
+    }
+
+    /**
+     * The code of a row: what its code cells spell (204 | 06 | 01 → 2040601); the seed's table 9 prints the
+     * expenditure code beside the income code and is known by the former where it has one.
+     */
+    public String rowCode(List<String> labels) {
+        if (select == null && number == 9 && labels.size() > 2 && !labels.get(2).isBlank()) {
+            return labels.get(2).strip();
         }
-        Matcher m = TITLE_LINE.matcher(normalise(line));
-        if (!m.matches()) {
-            return Optional.empty();
+        return code(labels);
+    }
+
+    /** The code a row's label cells spell (204 | 06 | 01 → 2040601); "" where the table has no codes. */
+    public String code(List<String> labels) {
+        StringBuilder code = new StringBuilder();
+        for (int c = 0; c < codeCells && c < labels.size(); c++) {
+            code.append(labels.get(c).strip());
         }
-        String rest = m.group(2);
-        for (TableLayout layout : ALL) {
-            boolean named = rest.equals(normalise(layout.title))
-                    || layout.variants.stream().anyMatch(variant -> rest.equals(normalise(variant)));
-            if (named) {
-                return Optional.of(new Title(layout, Integer.parseInt(m.group(1))));
-            }
-        }
-        return Optional.empty();
+        return code.toString();
     }
 
     /**

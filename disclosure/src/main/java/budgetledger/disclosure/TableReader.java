@@ -53,6 +53,7 @@ final class TableReader {
     private final String departmentName;
     private final Set<String> knownUnits;
     private final Problems problems;
+    private final List<ParseProblem> warnings;
     private final TableLayout layout;
     private final String table;
 
@@ -65,12 +66,13 @@ final class TableReader {
      *                   normalised; they mark unit rows of tables 12 and 13 (see {@link ProjectLevels})
      */
     TableReader(TableRegion region, List<String> lines, String departmentName, Set<String> knownUnits,
-                Problems problems) {
+                Problems problems, List<ParseProblem> warnings) {
         this.region = region;
         this.lines = lines;
         this.departmentName = departmentName;
         this.knownUnits = knownUnits;
         this.problems = problems;
+        this.warnings = warnings;
         this.layout = region.layout();
         this.table = layout.displayName();
     }
@@ -97,7 +99,13 @@ final class TableReader {
             problems.add(rows.get(rows.size() - 1).sourceLine(), table, "缺少合计行（文档可能被截断）");
         }
         if (region.noDataLine() > 0 && rows.stream().anyMatch(r -> r.amounts().stream().anyMatch(a -> a != null))) {
-            problems.add(region.noDataLine(), table, "注明“本表无数据”，但表中有金额");
+            if (layout.filtered()) {
+                // A real defect of published documents (an empty-table note left on a table with figures): the
+                // figures are what the ledger reproduces, the note is reported.
+                warnings.add(new ParseProblem(region.noDataLine(), table, "注明本表为空表，但表中有金额"));
+            } else {
+                problems.add(region.noDataLine(), table, "注明“本表无数据”，但表中有金额");
+            }
         }
         return new DisclosureTable(layout.number(), layout.title(), layout.labelColumns(), layout.amountColumns(),
                 Collections.unmodifiableList(rows));
@@ -118,11 +126,17 @@ final class TableReader {
         if (lastFilled < 0 || isNumbering(published, lastFilled)) {
             return null;
         }
+        if (lastFilled == 0 && layout.nothingWords().contains(published[0])) {
+            return null;
+        }
+        if (layout.kind() == Kind.SINGLE_ROW && !allNumbers(published, lastFilled)) {
+            return null;
+        }
         for (int c = 0; c < layout.cellCount(); c++) {
             String cell = c < published.length ? published[c] : "";
             (layout.cells().charAt(c) == 'L' ? labels : amountTexts).add(cell);
         }
-        if (!isDataRow(labels)) {
+        if (layout.kind() != Kind.SINGLE_ROW && !isDataRow(labels)) {
             if (isHeader(published)) {
                 return null;
             }
@@ -163,33 +177,66 @@ final class TableReader {
         return Amounts.wanYuan(text);
     }
 
+    /** A row of a one-row table: every filled cell is an amount or a dash (其中 cells printed "0"). */
+    private static boolean allNumbers(String[] cells, int lastFilled) {
+        for (int c = 0; c <= lastFilled; c++) {
+            if (!cells[c].isEmpty() && !Amounts.isNumber(cells[c]) && !Amounts.isDash(cells[c])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Rows that the labels alone identify as data: totals, codes, numbered rows, the fixed rows of tables 1, 4, 10. */
     private boolean isDataRow(List<String> labels) {
         if (labels.stream().anyMatch(TableReader::isTotalLabel)) {
             return true;
         }
+        if (layout.filtered() && layout.codeCells() > 0) {
+            return CODE.matcher(layout.rowCode(labels)).matches();
+        }
         return switch (layout.kind()) {
-            case FUNCTIONAL -> CODE.matcher(code(labels)).matches();
+            case FUNCTIONAL -> CODE.matcher(layout.rowCode(labels)).matches();
             case PAIRED -> labels.stream().map(TableLayout::normalise)
-                    .anyMatch(l -> CHINESE_ORDINAL.matcher(l).matches() || PAIRED_LABELS.contains(l));
+                    .anyMatch(l -> CHINESE_ORDINAL.matcher(l).matches() || PAIRED_LABELS.contains(l)
+                            || layout.filtered() && incomeLevel(l) == 2);
             case THREE_PUBLIC -> THREE_PUBLIC_LABELS.contains(threePublicLabel(labels.get(0)));
-            case ECONOMIC, UNITS, PROJECTS -> false;
+            case ECONOMIC, UNITS, PROJECTS, SINGLE_ROW -> false;
         };
     }
 
     /** Tables whose rows are named freely (economic items, units, projects): any row that is no header is data. */
     private boolean freeTextLabels() {
-        return layout.kind() == Kind.ECONOMIC || layout.kind() == Kind.UNITS || layout.kind() == Kind.PROJECTS;
+        return (layout.kind() == Kind.ECONOMIC && layout.codeCells() == 0) || layout.kind() == Kind.UNITS || layout.kind() == Kind.PROJECTS;
     }
 
-    private static boolean isHeader(String[] cells) {
+    private boolean isHeader(String[] cells) {
         for (String cell : cells) {
             String word = LEADING_YEAR.matcher(TableLayout.normalise(cell)).replaceFirst("");
-            if (!word.isEmpty() && !HEADER_WORDS.contains(word)) {
+            if (!word.isEmpty() && !HEADER_WORDS.contains(word) && !ownHeaderWords().contains(word)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private Set<String> ownHeaderWords;
+
+    /** The table's own header words: its column names, print words and groups, and the words its template adds. */
+    private Set<String> ownHeaderWords() {
+        if (ownHeaderWords == null) {
+            Set<String> words = new java.util.HashSet<>();
+            List<String> all = new ArrayList<>(layout.labelColumns());
+            all.addAll(layout.amountColumns());
+            all.addAll(layout.print().words());
+            layout.print().groups().forEach(g -> all.add(g.text()));
+            all.addAll(layout.headerWords());
+            for (String word : all) {
+                words.add(LEADING_YEAR.matcher(TableLayout.normalise(word.replace(TableLayout.YEAR, ""))).replaceFirst(""));
+            }
+            ownHeaderWords = words;
+        }
+        return ownHeaderWords;
     }
 
     /** The column numbering row under some headers: 1 2 3 4 5 6 7. */
@@ -207,20 +254,65 @@ final class TableReader {
         return l.endsWith("合计") || l.endsWith("总计");
     }
 
-    /** The functional code of a row; table 9 prints the expenditure code beside the income code. */
-    private String code(List<String> labels) {
-        if (layout.number() == 9 && !labels.get(2).isEmpty()) {
-            return labels.get(2);
-        }
-        return labels.get(0);
-    }
-
     /** "①公务用车购置费" → 公务用车购置费. */
     static String threePublicLabel(String label) {
         return CIRCLED_NUMBER.matcher(TableLayout.normalise(label)).replaceFirst("");
     }
 
+    /**
+     * The rows of a side-by-side table rendered from filters, as two lists of half rows (see
+     * {@code TemplateTables}): the income halves, then the expenditure halves, then 收入总计 and 支出总计.
+     */
+    private List<TableRow> halves(List<Cells> data) {
+        int incomeAmounts = layout.amountCount() - layout.columnFilters().size();
+        List<TableRow> income = new ArrayList<>();
+        List<TableRow> expenditure = new ArrayList<>();
+        List<TableRow> totals = new ArrayList<>();
+        for (Cells c : data) {
+            List<BigDecimal> in = new ArrayList<>(Collections.nCopies(layout.amountCount(), (BigDecimal) null));
+            List<BigDecimal> out = new ArrayList<>(Collections.nCopies(layout.amountCount(), (BigDecimal) null));
+            for (int a = 0; a < c.amounts.size(); a++) {
+                (a < incomeAmounts ? in : out).set(a, c.amounts.get(a));
+            }
+            String inLabel = c.labels.get(0);
+            String outLabel = c.labels.get(1);
+            if (!inLabel.isEmpty() || in.stream().anyMatch(a -> a != null)) {
+                boolean total = isTotalLabel(inLabel);
+                TableRow row = new TableRow(total ? 0 : incomeLevel(inLabel), List.of(inLabel, ""),
+                        Collections.unmodifiableList(in), c.line);
+                (total ? totals : income).add(row);
+            }
+            if (!outLabel.isEmpty() || out.stream().anyMatch(a -> a != null)) {
+                boolean total = isTotalLabel(outLabel);
+                TableRow row = new TableRow(total ? 0 : 1, List.of("", outLabel), Collections.unmodifiableList(out),
+                        c.line);
+                (total ? totals : expenditure).add(row);
+            }
+        }
+        List<TableRow> rows = new ArrayList<>(income);
+        rows.addAll(expenditure);
+        rows.addAll(totals);
+        return rows;
+    }
+
+    /** The level the template gives an income row of that label (its parts are level 2); 1 when it names none. */
+    private int incomeLevel(String label) {
+        String key = INCOME_ORDINAL.matcher(TableLayout.normalise(label)).replaceFirst("");
+        for (TableLayout.IncomeRow row : layout.incomeRows()) {
+            if (INCOME_ORDINAL.matcher(TableLayout.normalise(row.label())).replaceFirst("").equals(key)) {
+                return row.level();
+            }
+        }
+        return 1;
+    }
+
+    private static final Pattern INCOME_ORDINAL =
+            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（\\d+）)");
+
     private List<TableRow> levelled(List<Cells> data) {
+        if (layout.kind() == Kind.PAIRED && layout.filtered()) {
+            return halves(data);
+        }
         if (layout.kind() == Kind.PROJECTS) {
             List<ProjectLevels.Row> rows = data.stream()
                     .map(c -> new ProjectLevels.Row(c.line, c.labels, c.amounts)).toList();
@@ -232,7 +324,9 @@ final class TableReader {
             boolean total = c.labels.stream().anyMatch(TableReader::isTotalLabel);
             switch (layout.kind()) {
                 case FUNCTIONAL -> level = total ? 0 : functionalLevel(c);
-                case ECONOMIC -> level = total ? 0 : c.labels.get(1).isEmpty() ? 1 : 2;
+                case ECONOMIC -> level = total ? 0 : layout.codeCells() > 0 ? economicLevel(c)
+                        : c.labels.get(1).isEmpty() ? 1 : 2;
+                case SINGLE_ROW -> level = 0;
                 case THREE_PUBLIC -> {
                     String label = threePublicLabel(c.labels.get(0));
                     level = total ? 0 : label.equals(VEHICLE_PURCHASE) || label.equals(VEHICLE_OPERATION) ? 2 : 1;
@@ -256,8 +350,21 @@ final class TableReader {
         return rows;
     }
 
+    /** 类 (301) or 款 (30101) of an economic table printed by code. */
+    private int economicLevel(Cells c) {
+        String code = layout.rowCode(c.labels);
+        return switch (code.length()) {
+            case 3 -> 1;
+            case 5 -> 2;
+            default -> {
+                problems.add(c.line, table, "经济分类科目编码 “" + code + "” 应为 3 或 5 位数字");
+                yield 2;
+            }
+        };
+    }
+
     private int functionalLevel(Cells c) {
-        String code = code(c.labels);
+        String code = layout.rowCode(c.labels);
         return switch (code.length()) {
             case 3 -> 1;
             case 5 -> 2;
@@ -276,7 +383,7 @@ final class TableReader {
      */
     private List<String> totalFirst(List<String> labels) {
         if (layout.kind() != Kind.FUNCTIONAL && layout.kind() != Kind.ECONOMIC && layout.kind() != Kind.UNITS
-                && layout.kind() != Kind.THREE_PUBLIC) {
+                && layout.kind() != Kind.THREE_PUBLIC || labels.isEmpty()) {
             return labels;
         }
         List<String> moved = new ArrayList<>(Collections.nCopies(labels.size(), ""));
@@ -287,7 +394,9 @@ final class TableReader {
     /** The total row of a table that says 注：本表无数据, every amount blank. */
     private TableRow emptyTotalRow(int line) {
         List<String> labels = new ArrayList<>(Collections.nCopies(layout.labelColumns().size(), ""));
-        labels.set(0, layout.kind() == Kind.PROJECTS && departmentName != null ? departmentName : "合计");
+        if (!labels.isEmpty()) {
+            labels.set(0, layout.kind() == Kind.PROJECTS && departmentName != null ? departmentName : "合计");
+        }
         List<BigDecimal> amounts = Collections.unmodifiableList(
                 new ArrayList<>(Collections.nCopies(layout.amountColumns().size(), (BigDecimal) null)));
         return new TableRow(0, List.copyOf(labels), amounts, line);

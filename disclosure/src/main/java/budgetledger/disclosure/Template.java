@@ -1,5 +1,7 @@
 package budgetledger.disclosure;
 
+import budgetledger.model.FundingSource;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A template of 部门预算公开 as data: which tables a province publishes, their titles and variants, columns, the order
@@ -21,12 +27,97 @@ import java.util.List;
  * @param unit       the unit every amount is printed in (万元)
  * @param emptyNotes the words of a table that holds nothing (本表无数据)
  * @param tables     the tables in number order, numbered from 1
+ * @param departmentLabels the words before the department's name above the tables (部门名称, 编制部门 …)
+ * @param sources    the funding sources the template publishes, in the order its tables list them
  */
-public record Template(String id, String name, String unit, List<String> emptyNotes, List<TableLayout> tables) {
+public record Template(String id, String name, String unit, List<String> emptyNotes, List<TableLayout> tables,
+                       List<String> departmentLabels, List<FundingSource> sources) {
 
-    /** The seed's template (Shanxi, 13 tables in 万元), the one the parser, renderer and reconstruction implement. */
+    /** The seed's template (Shanxi, 13 tables in 万元). */
     public static Template seed() {
         return TableLayout.SEED;
+    }
+
+    /** Every template the ledger reads, the seed's first. */
+    public static List<Template> all() {
+        return Registry.ALL;
+    }
+
+    /** The template of that id; empty for an id no file defines. */
+    public static Optional<Template> byId(String id) {
+        return all().stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** The template of a budget that names none (budgets opened before templates were recorded): the seed's. */
+    public static Template of(String id) {
+        return id == null ? seed() : byId(id).orElseThrow(() -> new IllegalArgumentException("no template " + id));
+    }
+
+    public boolean isSeed() {
+        return this == seed();
+    }
+
+    public int count() {
+        return tables.size();
+    }
+
+    /** The table of that number (from 1). */
+    public TableLayout table(int number) {
+        if (number < 1 || number > tables.size()) {
+            throw new IllegalArgumentException("tables of " + id + " are numbered 1 to " + tables.size() + ", not "
+                    + number);
+        }
+        return tables.get(number - 1);
+    }
+
+    /** Where templates are registered: one file each. */
+    private static final class Registry {
+        static final List<Template> ALL = List.of(seed(), load("templates/shanghai-district-9.template"));
+    }
+
+    /**
+     * A title line: a year, then the title; optionally preceded by 表一 / 表1 / 1. as some documents print it. Table of
+     * contents lines carry dot leaders and a page number after a TAB; they are not titles.
+     */
+    private static final Pattern TITLE_LINE =
+            Pattern.compile("^(?:表[一二三四五六七八九十\\d]+|\\d+[.．、])?(\\d{4})年度?(.+)$");
+
+    /** The table a line is the title of, with the year it names. */
+    Optional<TableLayout.Title> title(String line) {
+        if (line.indexOf('\t') >= 0 || line.contains("..") || line.contains("…")) {
+            return Optional.empty();
+        }
+        Matcher m = TITLE_LINE.matcher(TableLayout.normalise(line));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String rest = m.group(2);
+        for (TableLayout layout : tables) {
+            boolean named = rest.equals(TableLayout.normalise(layout.title()))
+                    || layout.variants().stream().anyMatch(v -> rest.equals(TableLayout.normalise(v)));
+            if (named) {
+                return Optional.of(new TableLayout.Title(layout, Integer.parseInt(m.group(1))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the line is a table title of any template. */
+    static boolean anyTitle(String line) {
+        return all().stream().anyMatch(t -> t.title(line).isPresent());
+    }
+
+    /**
+     * The template whose table titles the document carries most of (each title counted once); empty when no
+     * template has a single title in it.
+     */
+    public static Optional<Template> recognise(List<String> lines) {
+        return all().stream().map(t -> new Object() {
+                    final Template template = t;
+                    final long found = lines.stream().map(String::strip).map(t::title).flatMap(Optional::stream)
+                            .map(title -> title.layout().number()).distinct().count();
+                }).filter(c -> c.found > 0).max(Comparator.comparingLong(c -> c.found))
+                .map(c -> c.template);
     }
 
     /** Reads a template file from the class path; a malformed file is a bug of the build, not of a document. */
@@ -47,6 +138,10 @@ public record Template(String id, String name, String unit, List<String> emptyNo
         String name = null;
         String unit = null;
         List<String> empty = new ArrayList<>();
+        List<String> departmentLabels = new ArrayList<>(List.of("部门名称"));
+        List<FundingSource> sources = new ArrayList<>(List.of(FundingSource.GENERAL_PUBLIC,
+                FundingSource.GOVERNMENT_FUND, FundingSource.STATE_CAPITAL, FundingSource.FISCAL_SPECIAL_ACCOUNT,
+                FundingSource.UNIT_OWN));
         List<TableLayout> tables = new ArrayList<>();
         Table table = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -61,11 +156,19 @@ public record Template(String id, String name, String unit, List<String> emptyNo
                     id = field(f, 1, where);
                     name = field(f, 2, where);
                 }
-                case "unit" -> unit = field(f, 1, where);
+                case "unit" -> {
+                    if (table == null) {
+                        unit = field(f, 1, where);
+                    } else {
+                        table.unit = field(f, 1, where);
+                    }
+                }
                 case "empty" -> empty.addAll(f.subList(1, f.size()));
+                case "department" -> departmentLabels = new ArrayList<>(f.subList(1, f.size()));
+                case "sources" -> sources = f.subList(1, f.size()).stream().map(FundingSource::valueOf).toList();
                 case "table" -> {
                     if (table != null) {
-                        tables.add(table.layout(where));
+                        tables.add(table.layout(where, unit));
                     }
                     int number = Integer.parseInt(field(f, 1, where));
                     if (number != tables.size() + 1) {
@@ -82,12 +185,13 @@ public record Template(String id, String name, String unit, List<String> emptyNo
             }
         }
         if (table != null) {
-            tables.add(table.layout(resource));
+            tables.add(table.layout(resource, unit));
         }
         if (id == null || unit == null || tables.isEmpty()) {
             throw new IllegalStateException(resource + ": a template needs its id, unit and tables");
         }
-        return new Template(id, name, unit, List.copyOf(empty), List.copyOf(tables));
+        return new Template(id, name, unit, List.copyOf(empty), List.copyOf(tables), List.copyOf(departmentLabels),
+                List.copyOf(sources));
     }
 
     private static String field(List<String> f, int index, String where) {
@@ -111,6 +215,14 @@ public record Template(String id, String name, String unit, List<String> emptyNo
         final List<Integer> order = new ArrayList<>();
         final List<String> words = new ArrayList<>();
         final List<TableLayout.Group> groups = new ArrayList<>();
+        String unit;
+        int codeCells = -1;
+        boolean totalAtBottom;
+        LineFilter select;
+        final List<LineFilter> columnFilters = new ArrayList<>();
+        final List<TableLayout.IncomeRow> incomeRows = new ArrayList<>();
+        final List<String> nothingWords = new ArrayList<>();
+        final List<String> headerWords = new ArrayList<>();
 
         Table(int number, String title, TableLayout.Kind kind) {
             this.number = number;
@@ -136,20 +248,46 @@ public record Template(String id, String name, String unit, List<String> emptyNo
                         words.add(column.substring(colon + 1));
                     }
                 }
+                case "codes" -> codeCells = Integer.parseInt(field(f, 1, where));
+                case "total" -> totalAtBottom = field(f, 1, where).equals("bottom");
+                case "select" -> select = filter(field(f, 1, where), where);
+                case "column" -> columnFilters.add(filter(field(f, 1, where), where));
+                case "income" -> incomeRows.add(new TableLayout.IncomeRow(Integer.parseInt(field(f, 1, where)),
+                        field(f, 2, where), filter(field(f, 3, where), where)));
+                case "nothing" -> nothingWords.addAll(rest);
+                case "header" -> headerWords.addAll(rest);
                 case "group" -> groups.add(new TableLayout.Group(field(f, 1, where),
                         Integer.parseInt(field(f, 2, where)), Integer.parseInt(field(f, 3, where))));
                 default -> throw new IllegalStateException(where + ": unknown line \"" + f.get(0) + "\"");
             }
         }
 
-        TableLayout layout(String where) {
+        private static LineFilter filter(String text, String where) {
+            try {
+                return LineFilter.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + ": " + e.getMessage(), e);
+            }
+        }
+
+        TableLayout layout(String where, String templateUnit) {
             long labelCells = cells.chars().filter(c -> c == 'L').count();
             long amountCells = cells.chars().filter(c -> c == 'A').count();
             if (labelCells != labels.size() || amountCells != amounts.size() || order.size() != cells.length()) {
                 throw new IllegalStateException(where + ": table " + number + "'s cells, columns and print disagree");
             }
+            if (select != null && kind != TableLayout.Kind.PAIRED && columnFilters.size() != amounts.size()) {
+                throw new IllegalStateException(where + ": table " + number + " needs one column filter per amount");
+            }
+            if (select != null && kind == TableLayout.Kind.PAIRED && columnFilters.size() != amounts.size() - 1) {
+                throw new IllegalStateException(where + ": table " + number
+                        + " needs one column filter per expenditure amount");
+            }
+            int codes = codeCells >= 0 ? codeCells : kind == TableLayout.Kind.FUNCTIONAL ? 1 : 0;
             return new TableLayout(number, title, kind, labels, amounts, cells, total, parts, List.copyOf(variants),
-                    new TableLayout.Print(List.copyOf(order), List.copyOf(words), List.copyOf(groups)));
+                    new TableLayout.Print(List.copyOf(order), List.copyOf(words), List.copyOf(groups)),
+                    unit != null ? unit : templateUnit, codes, totalAtBottom, select, List.copyOf(columnFilters),
+                    List.copyOf(incomeRows), List.copyOf(nothingWords), List.copyOf(headerWords));
         }
     }
 }

@@ -72,7 +72,7 @@ class BrokenDisclosureTest {
                 () -> Reconstruction.reconstruct(header, document.tables(), false));
 
         assertThat(refused.conflicts()).extracting(f -> f.cell().table() + " " + f.cell().rowLabel() + " "
-                + f.cell().columnName() + " " + f.cell().sourceLine() + " " + f.ledgerWanYuan())
+                + f.cell().columnName() + " " + f.cell().sourceLine() + " " + f.ledgerInUnit())
                 .containsExactly("3 201 一般公共服务支出 合计 149 3487.06");
         assertThat(refused.problems()).extracting(ParseProblem::text).containsExactly(
                 "第 149 行，表3 预算支出总表：表3 预算支出总表 “201 一般公共服务支出”行 “合计”列：公布 3497.06，"

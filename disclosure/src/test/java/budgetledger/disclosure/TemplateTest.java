@@ -28,7 +28,7 @@ class TemplateTest {
                 new TableLayout.Group("国有资本经营预算支出", 3, 7));
         assertThat(TableLayout.of(7).totalColumn()).isEqualTo(-1);
         // A variant title from the file finds its table.
-        assertThat(TableLayout.title("2026年一般公共预算支出预算表").orElseThrow().layout().number()).isEqualTo(5);
+        assertThat(Template.seed().title("2026年一般公共预算支出预算表").orElseThrow().layout().number()).isEqualTo(5);
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class DisclosureTables {
 
-    /** The number of tables in the standard set. */
+    /** The number of tables of the seed's template. */
     public static final int COUNT = TableLayout.COUNT;
 
     private static final List<String> TOTAL_CODE_NAME = List.of("合计", "");
@@ -33,19 +33,19 @@ public final class DisclosureTables {
     private DisclosureTables() {
     }
 
-    /** The table numbered {@code tableNumber} (1 to 13). */
+    /** The table numbered {@code tableNumber} of the budget's template (from 1). */
     public static DisclosureTable render(int tableNumber, BudgetHeader budget, List<BudgetLine> lines) {
-        TableLayout heading = TableLayout.of(tableNumber);
+        TableLayout heading = budget.template().table(tableNumber);
         checkLines(budget, lines);
         return renderChecked(heading, budget, lines);
     }
 
-    /** The thirteen tables, in order. */
+    /** Every table of the budget's template, in order. */
     public static List<DisclosureTable> renderAll(BudgetHeader budget, List<BudgetLine> lines) {
         checkLines(budget, lines);
-        List<DisclosureTable> tables = new ArrayList<>(COUNT);
-        for (int number = 1; number <= COUNT; number++) {
-            tables.add(renderChecked(TableLayout.of(number), budget, lines));
+        List<DisclosureTable> tables = new ArrayList<>();
+        for (TableLayout layout : budget.template().tables()) {
+            tables.add(renderChecked(layout, budget, lines));
         }
         return tables;
     }
@@ -53,6 +53,10 @@ public final class DisclosureTables {
     private static DisclosureTable renderChecked(TableLayout heading, BudgetHeader budget, List<BudgetLine> lines) {
         ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(budget.fiscalYear());
         CodeNames names = new CodeNames(catalogue, budget.documentNames());
+        if (heading.filtered()) {
+            return new DisclosureTable(heading.number(), heading.title(), heading.labelColumns(),
+                    heading.amountColumns(), List.copyOf(TemplateTables.rows(heading, budget, names, catalogue, lines)));
+        }
         int columns = heading.amountCount();
         List<TableRow> rows = switch (heading.number()) {
             case 1 -> SummaryRows.budgetSummary(names, lines);

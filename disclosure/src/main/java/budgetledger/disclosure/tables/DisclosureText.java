@@ -4,6 +4,8 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 import budgetledger.disclosure.BudgetHeader;
+import budgetledger.disclosure.TableLayout;
+import budgetledger.disclosure.Template;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,23 +48,26 @@ public final class DisclosureText {
         }
         out.add("第二部分 " + year + "年部门预算报表");
         out.add("");
+        Template template = budget.template();
         for (DisclosureTable table : tables) {
-            writeTable(out, table, year, budget.departmentName());
+            writeTable(out, template, table, year, budget.departmentName());
         }
         return String.join("\n", out) + "\n" + narrative;
     }
 
-    private static void writeTable(List<String> out, DisclosureTable table, int year, String departmentName) {
-        PublishedLayout layout = PublishedLayout.of(table.number(), year);
+    private static void writeTable(List<String> out, Template template, DisclosureTable table, int year,
+                                   String departmentName) {
+        TableLayout tableLayout = template.table(table.number());
+        PublishedLayout layout = PublishedLayout.of(tableLayout, year);
         out.add("预算公开表" + table.number());
         out.add("");
         out.add(year + "年" + table.title());
         out.add("");
-        out.add("部门名称：" + departmentName);
-        out.add("单位：万元");
+        out.add(template.departmentLabels().get(0) + "：" + departmentName);
+        out.add("单位：" + tableLayout.unit());
         out.add(String.join(TAB, layout.upperHeader()));
         out.add(String.join(TAB, layout.lowerHeader()));
-        for (TableRow row : table.rows()) {
+        for (TableRow row : printedRows(tableLayout, table)) {
             List<String> cells = new ArrayList<>();
             for (Object cell : layout.cells(row)) {
                 cells.add(cell == null ? "" : cell instanceof BigDecimal amount ? amount.setScale(2).toPlainString()
@@ -71,9 +76,59 @@ public final class DisclosureText {
             out.add(String.join(TAB, cells));
         }
         if (table.holdsNoAmount()) {
-            out.add("注：本表无数据");
+            out.add("注：" + template.emptyNotes().get(0));
         }
         out.add("");
+    }
+
+    /**
+     * The rows as printed: a side-by-side table kept as half rows ({@code TemplateTables}) is zipped again, the i-th
+     * income half beside the i-th expenditure half, the totals last.
+     */
+    static List<TableRow> printedRows(TableLayout layout, DisclosureTable table) {
+        if (!(layout.filtered() && layout.kind() == TableLayout.Kind.PAIRED)) {
+            return table.rows();
+        }
+        List<TableRow> income = new ArrayList<>();
+        List<TableRow> expenditure = new ArrayList<>();
+        TableRow incomeTotal = null;
+        TableRow expenditureTotal = null;
+        for (TableRow row : table.rows()) {
+            boolean incomeHalf = !row.labels().get(0).isEmpty();
+            if (row.level() == 0) {
+                if (incomeHalf) {
+                    incomeTotal = row;
+                } else {
+                    expenditureTotal = row;
+                }
+            } else {
+                (incomeHalf ? income : expenditure).add(row);
+            }
+        }
+        List<TableRow> rows = new ArrayList<>();
+        for (int i = 0; i < Math.max(income.size(), expenditure.size()); i++) {
+            rows.add(zip(i < income.size() ? income.get(i) : null, i < expenditure.size() ? expenditure.get(i) : null,
+                    table.amountColumns().size()));
+        }
+        if (incomeTotal != null || expenditureTotal != null) {
+            rows.add(zip(incomeTotal, expenditureTotal, table.amountColumns().size()));
+        }
+        return rows;
+    }
+
+    private static TableRow zip(TableRow income, TableRow expenditure, int amounts) {
+        List<BigDecimal> cells = new ArrayList<>(java.util.Collections.nCopies(amounts, (BigDecimal) null));
+        for (TableRow half : java.util.Arrays.asList(income, expenditure)) {
+            if (half != null) {
+                for (int a = 0; a < half.amounts().size(); a++) {
+                    if (half.amounts().get(a) != null) {
+                        cells.set(a, half.amounts().get(a));
+                    }
+                }
+            }
+        }
+        return new TableRow(1, List.of(income == null ? "" : income.labels().get(0),
+                expenditure == null ? "" : expenditure.labels().get(1)), cells, 0);
     }
 
     private static String clean(String text) {

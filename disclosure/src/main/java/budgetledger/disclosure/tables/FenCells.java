@@ -1,9 +1,9 @@
 package budgetledger.disclosure.tables;
 
-import budgetledger.model.Yuan;
 import budgetledger.model.table.TableRow;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,9 +50,15 @@ final class FenCells {
      * from a table without trace.
      */
     TableRow row(int level, List<String> labels) {
+        return row(level, labels, 1_000_000L);
+    }
+
+    /** The row in a table whose unit is {@code fenPerUnit} 分 (万元: 1,000,000; 元: 100). */
+    TableRow row(int level, List<String> labels, long fenPerUnit) {
         List<BigDecimal> amounts = new ArrayList<>(fen.length);
         for (long f : fen) {
-            amounts.add(f == 0 ? null : Yuan.toWanYuan(f));
+            amounts.add(f == 0 ? null : BigDecimal.valueOf(f).divide(BigDecimal.valueOf(fenPerUnit), 2,
+                    RoundingMode.HALF_UP));
         }
         return new TableRow(level, List.copyOf(labels), Collections.unmodifiableList(amounts), 0);
     }

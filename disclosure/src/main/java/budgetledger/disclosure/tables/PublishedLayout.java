@@ -26,7 +26,12 @@ public record PublishedLayout(List<Integer> order, List<String> words, List<Grou
 
     /** The layout of table {@code number} of a budget of {@code fiscalYear}, as its template prints it. */
     public static PublishedLayout of(int number, int fiscalYear) {
-        TableLayout.Print print = TableLayout.of(number).print();
+        return of(TableLayout.of(number), fiscalYear);
+    }
+
+    /** The layout of a table of any template, for a budget of {@code fiscalYear}. */
+    public static PublishedLayout of(TableLayout table, int fiscalYear) {
+        TableLayout.Print print = table.print();
         String year = Integer.toString(fiscalYear);
         return new PublishedLayout(print.order(),
                 print.words().stream().map(word -> word.replace(TableLayout.YEAR, year)).toList(),

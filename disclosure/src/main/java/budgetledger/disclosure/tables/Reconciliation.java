@@ -1,5 +1,7 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.disclosure.TableLayout;
+import budgetledger.disclosure.Template;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 
@@ -41,13 +43,19 @@ public final class Reconciliation {
     private Reconciliation() {
     }
 
+    /** Compares tables of the seed's template. */
     public static Report compare(Map<Integer, DisclosureTable> published, Map<Integer, DisclosureTable> rendered) {
+        return compare(Template.seed(), published, rendered);
+    }
+
+    public static Report compare(Template template, Map<Integer, DisclosureTable> published,
+                                 Map<Integer, DisclosureTable> rendered) {
         List<Cell> cells = new ArrayList<>();
-        for (int n = 1; n <= DisclosureTables.COUNT; n++) {
-            DisclosureTable p = published.get(n);
-            DisclosureTable r = rendered.get(n);
+        for (TableLayout layout : template.tables()) {
+            DisclosureTable p = published.get(layout.number());
+            DisclosureTable r = rendered.get(layout.number());
             if (p != null && r != null) {
-                compareTable(n, p, r, cells);
+                compareTable(layout, p, r, cells);
             }
         }
         int exact = 0;
@@ -67,11 +75,14 @@ public final class Reconciliation {
         return new Report(exact, rounding, mismatched, differences);
     }
 
-    private static void compareTable(int n, DisclosureTable published, DisclosureTable rendered, List<Cell> cells) {
-        Map<String, TableRow> renderedRows = byKey(rendered);
+    private static void compareTable(TableLayout layout, DisclosureTable published, DisclosureTable rendered,
+                                     List<Cell> cells) {
+        int n = layout.number();
+        boolean totalFirst = layout.filtered() ? layout.totalColumn() == 0 : TOTAL_FIRST.contains(n);
+        Map<String, TableRow> renderedRows = byKey(layout, rendered);
         Set<String> seen = new HashSet<>();
         List<TableRow> rows = published.rows();
-        List<String> keys = RowKeys.of(published);
+        List<String> keys = RowKeys.of(layout, published);
         for (int i = 0; i < rows.size(); i++) {
             TableRow p = rows.get(i);
             String key = keys.get(i);
@@ -81,12 +92,12 @@ public final class Reconciliation {
             for (int c = 0; c < published.amountColumns().size(); c++) {
                 BigDecimal pv = amount(p, c);
                 BigDecimal rv = r == null ? null : amount(r, c);
-                int allowance = beneath + (c == 0 && TOTAL_FIRST.contains(n) ? parts(p) : 0);
+                int allowance = beneath + (c == 0 && totalFirst ? parts(p) : 0);
                 cells.add(new Cell(n, published.title(), label(p), published.amountColumns().get(c), pv, rv,
                         verdict(pv, rv, allowance), p.sourceLine()));
             }
         }
-        List<String> renderedKeys = RowKeys.of(rendered);
+        List<String> renderedKeys = RowKeys.of(layout, rendered);
         for (int i = 0; i < rendered.rows().size(); i++) {
             TableRow r = rendered.rows().get(i);
             if (!seen.contains(renderedKeys.get(i))) {
@@ -134,9 +145,9 @@ public final class Reconciliation {
         return count;
     }
 
-    private static Map<String, TableRow> byKey(DisclosureTable table) {
+    private static Map<String, TableRow> byKey(TableLayout layout, DisclosureTable table) {
         Map<String, TableRow> map = new HashMap<>();
-        List<String> keys = RowKeys.of(table);
+        List<String> keys = RowKeys.of(layout, table);
         for (int i = 0; i < keys.size(); i++) {
             map.put(keys.get(i), table.rows().get(i));
         }

@@ -19,20 +19,27 @@ import java.util.regex.Pattern;
  */
 public final class RowKeys {
 
-    private static final Pattern ORDINAL = Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨])");
+    private static final Pattern ORDINAL =
+            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（\\d+）)");
 
     private RowKeys() {
     }
 
+    /** The keys of a table of the seed's template. */
     public static List<String> of(DisclosureTable table) {
-        TableLayout layout = TableLayout.of(table.number());
+        return of(TableLayout.of(table.number()), table);
+    }
+
+    public static List<String> of(TableLayout layout, DisclosureTable table) {
         List<String> keys = new ArrayList<>(table.rows().size());
         Map<String, Integer> seen = new HashMap<>();
         String[] ancestors = new String[8];
         for (TableRow row : table.rows()) {
             String own;
             if (layout.kind() == TableLayout.Kind.FUNCTIONAL) {
-                own = row.level() == 0 ? "合计" : code(table.number(), row);
+                own = row.level() == 0 ? "合计" : layout.rowCode(row.labels());
+            } else if (layout.kind() == TableLayout.Kind.ECONOMIC && layout.codeCells() > 0) {
+                own = row.level() == 0 ? "合计" : layout.rowCode(row.labels());
             } else {
                 StringBuilder path = new StringBuilder().append(row.level());
                 for (int level = 1; level < Math.min(row.level(), ancestors.length); level++) {
@@ -48,14 +55,6 @@ public final class RowKeys {
             keys.add(occurrence == 1 ? own : own + "#" + occurrence);
         }
         return keys;
-    }
-
-    /** The 科目编码 of a functional row; table 9 prints income and expenditure codes side by side. */
-    private static String code(int table, TableRow row) {
-        if (table == 9 && row.labels().size() > 2 && !row.labels().get(2).isBlank()) {
-            return row.labels().get(2).strip();
-        }
-        return row.labels().get(0).strip();
     }
 
     private static String labels(TableRow row) {

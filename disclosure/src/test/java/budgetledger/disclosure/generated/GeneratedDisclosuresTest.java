@@ -103,7 +103,7 @@ class GeneratedDisclosuresTest {
             Reconstruction.Result accepted = Reconstruction.reconstruct(header, mutation.tables(), true);
             List<String> findings = accepted.findings().stream().map(f -> f.cell().table() + "/"
                     + f.cell().rowIndex() + "/" + f.cell().column()).toList();
-            Reconciliation.Report report = reconcile(new DisclosureDocument(document.departmentName(),
+            Reconciliation.Report report = reconcile(new DisclosureDocument(document.template(), document.departmentName(),
                     document.departmentCode(), document.fiscalYear(), mutation.tables(), document.unitNames(),
                     document.narrative(), document.warnings()), header, accepted);
             if (!findings.equals(List.of(mutation.place())) || report.mismatched() > 1) {
@@ -149,11 +149,11 @@ class GeneratedDisclosuresTest {
         return out.toString();
     }
 
-    private record Mutation(Map<Integer, DisclosureTable> tables, String place, BigDecimal from, BigDecimal to) {
+    record Mutation(Map<Integer, DisclosureTable> tables, String place, BigDecimal from, BigDecimal to) {
     }
 
-    /** One non-blank cell moved by at least 1.00 万元 (or a tenth of itself): no rounding explains it. */
-    private static Mutation mutate(Map<Integer, DisclosureTable> tables, Random random) {
+    /** One non-blank cell moved by at least 1.00 of its unit (or a tenth of itself): no rounding explains it. */
+    static Mutation mutate(Map<Integer, DisclosureTable> tables, Random random) {
         List<int[]> cells = new ArrayList<>();
         tables.forEach((number, table) -> {
             for (int r = 0; r < table.rows().size(); r++) {
@@ -181,11 +181,11 @@ class GeneratedDisclosuresTest {
         return new Mutation(mutated, chosen[0] + "/" + chosen[1] + "/" + chosen[2], from, to);
     }
 
-    private static Reconciliation.Report reconcile(DisclosureDocument document, BudgetHeader header,
+    static Reconciliation.Report reconcile(DisclosureDocument document, BudgetHeader header,
                                                    Reconstruction.Result result) {
         List<BudgetLine> lines = result.lines().stream().map(SolvedLine::line).toList();
         Map<Integer, DisclosureTable> rendered = new TreeMap<>();
         DisclosureTables.renderAll(header, lines).forEach(t -> rendered.put(t.number(), t));
-        return Reconciliation.compare(document.tables(), rendered);
+        return Reconciliation.compare(document.template(), document.tables(), rendered);
     }
 }

@@ -2,6 +2,7 @@ package budgetledger.disclosure.generated;
 
 import budgetledger.disclosure.BudgetHeader;
 import budgetledger.disclosure.BudgetLine;
+import budgetledger.disclosure.Template;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.DisclosureText;
 import budgetledger.model.BudgetUnit;
@@ -45,18 +46,18 @@ public final class LedgerGenerator {
     public record Generated(long seed, BudgetHeader header, List<BudgetLine> lines, String text) {
     }
 
-    private static final String[] PLACES = {"晋城", "长治", "阳泉", "大同", "朔州", "忻州", "吕梁", "临汾", "运城", "晋中"};
-    private static final String[] BUREAUS = {"交通运输局", "教育局", "民政局", "司法局", "水务局", "自然资源局", "卫生健康委员会",
+    static final String[] PLACES = {"晋城", "长治", "阳泉", "大同", "朔州", "忻州", "吕梁", "临汾", "运城", "晋中"};
+    static final String[] BUREAUS = {"交通运输局", "教育局", "民政局", "司法局", "水务局", "自然资源局", "卫生健康委员会",
             "文化和旅游局", "农业农村局", "应急管理局"};
     private static final String[] CENTRES = {"服务中心", "事务中心", "信息中心", "监测站", "管理站", "培训中心", "档案馆", "研究所"};
-    private static final String[] PROJECTS = {"信息化运维经费", "专项工作经费", "公务用车购置", "公务接待专项", "因公出国（境）交流",
+    static final String[] PROJECTS = {"信息化运维经费", "专项工作经费", "公务用车购置", "公务接待专项", "因公出国（境）交流",
             "办公楼维修改造", "业务培训经费", "政府购买服务项目", "设备购置", "规划编制", "执法装备购置", "宣传经费",
             "系统等级保护", "应急物资储备", "课题研究经费"};
-    private static final String[] PERSONNEL = {"30101", "30102", "30103", "30107", "30108", "30109", "30110", "30112",
+    static final String[] PERSONNEL = {"30101", "30102", "30103", "30107", "30108", "30109", "30110", "30112",
             "30113", "30199", "30302"};
-    private static final String[] PUBLIC_USE = {"30201", "30205", "30211", "30212", "30217", "30228", "30229", "30231",
+    static final String[] PUBLIC_USE = {"30201", "30205", "30211", "30212", "30217", "30228", "30229", "30231",
             "30299"};
-    private static final String[] THREE_PUBLIC = {"30212", "30217", "30231", "31013"};
+    static final String[] THREE_PUBLIC = {"30212", "30217", "30231", "31013"};
 
     /** A 款 and 项 under 201 that no edition of the catalogue holds. */
     private static final String UNKNOWN_SECTION = "20198";
@@ -169,7 +170,7 @@ public final class LedgerGenerator {
             int count = random.nextInt(5) * scale;
             for (int k = 0; k < count; k++) {
                 String project = pick(PROJECTS);
-                FundingSource source = random.nextInt(4) == 0 ? pick(FundingSource.values()) : GENERAL_PUBLIC;
+                FundingSource source = random.nextInt(4) == 0 ? pick(Template.seed().sources()) : GENERAL_PUBLIC;
                 String economic = project.contains("车") ? "31013" : project.contains("接待") ? "30217"
                         : project.contains("出国") ? "30212" : random.nextInt(6) == 0 ? pick(THREE_PUBLIC) : null;
                 line(unit, pick(items), PROJECT, economic, source, CURRENT_YEAR, project, amount());
