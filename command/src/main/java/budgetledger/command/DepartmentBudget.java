@@ -141,9 +141,9 @@ public class DepartmentBudget {
             figures.put(figure.subject(), figure.amountFen());
         }
         apply(new BudgetOpened(command.budgetId(), command.departmentCode(), command.departmentName().strip(),
-                command.fiscalYear(), List.copyOf(command.units()), command.documentNames()));
+                command.fiscalYear(), List.copyOf(command.units()), command.documentNames(), command.templateId()));
         apply(new DisclosureRecorded(command.budgetId(), command.documentNo(), command.documentSha256(),
-                List.copyOf(command.publishedTables()), command.findings()));
+                List.copyOf(command.publishedTables()), command.findings(), command.documentFindings()));
         for (int i = 0; i < appropriations.size(); i++) {
             AppropriateBudgetLine a = appropriations.get(i);
             apply(new BudgetLineAppropriated(command.budgetId(), "L" + (i + 1), a.unitCode(), a.functionalCode(),

@@ -31,6 +31,14 @@ public record DisclosureDocument(Template template, String departmentName, Strin
                                  Map<Integer, DisclosureTable> tables, List<String> unitNames, Narrative narrative,
                                  List<ParseProblem> warnings) {
 
+    /**
+     * How grave a warning is: 提示 for a comparison of the wrong kind (with 预算执行数, with the document's own year),
+     * 警告 for a document that contradicts itself or its tables.
+     */
+    public static String severity(ParseProblem warning) {
+        return NarrativeFindings.severity(warning);
+    }
+
     public DisclosureTable table(int number) {
         return tables.get(number);
     }

@@ -29,7 +29,16 @@ final class NarrativeFindings {
     private static final Pattern PLANNED = Pattern.compile("预算安排" + NUMBER + "万元");
     private static final Pattern SENTENCES = Pattern.compile("(?<=。)");
 
+    /** Words of the findings about a comparison of the wrong kind (a notice, not a contradiction). */
+    static final String EXECUTED_WORDS = "预算执行数比较，而不是与上年预算比较";
+    static final String OWN_YEAR_WORDS = "预算比较，应为上年";
+
     private NarrativeFindings() {
+    }
+
+    /** 提示 for a comparison of the wrong kind, 警告 for a document that contradicts itself or its tables. */
+    static String severity(ParseProblem finding) {
+        return finding.message().contains(EXECUTED_WORDS) || finding.message().contains(OWN_YEAR_WORDS) ? "提示" : "警告";
     }
 
     static void check(List<String> lines, boolean[] narrativeLines, int fiscalYear, List<ParseProblem> findings) {
@@ -37,9 +46,11 @@ final class NarrativeFindings {
             if (!narrativeLines[i]) {
                 continue;
             }
-            for (String sentence : SENTENCES.split(TableLayout.normalise(lines.get(i)))) {
+            String paragraph = TableLayout.normalise(lines.get(i));
+            for (String sentence : SENTENCES.split(paragraph)) {
                 check(sentence, i + 1, fiscalYear, findings);
             }
+            statedTwice(paragraph, i + 1, findings);
         }
     }
 
@@ -78,12 +89,16 @@ final class NarrativeFindings {
                         findings);
             }
         }
-        Matcher item = ITEM_AMOUNT.matcher(sentence);
-        Matcher planned = PLANNED.matcher(sentence);
+    }
+
+    /** An item's paragraph that states its amount (（01项）208.8万元) and then plans another (预算安排201.50万元). */
+    private static void statedTwice(String paragraph, int line, List<ParseProblem> findings) {
+        Matcher item = ITEM_AMOUNT.matcher(paragraph);
+        Matcher planned = PLANNED.matcher(paragraph);
         if (item.find() && planned.find()
                 && new BigDecimal(item.group(1)).compareTo(new BigDecimal(planned.group(1))) != 0) {
-            findings.add(new ParseProblem(line, where, "同一科目先写" + item.group(1) + "万元，又写预算安排"
-                    + planned.group(1) + "万元：“" + abbreviate(sentence) + "”"));
+            findings.add(new ParseProblem(line, "说明", "同一科目先写" + item.group(1) + "万元，又写预算安排"
+                    + planned.group(1) + "万元：“" + abbreviate(paragraph) + "”"));
         }
     }
 

@@ -13,16 +13,16 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * README for provenance). They are read where they are, never copied into the project; a test that needs one is
  * skipped, saying so, where they are absent.
  */
-final class RealFixtures {
+public final class RealFixtures {
 
-    static final String WUXI = "wuxi-xfj-2025-dept.pdf";
-    static final String SHANGHAI = "shanghai-putuo-sfj-2026-dept.pdf";
+    public static final String WUXI = "wuxi-xfj-2025-dept.pdf";
+    public static final String SHANGHAI = "shanghai-putuo-sfj-2026-dept.pdf";
 
     private RealFixtures() {
     }
 
     /** The fixture's bytes; the calling test is skipped with a message when the folder is not there. */
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         Optional<Path> file = folder().map(f -> f.resolve(name)).filter(Files::isRegularFile);
         assumeThat(file).as("real fixture ../shared/real/" + name + " (beside the project root; CI has it)")
                 .isPresent();

@@ -51,4 +51,78 @@ class ShanghaiDistrictTemplateTest {
     private static long sum(List<BudgetLine> lines, ExpenditureKind kind) {
         return lines.stream().filter(l -> kind == null || l.kind() == kind).mapToLong(BudgetLine::amountFen).sum();
     }
+
+    @Test
+    void the_putuo_narrative_defects_are_findings_each_named_by_its_line() {
+        DisclosureDocument document = new DisclosureParser().parse(text());
+        List<String> findings = document.warnings().stream().map(ParseProblem::text).toList();
+
+        // "比2026年预算" in a 2026 document, three times in two paragraphs
+        assertThat(findings).filteredOn(f -> f.contains("与本年（2026年）预算比较，应为上年（2025年）")).hasSize(3);
+        // every item compared with 2025's executed figures instead of 2025's budget
+        assertThat(findings).filteredOn(f -> f.contains("与2025年预算执行数比较，而不是与上年预算比较")).hasSizeGreaterThan(10);
+        // percentages their own sentences contradict: 43269.3 → 3845.49 is no increase of 17.62%; 77.99 → 91.97 is
+        // 17.93%, not 17.66%; 198.34 → 201.50 is 1.59%, not 5.27%
+        assertThat(findings).filteredOn(f -> f.contains("百分比与本句金额不符")).extracting(f -> f.substring(0,
+                f.indexOf("：“"))).containsExactly(
+                "第 71 行，说明：百分比与本句金额不符：由43269.3万元到3845.49万元应为减少91.11%，文中为增加17.62%",
+                "第 75 行，说明：百分比与本句金额不符：由77.99万元到91.97万元应为增加17.93%，文中为增加17.66%",
+                "第 78 行，说明：百分比与本句金额不符：由198.34万元到201.50万元应为增加1.59%，文中为增加5.27%");
+        // 住房公积金 stated as 208.8 万元, then planned at 201.50 万元
+        assertThat(findings).filteredOn(f -> f.contains("同一科目先写208.8万元，又写预算安排201.50万元")).hasSize(1);
+    }
+
+    @Test
+    void a_narrative_that_compares_with_last_years_budget_consistently_has_no_findings() {
+        String text = text();
+        int start = text.indexOf("2026年部门预算编制说明");
+        int end = text.indexOf("2026年部门财务收支预算总表", start);
+        String consistent = text.substring(0, start) + "2026年部门预算编制说明\n"
+                + "2026年，上海市普陀区司法局收入预算9628.22万元，比上年增加793.14万元，增长8.98%。\n"
+                + "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。2026年预算安排208.8万元。\n"
+                + text.substring(end);
+        assertThat(new DisclosureParser().parse(consistent).warnings()).isEmpty();
+
+        String wrongPercent = consistent.replace("增长8.98%", "增长9.98%");
+        assertThat(new DisclosureParser().parse(wrongPercent).warnings()).extracting(ParseProblem::text)
+                .singleElement().asString().contains("百分比与本句金额不符：由8835.08万元到9628.22万元应为增加8.98%，文中为增加9.98%");
+    }
+
+    @Test
+    void an_empty_table_note_on_a_table_with_figures_is_a_finding_and_the_figures_import() {
+        String text = text();
+        String table3 = "\n2026年部门支出预算总表\n";
+        int at = text.indexOf("\n", text.indexOf("合计\t", text.indexOf(table3)));
+        String noted = text.substring(0, at) + "\n注:本部门2026年无支出预算，故本表为空表。" + text.substring(at);
+        DisclosureDocument document = new DisclosureParser().parse(noted);
+        assertThat(document.warnings()).extracting(ParseProblem::text)
+                .contains("第 " + lineOf(noted, "故本表为空表。", text.indexOf(table3)) + " 行，表3 部门支出预算总表：注明本表为空表，但表中有金额");
+        BudgetHeader header = document.header("SH-PT-SFJ");
+        assertThat(Reconstruction.reconstruct(header, document.tables(), false).lines()).isNotEmpty();
+    }
+
+    @Test
+    void a_cell_changed_in_the_putuo_text_is_refused_naming_that_cell() {
+        String text = text();
+        String row = "204\t06\t04\t基层司法业务\t21703947.00\t0.00\t21703947.00";
+        int at = text.indexOf(row);
+        assertThat(at).isPositive();
+        String changed = text.substring(0, at) + row.replace("\t21703947.00\t0.00", "\t21703948.00\t0.00")
+                + text.substring(at + row.length());
+        DisclosureDocument document = new DisclosureParser().parse(changed);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> Reconstruction.reconstruct(document.header("SH-PT-SFJ"), document.tables(), false),
+                Reconstruction.ReconstructionException.class).conflicts())
+                .extracting(f -> f.cell().place() + " " + f.cell().published().toPlainString())
+                .containsExactly("表3 部门支出预算总表 “204 06 04 基层司法业务”行 “合计”列 21703948.00");
+    }
+
+    private static String text() {
+        return PdfText.extract(RealFixtures.bytes(RealFixtures.SHANGHAI)).text();
+    }
+
+    private static int lineOf(String text, String needle, int from) {
+        int at = text.indexOf(needle, from);
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
 }

@@ -7,12 +7,21 @@ import java.util.List;
 /**
  * The tables of the published document a budget was imported from, as published: the reference its rendered
  * tables are reconciled with. {@code documentSha256} identifies the document text; {@code findings} are the cells
- * the ledger was allowed not to reproduce (empty for events before findings existed).
+ * the ledger was allowed not to reproduce (empty for events before findings existed); {@code documentFindings} the
+ * document's own defects found on import (a narrative that contradicts itself or compares with executed figures, an
+ * empty-table note over figures; empty for events before they were recorded).
  */
 public record DisclosureRecorded(String budgetId, String documentNo, String documentSha256,
-                                 List<DisclosureTable> tables, List<CellFinding> findings) {
+                                 List<DisclosureTable> tables, List<CellFinding> findings,
+                                 List<DocumentFinding> documentFindings) {
 
     public DisclosureRecorded {
         findings = findings == null ? List.of() : List.copyOf(findings);
+        documentFindings = documentFindings == null ? List.of() : List.copyOf(documentFindings);
+    }
+
+    public DisclosureRecorded(String budgetId, String documentNo, String documentSha256,
+                              List<DisclosureTable> tables, List<CellFinding> findings) {
+        this(budgetId, documentNo, documentSha256, tables, findings, List.of());
     }
 }

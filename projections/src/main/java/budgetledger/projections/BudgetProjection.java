@@ -43,10 +43,11 @@ public class BudgetProjection {
     void on(BudgetOpened event) {
         savepoint.run(() -> {
             int inserted = jdbc.update("""
-                    insert into budget (budget_id, department_code, department_name, fiscal_year, document_names)
-                    values (?, ?, ?, ?, cast(? as jsonb)) on conflict (budget_id) do nothing""",
+                    insert into budget (budget_id, department_code, department_name, fiscal_year, document_names,
+                        template_id)
+                    values (?, ?, ?, ?, cast(? as jsonb), ?) on conflict (budget_id) do nothing""",
                     event.budgetId(), event.departmentCode(), event.departmentName(), event.fiscalYear(),
-                    names(event.documentNames()));
+                    names(event.documentNames()), event.templateId());
             if (inserted == 0) {
                 return;
             }
@@ -101,7 +102,7 @@ public class BudgetProjection {
         return jdbc.query("select * from budget where budget_id = ?", (rs, n) -> new BudgetRow(
                         rs.getString("budget_id"), rs.getString("department_code"), rs.getString("department_name"),
                         rs.getInt("fiscal_year"), units(budgetId), priorYearFigures(budgetId), reasons(budgetId),
-                        names(rs.getString("document_names"))),
+                        names(rs.getString("document_names")), rs.getString("template_id")),
                 budgetId).stream().findFirst();
     }
 

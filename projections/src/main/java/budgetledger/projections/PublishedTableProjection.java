@@ -1,6 +1,7 @@
 package budgetledger.projections;
 
 import budgetledger.events.CellFinding;
+import budgetledger.events.DocumentFinding;
 import budgetledger.events.DisclosureRecorded;
 import budgetledger.model.table.DisclosureTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,8 +53,26 @@ public class PublishedTableProjection {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (budget_id, position) do nothing""",
                         event.budgetId(), i, f.table(), f.title(), f.row(), f.column(), f.sourceLine(),
                         f.publishedWanYuan(), f.ledgerFen());
+                if (f.unit() != null) {
+                    jdbc.update("update disclosure_finding set unit = ? where budget_id = ? and position = ?", f.unit(),
+                            event.budgetId(), i);
+                }
+            }
+            for (int i = 0; i < event.documentFindings().size(); i++) {
+                DocumentFinding f = event.documentFindings().get(i);
+                jdbc.update("""
+                        insert into disclosure_document_finding (budget_id, position, severity, source_line, place, text)
+                        values (?, ?, ?, ?, ?, ?) on conflict (budget_id, position) do nothing""",
+                        event.budgetId(), i, f.severity(), f.sourceLine(), f.place(), f.text());
             }
         });
+    }
+
+    /** The document's own defects recorded on import, in document order. */
+    public List<DocumentFinding> documentFindings(String budgetId) {
+        return jdbc.query("select * from disclosure_document_finding where budget_id = ? order by position",
+                (rs, n) -> new DocumentFinding(rs.getString("severity"), rs.getInt("source_line"), rs.getString("place"),
+                        rs.getString("text")), budgetId);
     }
 
     /** The cells the budget's ledger was allowed not to reproduce, in document order. */
@@ -61,12 +80,13 @@ public class PublishedTableProjection {
         return jdbc.query("select * from disclosure_finding where budget_id = ? order by position",
                 (rs, n) -> new CellFinding(rs.getInt("table_number"), rs.getString("title"), rs.getString("row_label"),
                         rs.getString("column_name"), rs.getInt("source_line"), rs.getBigDecimal("published_wan_yuan"),
-                        rs.getLong("ledger_fen")), budgetId);
+                        rs.getLong("ledger_fen"), rs.getString("unit")), budgetId);
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("delete from disclosure_finding");
+        jdbc.update("delete from disclosure_document_finding");
         jdbc.update("delete from published_table");
     }
 

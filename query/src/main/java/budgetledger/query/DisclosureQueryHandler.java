@@ -4,6 +4,7 @@ import budgetledger.model.table.DisclosureTable;
 import budgetledger.projections.BudgetLineProjection;
 import budgetledger.projections.BudgetProjection;
 import budgetledger.projections.PublishedTableProjection;
+import budgetledger.disclosure.BudgetHeader;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.Reconciliation;
 import org.axonframework.queryhandling.QueryHandler;
@@ -40,22 +41,30 @@ public class DisclosureQueryHandler {
     /** One table only: a request for table 3 does not pay for rendering the other twelve. */
     @QueryHandler
     public Optional<DisclosureTableView> handle(FindDisclosureTableQuery query) {
-        return budgets.budget(query.budgetId()).map(budget -> new DisclosureTableView(budget,
-                DisclosureTables.render(query.number(), DocumentLines.header(budget),
-                        DocumentLines.lines(lines.lines(query.budgetId())))));
+        return budgets.budget(query.budgetId()).map(budget -> {
+            BudgetHeader header = DocumentLines.header(budget);
+            if (query.number() < 1 || query.number() > header.template().count()) {
+                // no such table in the budget's template: the view says so with no table
+                return new DisclosureTableView(budget, null);
+            }
+            return new DisclosureTableView(budget, DisclosureTables.render(query.number(), header,
+                    DocumentLines.lines(lines.lines(query.budgetId()))));
+        });
     }
 
     @QueryHandler
     public Optional<Reconciliation.Report> handle(FindReconciliationQuery query) {
         return published.published(query.budgetId()).flatMap(document -> handle(new FindDisclosureTablesQuery(query.budgetId()))
-                .map(view -> Reconciliation.compare(document.tables(), byNumber(view))));
+                .map(view -> Reconciliation.compare(DocumentLines.header(view.budget()).template(), document.tables(),
+                        byNumber(view))));
     }
 
     /** Empty when the budget was not imported from a document. */
     @QueryHandler
     public Optional<FindingsView> handle(FindFindingsQuery query) {
         return published.published(query.budgetId())
-                .map(document -> new FindingsView(query.budgetId(), published.findings(query.budgetId())));
+                .map(document -> new FindingsView(query.budgetId(), published.findings(query.budgetId()),
+                        published.documentFindings(query.budgetId())));
     }
 
     private static Map<Integer, DisclosureTable> byNumber(DisclosureTablesView view) {

@@ -67,7 +67,8 @@ public final class LedgerReplay {
 
     public BudgetRow budget() {
         return new BudgetRow(opened.budgetId(), opened.departmentCode(), opened.departmentName(), opened.fiscalYear(),
-                opened.units(), Map.copyOf(priorYear), Map.copyOf(reasons), opened.documentNames());
+                opened.units(), Map.copyOf(priorYear), Map.copyOf(reasons), opened.documentNames(),
+                opened.templateId());
     }
 
     public List<BudgetLineRow> lines() {

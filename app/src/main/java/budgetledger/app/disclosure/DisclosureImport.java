@@ -2,6 +2,7 @@ package budgetledger.app.disclosure;
 
 import budgetledger.command.api.ImportDisclosure;
 import budgetledger.events.CellFinding;
+import budgetledger.events.DocumentFinding;
 import budgetledger.disclosure.BudgetHeader;
 import budgetledger.disclosure.BudgetLine;
 import budgetledger.disclosure.DisclosureDocument;
@@ -80,7 +81,11 @@ public final class DisclosureImport {
         }).toList();
         List<CellFinding> findings = result.findings().stream().map(f -> new CellFinding(f.cell().table(),
                 f.cell().title(), f.cell().rowLabel(), f.cell().columnName(), f.cell().sourceLine(),
-                f.cell().published(), f.ledgerFen())).toList();
+                f.cell().published(), f.ledgerFen(), f.cell().fenPerUnit() == 1_000_000 ? null : f.cell().unit()))
+                .toList();
+        List<DocumentFinding> documentFindings = document.warnings().stream().map(w -> new DocumentFinding(
+                DisclosureDocument.severity(w), w.line(), w.table().isEmpty() ? "文档" : w.table(), w.message()))
+                .toList();
         List<BudgetUnit> units = header.units();
         List<PriorYearFigure> figures = new ArrayList<>();
         List<ChangeReason> reasons = new ArrayList<>();
@@ -97,7 +102,7 @@ public final class DisclosureImport {
         return new ImportDisclosure(BudgetId.of(code, document.fiscalYear()), code, document.departmentName(),
                 document.fiscalYear(), units, imported, figures, reasons, procurement(document.narrative()), tables,
                 header.documentNames(), findings, document.fiscalYear() + "年度部门预算公开", documentSha256,
-                commandId);
+                commandId, document.template().isSeed() ? null : document.template().id(), documentFindings);
     }
 
     /**

@@ -7,6 +7,7 @@ import budgetledger.disclosure.DisclosureParseException;
 import budgetledger.disclosure.DisclosureParser;
 import budgetledger.disclosure.ParseProblem;
 import budgetledger.disclosure.PdfText;
+import budgetledger.disclosure.Template;
 import budgetledger.model.text.TextRules;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.disclosure.BudgetHeader;
@@ -58,6 +59,11 @@ public class DisclosureImportService {
      * @throws DisclosureRejectedException when the PDF cannot be read, or its document could not be imported
      */
     public ImportResult importPdf(byte[] pdf, String departmentCode, boolean acceptFindings) {
+        return importPdf(pdf, departmentCode, acceptFindings, null);
+    }
+
+    /** @param template the template to read the document in; null to recognise it by its table titles */
+    public ImportResult importPdf(byte[] pdf, String departmentCode, boolean acceptFindings, Template template) {
         PdfText.Extracted extracted;
         try {
             extracted = PdfText.extract(pdf);
@@ -70,7 +76,7 @@ public class DisclosureImportService {
                     List.of(new ParseProblem(1, "", "PDF 的文字" + problem.description(), 1)));
         });
         try {
-            return importDocument(extracted.text(), departmentCode, acceptFindings);
+            return importDocument(extracted.text(), departmentCode, acceptFindings, template);
         } catch (DisclosureRejectedException e) {
             throw new DisclosureRejectedException(e.rule(), e.getMessage(), extracted.onPages(e.problems()));
         }
@@ -81,18 +87,25 @@ public class DisclosureImportService {
      * @throws DisclosureRejectedException when the document cannot be read or its tables cannot be reproduced
      */
     public ImportResult importDocument(String text, String departmentCode, boolean acceptFindings) {
+        return importDocument(text, departmentCode, acceptFindings, null);
+    }
+
+    /** @param template the template to read the document in; null to recognise it by its table titles */
+    public ImportResult importDocument(String text, String departmentCode, boolean acceptFindings,
+                                       Template template) {
         String sha256 = sha256(text);
         ImportDisclosure command;
         DisclosureDocument document;
         try {
-            document = new DisclosureParser().parse(text);
+            document = new DisclosureParser().parse(text, template);
             command = DisclosureImport.command(document, departmentCode, sha256, "import-" + sha256.substring(0, 16),
                     acceptFindings);
         } catch (DisclosureParseException e) {
             throw new DisclosureRejectedException("unreadable-document", "文档无法导入：" + e.problems().size()
                     + " 个问题", e.problems());
         }
-        Reconciliation.Report report = Reconciliation.compare(document.tables(), render(command));
+        Reconciliation.Report report = Reconciliation.compare(document.template(), document.tables(),
+                render(command));
         if (report.mismatched() > command.findings().size()) {
             List<ParseProblem> problems = report.differences().stream()
                     .filter(cell -> cell.verdict() == Reconciliation.Verdict.MISMATCH)
@@ -110,7 +123,7 @@ public class DisclosureImportService {
                 + command.currentYearFigures().size();
         return new ImportResult(command.budgetId(), command.lines().size(), events,
                 new ImportResult.Counts(report.exact(), report.rounding(), report.mismatched()), command.findings(),
-                warnings(document, command));
+                warnings(document, command), document.template().id(), command.documentFindings());
     }
 
     /** Codes outside the year's catalogue (named as the document names them) and the document's own warnings. */
@@ -125,7 +138,7 @@ public class DisclosureImportService {
     /** The thirteen tables the command's lines would render, before anything is recorded. */
     private static Map<Integer, DisclosureTable> render(ImportDisclosure command) {
         BudgetHeader budget = new BudgetHeader(command.departmentCode(), command.departmentName(),
-                command.fiscalYear(), command.units(), command.documentNames());
+                command.fiscalYear(), command.units(), command.documentNames(), command.templateId());
         List<BudgetLine> lines = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
             ImportedLine line = command.lines().get(i);

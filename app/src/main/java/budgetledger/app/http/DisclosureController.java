@@ -17,7 +17,8 @@ import budgetledger.projections.BudgetRow;
 import budgetledger.query.FindFindingsQuery;
 import budgetledger.query.FindingsView;
 import budgetledger.query.FindReconciliationQuery;
-import budgetledger.events.CellFinding;
+import budgetledger.disclosure.Template;
+import budgetledger.query.DocumentLines;
 import budgetledger.disclosure.PdfText;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.Reconciliation;
@@ -83,29 +84,44 @@ public class DisclosureController {
     @PostMapping(path = "/api/disclosures", consumes = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<ImportResult> importText(@RequestBody byte[] body,
                                                    @RequestParam(required = false) String departmentCode,
-                                                   @RequestParam(required = false) String findings) {
-        return created(imports.importDocument(utf8(body), departmentCode, acceptFindings(findings)));
+                                                   @RequestParam(required = false) String findings,
+                                                   @RequestParam(required = false) String template) {
+        return created(imports.importDocument(utf8(body), departmentCode, acceptFindings(findings),
+                template(template)));
     }
 
     /** The published PDF as the body; problems name its pages. */
     @PostMapping(path = "/api/disclosures", consumes = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<ImportResult> importPdf(@RequestBody byte[] body,
                                                   @RequestParam(required = false) String departmentCode,
-                                                  @RequestParam(required = false) String findings) {
-        return created(imports.importPdf(body, departmentCode, acceptFindings(findings)));
+                                                  @RequestParam(required = false) String findings,
+                                                  @RequestParam(required = false) String template) {
+        return created(imports.importPdf(body, departmentCode, acceptFindings(findings), template(template)));
     }
 
     /** A form upload: the PDF (by its %PDF- signature, whatever type the browser claims) or the text form. */
     @PostMapping(path = "/api/disclosures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file,
                                                    @RequestParam(required = false) String departmentCode,
-                                                   @RequestParam(required = false) String findings)
+                                                   @RequestParam(required = false) String findings,
+                                                   @RequestParam(required = false) String template)
             throws IOException {
         byte[] bytes = file.getBytes();
         if (PdfText.isPdf(bytes)) {
-            return created(imports.importPdf(bytes, departmentCode, acceptFindings(findings)));
+            return created(imports.importPdf(bytes, departmentCode, acceptFindings(findings), template(template)));
         }
-        return created(imports.importDocument(utf8(bytes), departmentCode, acceptFindings(findings)));
+        return created(imports.importDocument(utf8(bytes), departmentCode, acceptFindings(findings),
+                template(template)));
+    }
+
+    /** {@code template=shanghai-district-9}: read the document in that template; absent: by its table titles. */
+    private static Template template(String id) {
+        if (id == null) {
+            return null;
+        }
+        return Template.byId(id).orElseThrow(() -> BudgetRuleException.invalid("template", "unknown-template",
+                "没有模板 " + id + "；已知模板："
+                        + String.join("、", Template.all().stream().map(t -> t.id() + "（" + t.name() + "）").toList())));
     }
 
     @GetMapping("/api/budgets/{budgetId}/tables")
@@ -118,8 +134,7 @@ public class DisclosureController {
         if (format.equals("xlsx")) {
             return xlsx(view.budget(), view.tables(), budgetId + "-tables.xlsx");
         }
-        return ResponseEntity.ok(view.tables().stream().map(t -> TableView.of(budgetId, view.budget().fiscalYear(),
-                view.budget().departmentName(), t)).toList());
+        return ResponseEntity.ok(view.tables().stream().map(t -> TableView.of(budgetId, view.budget(), t)).toList());
     }
 
     @GetMapping("/api/budgets/{budgetId}/tables/{number}")
@@ -127,7 +142,7 @@ public class DisclosureController {
                                    @RequestParam(defaultValue = "json") String format,
                                    @RequestParam(required = false) String asOf,
                                    @RequestParam(required = false) String atPosition) {
-        if (number < 1 || number > DisclosureTables.COUNT) {
+        if (number < 1 || number > Template.all().stream().mapToInt(Template::count).max().orElse(0)) {
             throw BudgetRuleException.notFound("number", "unknown-table", "没有表" + number + "：表号为 1–13");
         }
         if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
@@ -140,6 +155,11 @@ public class DisclosureController {
                         ResponseTypes.optionalInstanceOf(DisclosureTableView.class)).join()
                 .orElseThrow(() -> BudgetRuleException.notFound("budgetId", "unknown-budget",
                         "预算 " + budgetId + " 不存在"));
+        if (view.table() == null) {
+            throw BudgetRuleException.notFound("number", "unknown-table", "没有表" + number + "：本预算的模板（"
+                    + DocumentLines.header(view.budget()).template().name() + "）表号为 1–"
+                    + DocumentLines.header(view.budget()).template().count());
+        }
         DisclosureTable table = asOf != null || atPosition != null
                 ? history.tableAt(budgetId, number, moment(asOf, atPosition))
                 : view.table();
@@ -151,7 +171,7 @@ public class DisclosureController {
         if (format.equals("xlsx")) {
             return xlsx(view.budget(), List.of(table), budgetId + "-table" + number + ".xlsx");
         }
-        return ResponseEntity.ok(TableView.of(budgetId, view.budget().fiscalYear(), view.budget().departmentName(), table));
+        return ResponseEntity.ok(TableView.of(budgetId, view.budget(), table));
     }
 
     /** The 部门预算公开 document of the budget as text, readable by {@code POST /api/disclosures}. */
@@ -178,12 +198,16 @@ public class DisclosureController {
                         "预算 " + budgetId + " 不是由公开文档导入的，没有可对照的公布表格"));
     }
 
-    /** The published cells the ledger was allowed not to reproduce (imported with {@code findings=accept}). */
+    /**
+     * What the import found: the published cells the ledger was allowed not to reproduce (imported with
+     * {@code findings=accept}; severity 错误), then the document's own defects (警告: it contradicts itself; 提示: it
+     * compares with the wrong figures).
+     */
     @GetMapping("/api/budgets/{budgetId}/findings")
-    public List<CellFinding> findings(@PathVariable String budgetId) {
+    public List<FindingView> findings(@PathVariable String budgetId) {
         render(budgetId);
         return queries.query(new FindFindingsQuery(budgetId), ResponseTypes.optionalInstanceOf(FindingsView.class))
-                .join().map(FindingsView::findings).orElseThrow(() -> BudgetRuleException.notFound("budgetId", "no-published-document",
+                .join().map(FindingView::of).orElseThrow(() -> BudgetRuleException.notFound("budgetId", "no-published-document",
                         "预算 " + budgetId + " 不是由公开文档导入的，没有公布表格的发现"));
     }
 

@@ -1,5 +1,8 @@
 package budgetledger.app.http;
 
+import budgetledger.projections.BudgetRow;
+import budgetledger.query.DocumentLines;
+
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 
@@ -12,10 +15,13 @@ record TableView(String budgetId, int number, String title, String department, S
     record RowView(int level, List<String> labels, List<String> amounts) {
     }
 
-    static TableView of(String budgetId, int fiscalYear, String department, DisclosureTable table) {
+    /** A table of the budget, its amounts in the unit its template prints that table in (万元, 元). */
+    static TableView of(String budgetId, BudgetRow budget, DisclosureTable table) {
         List<RowView> rows = table.rows().stream().map(TableView::row).toList();
-        return new TableView(budgetId, table.number(), fiscalYear + "年" + table.title(), department, "万元",
-                table.labelColumns(), table.amountColumns(), table.holdsNoAmount(), rows);
+        String unit = DocumentLines.header(budget).template().table(table.number()).unit();
+        return new TableView(budgetId, table.number(), budget.fiscalYear() + "年" + table.title(),
+                budget.departmentName(), unit, table.labelColumns(), table.amountColumns(), table.holdsNoAmount(),
+                rows);
     }
 
     private static RowView row(TableRow row) {

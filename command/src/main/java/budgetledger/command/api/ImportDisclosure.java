@@ -1,6 +1,7 @@
 package budgetledger.command.api;
 
 import budgetledger.events.CellFinding;
+import budgetledger.events.DocumentFinding;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ExpenditureKind;
@@ -24,7 +25,22 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
                                List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
                                List<DisclosureTable> publishedTables, Map<String, String> documentNames,
                                List<CellFinding> findings, String documentNo, String documentSha256,
-                               String commandId) {
+                               String commandId, String templateId, List<DocumentFinding> documentFindings) {
+
+    public ImportDisclosure {
+        documentFindings = documentFindings == null ? List.of() : List.copyOf(documentFindings);
+    }
+
+    /** A document of the seed's template without document findings. */
+    public ImportDisclosure(String budgetId, String departmentCode, String departmentName, int fiscalYear,
+                            List<BudgetUnit> units, List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
+                            List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
+                            List<DisclosureTable> publishedTables, Map<String, String> documentNames,
+                            List<CellFinding> findings, String documentNo, String documentSha256, String commandId) {
+        this(budgetId, departmentCode, departmentName, fiscalYear, units, lines, priorYearFigures, changeReasons,
+                currentYearFigures, publishedTables, documentNames, findings, documentNo, documentSha256, commandId,
+                null, List.of());
+    }
 
     /** An opening line in 分, with how it was derived from the tables. */
     public record ImportedLine(String unitCode, String functionalCode, ExpenditureKind kind, String deptEconomicCode,

@@ -1,0 +1,161 @@
+package budgetledger.app;
+
+import budgetledger.app.security.Role;
+import budgetledger.disclosure.RealFixtures;
+import budgetledger.disclosure.Template;
+import budgetledger.disclosure.generated.DisclosurePdf;
+import budgetledger.disclosure.generated.LedgerGenerator;
+import budgetledger.disclosure.generated.TemplateLedgerGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * A document of another template through the API, as the PDF people hold: recognised by its titles, imported as its
+ * own budget, its tables served in its template with amounts in the template's own units, its defects listed as
+ * findings. The real 上海市普陀区司法局 2026 PDF (../shared/real, skipped where absent) and a generated document of
+ * the same template (every clone) are both imported.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its database is its own: release the connections when the class is done
+class OtherTemplatesApiTest {
+
+    static final TestDatabase DB = TestDatabase.create();
+
+    @Autowired
+    TestRestTemplate server;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+        TestUsers.register(registry);
+    }
+
+    @BeforeAll
+    static void cjkFont() {
+        assumeThat(DisclosurePdf.font()).as("a CJK font to embed in test PDFs (" + DisclosurePdf.FONT_FILE
+                + ", Debian fonts-wqy-microhei, installed by .ci/run)").isPresent();
+    }
+
+    TestRestTemplate finance() {
+        return server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+    }
+
+    ResponseEntity<JsonNode> importPdf(byte[] pdf, String query) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        return finance().postForEntity("/api/disclosures" + query, new HttpEntity<>(pdf, headers), JsonNode.class);
+    }
+
+    @Test
+    void the_putuo_pdf_imports_as_a_shanghai_district_budget_with_tables_in_yuan_and_its_findings() {
+        byte[] pdf = RealFixtures.bytes(RealFixtures.SHANGHAI);
+        ResponseEntity<JsonNode> imported = importPdf(pdf, "?departmentCode=231&findings=accept");
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+        JsonNode body = imported.getBody();
+        assertThat(body.get("budgetId").asText()).isEqualTo("231-2026");
+        assertThat(body.get("template").asText()).isEqualTo("shanghai-district-9");
+        assertThat(body.get("reconciliation").get("mismatched").asInt()).isZero();
+        assertThat(body.get("findings")).isEmpty();
+
+        JsonNode tables = finance().getForObject("/api/budgets/231-2026/tables", JsonNode.class);
+        assertThat(tables).hasSize(9);
+        assertThat(tables.get(0).get("title").asText()).isEqualTo("2026年部门财务收支预算总表");
+        assertThat(tables.get(0).get("unit").asText()).isEqualTo("元");
+        assertThat(tables.get(8).get("unit").asText()).isEqualTo("万元");
+        // 收入总计 96,282,213.44 元; table 3's 合计 row: 基本 25,741,666.44, 项目 70,540,547.00
+        assertThat(amounts(tables.get(0), "收入总计")).containsExactly("96282213.44", null);
+        assertThat(amounts(tables.get(2), "合计")).containsExactly("96282213.44", "25741666.44", "70540547.00");
+        // "三公" 10.81 万元 (接待 0.83, 公务用车运行 9.98) and 机关运行经费 217.83 万元
+        assertThat(tables.get(8).get("rows").get(0).get("amounts")).extracting(JsonNode::asText)
+                .containsExactly("10.81", "null", "0.83", "9.98", "null", "9.98", "217.83");
+        // 基本支出 by economic item: 人员经费 23,563,342.00, 公用经费 2,178,324.44
+        assertThat(amounts(tables.get(7), "合计")).containsExactly("25741666.44", "23563342.00", "2178324.44");
+
+        assertThat(finance().getForEntity("/api/budgets/231-2026/tables/10", JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+        JsonNode reconciliation = finance().getForObject("/api/budgets/231-2026/reconciliation", JsonNode.class);
+        assertThat(reconciliation.get("mismatched").asInt()).isZero();
+
+        JsonNode findings = finance().getForObject("/api/budgets/231-2026/findings", JsonNode.class);
+        List<String> texts = new ArrayList<>();
+        findings.forEach(f -> texts.add(f.get("severity").asText() + " " + f.get("text").asText()));
+        assertThat(texts).anyMatch(t -> t.startsWith("提示 与2025年预算执行数比较，而不是与上年预算比较"));
+        assertThat(texts).anyMatch(t -> t.startsWith("提示 “比2026年预算”与本年（2026年）预算比较"));
+        assertThat(texts).anyMatch(t -> t.startsWith("警告 百分比与本句金额不符：由43269.3万元到3845.49万元应为减少91.11%"));
+        assertThat(findings.get(0).get("place").asText()).isEqualTo("说明");
+        assertThat(findings.get(0).get("sourceLine").asInt()).isPositive();
+    }
+
+    @Test
+    void a_generated_shanghai_district_pdf_is_recognised_and_a_cell_changed_in_it_is_refused_by_name() {
+        Template template = Template.byId("shanghai-district-9").orElseThrow();
+        LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, 7);
+        String department = generated.header().departmentName();
+        ResponseEntity<JsonNode> imported = importPdf(DisclosurePdf.write(generated.text(), department + "2026年部门预算"),
+                "?departmentCode=901");
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+        assertThat(imported.getBody().get("template").asText()).isEqualTo("shanghai-district-9");
+        JsonNode tables = finance().getForObject("/api/budgets/901-2026/tables", JsonNode.class);
+        assertThat(tables).hasSize(9);
+        long total = generated.lines().stream().mapToLong(l -> l.amountFen()).sum();
+        assertThat(amounts(tables.get(0), "收入总计").get(0))
+                .isEqualTo(java.math.BigDecimal.valueOf(total, 2).toPlainString());
+
+        // the same document with its grand total moved by 1.00 元: refused, naming that cell, nothing recorded
+        long before = DB.count("select count(*) from domain_event_entry");
+        String printed = java.math.BigDecimal.valueOf(total, 2).toPlainString();
+        String moved = java.math.BigDecimal.valueOf(total + 100, 2).toPlainString();
+        String text = generated.text().replaceFirst("收入总计\\t" + printed.replace(".", "\\."), "收入总计\t" + moved);
+        assertThat(text).isNotEqualTo(generated.text());
+        ResponseEntity<JsonNode> refused = importPdf(DisclosurePdf.write(text, department + "2026年部门预算"),
+                "?departmentCode=902");
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().get("problems").toString()).contains("表1 部门财务收支预算总表", "收入总计",
+                "公布 " + moved);
+        assertThat(DB.count("select count(*) from domain_event_entry")).isEqualTo(before);
+    }
+
+    @Test
+    void an_unknown_template_is_a_400_naming_the_templates_there_are() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<JsonNode> refused = finance().postForEntity("/api/disclosures?template=hunan-8",
+                new HttpEntity<>("无", headers), JsonNode.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().toString()).contains("没有模板 hunan-8", "shanxi-13", "shanghai-district-9");
+    }
+
+    /** The amounts of the table's row whose first non-blank label is {@code label}. */
+    private static List<String> amounts(JsonNode table, String label) {
+        for (JsonNode row : table.get("rows")) {
+            for (JsonNode cell : row.get("labels")) {
+                if (!cell.asText().isBlank()) {
+                    if (cell.asText().equals(label)) {
+                        List<String> amounts = new ArrayList<>();
+                        row.get("amounts").forEach(a -> amounts.add(a.isNull() ? null : a.asText()));
+                        return amounts;
+                    }
+                    break;
+                }
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + table.get("title"));
+    }
+}
