@@ -49,8 +49,23 @@ public record DisclosureDocument(Template template, String departmentName, Strin
      * for 行政 and 参公 units) are 参公; the rest are 事业.
      */
     public List<BudgetUnit> units(String departmentCode) {
-        boolean tablesByUnit = template.tables().stream().anyMatch(t -> t.kind() == TableLayout.Kind.UNITS
-                || t.kind() == TableLayout.Kind.PROJECTS);
+        boolean tablesByUnit = template.isSeed();
+        for (TableLayout layout : template.tables()) {
+            if (layout.filtered() && layout.kind() == TableLayout.Kind.UNITS && tables.containsKey(layout.number())) {
+                // The document's own units with the codes it gives them (113001 …). It does not state their types:
+                // the first (本级) is 行政, the others 事业, so that 机关运行经费 counts only what the tables force.
+                List<BudgetUnit> units = new ArrayList<>();
+                for (TableRow row : tables.get(layout.number()).rows()) {
+                    if (row.level() == 2) {
+                        units.add(new BudgetUnit(row.labels().get(0).strip(), row.labels().get(1).strip(),
+                                units.isEmpty() ? UnitType.ADMINISTRATIVE : UnitType.PUBLIC_INSTITUTION));
+                    }
+                }
+                if (!units.isEmpty()) {
+                    return units;
+                }
+            }
+        }
         if (!tablesByUnit) {
             // No table tells one unit's money from another's (the Shanghai district template): the ledger holds the
             // department's figures as one unit, the department itself, rather than inventing a split.

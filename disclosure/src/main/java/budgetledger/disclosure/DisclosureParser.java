@@ -45,9 +45,10 @@ public final class DisclosureParser {
     /** 主管部门及代码⇥062-某某局 in the performance target tables, or 部门编码：062. */
     private static final Pattern DEPARTMENT_CODE = Pattern.compile(
             "主管部门及代码[\\s：:]*([0-9A-Za-z]{1,20})\\s*[-－—]|部门(?:编码|代码)[：:]\\s*([0-9A-Za-z]{1,20})");
-    private static final Pattern COVER_YEAR = Pattern.compile("^(\\d{4})年度?部门预算");
+    /** 2026年度部门预算公开, also with the department between (2025年度无锡市信访局部门预算公开). */
+    private static final Pattern COVER_YEAR = Pattern.compile("^(\\d{4})年度?[^\\t]{0,40}?部门预算");
     /** Lines between table rows that are not rows: labels of the page, units, notes, page numbers. */
-    private static final Pattern FURNITURE = Pattern.compile("^(?:(?:部门名称|编制部门|单位名称|单位|金额单位|注|备注)[：:].*"
+    private static final Pattern FURNITURE = Pattern.compile("^(?:(?:部门名称|编制部门|部门|单位名称|单位|金额单位|注|备注)[：:].*"
             + "|(?:预算|部门)公开表\\s*\\d+|续表.*|-?\\s*\\d{1,4}\\s*-?|第\\s*\\d+\\s*页.*)$");
     /** 单位：万元, also after 部门名称 on the same line; not 单位名称：. */
     private static final Pattern UNIT = Pattern.compile("(?:^|\\s)(?:金额)?单位[：:]\\s*([^\\s）)]+)");
@@ -190,15 +191,15 @@ public final class DisclosureParser {
             }
         }
         if (year == null) {
-            year = regions.values().stream().min((a, b) -> a.titleLine() - b.titleLine()).map(TableRegion::year)
-                    .orElse(null);
+            year = regions.values().stream().filter(r -> r.year() > 0).min((a, b) -> a.titleLine() - b.titleLine())
+                    .map(TableRegion::year).orElse(null);
         }
         if (year == null) {
             problems.add(1, DOCUMENT, "未找到预算年度（如“2026年度部门预算公开”或表题前的年份）");
             return 0;
         }
         for (TableRegion region : regions.values()) {
-            if (region.year() != year) {
+            if (region.year() != 0 && region.year() != year) {
                 problems.add(region.titleLine(), region.layout().displayName(),
                         "表题年份 " + region.year() + " 与预算年度 " + year + " 不一致");
             }

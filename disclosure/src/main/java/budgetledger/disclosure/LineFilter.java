@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * {@code personnel}, {@code publicuse}, {@code project}), {@code origin} ({@code current}, {@code carried}),
  * {@code threepublic} (a {@link ThreePublicExpense} name: the line's 部门经济分类 item is that "三公" expense),
  * {@code econ} (the line's 部门经济分类 code starts with one of the values) and {@code unittype} (a {@link UnitType} of
- * the line's unit). Example: {@code fiscal origin=current threepublic=RECEPTION}.
+ * the line's unit); {@code none} selects nothing (a column of an expenditure kind the ledger does not hold). Example: {@code fiscal origin=current threepublic=RECEPTION}.
  *
  * <p>This is where a template says what a cell counts; the renderer sums what the filters select and the
  * reconstruction learns the same by rendering, so the rule is written once, in the template.
@@ -65,6 +65,12 @@ public final class LineFilter {
         Set<Origin> origins = EnumSet.allOf(Origin.class);
         for (String word : text.strip().split("\\s+")) {
             if (word.equals("*")) {
+                continue;
+            }
+            if (word.equals("none")) {
+                // a column the ledger has no lines for (事业单位经营支出, 上缴上级支出 …): always blank
+                terms.add((line, context) -> false);
+                sources.clear();
                 continue;
             }
             if (word.equals("fiscal") || word.equals("nonfiscal")) {
@@ -144,6 +150,17 @@ public final class LineFilter {
 
     public Predicate<BudgetLine> in(Context context) {
         return line -> test(line, context);
+    }
+
+    /** The 部门经济分类 codes an {@code econ=} term names (会议费 30215 …); empty when none does. */
+    public List<String> economicCodes() {
+        List<String> codes = new ArrayList<>();
+        for (String word : text.split("\\s+")) {
+            if (word.startsWith("econ=")) {
+                codes.addAll(List.of(word.substring(5).split(",")));
+            }
+        }
+        return codes;
     }
 
     /** The sources a line this filter selects may have (all sources unless a term narrows them). */

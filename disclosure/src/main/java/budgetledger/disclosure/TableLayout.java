@@ -25,11 +25,20 @@ import java.util.regex.Pattern;
  * @param incomeRows   the fixed income rows of a PAIRED table rendered from filters
  * @param nothingWords a row that holds only one of these words says the table is empty (无)
  * @param headerWords  words of its header rows besides its column names and print words
+ * @param outgoRows    PAIRED: fixed expenditure rows printed above the 类 (一、本年支出), with the lines they count
+ * @param classLevel   PAIRED: the level of the 类 rows (1; 2 under 一、本年支出)
+ * @param totalRows    PAIRED: the rows of grand totals (收入总计 | 支出总计 …)
+ * @param skipWords    a row whose first cell is one of these is no data (栏次)
  */
 public record TableLayout(int number, String title, Kind kind, List<String> labelColumns, List<String> amountColumns,
                    String cells, int totalColumn, List<Integer> partColumns, List<String> variants, Print print,
                    String unit, int codeCells, boolean totalAtBottom, LineFilter select, List<LineFilter> columnFilters,
-                   List<IncomeRow> incomeRows, List<String> nothingWords, List<String> headerWords) {
+                   List<IncomeRow> incomeRows, List<String> nothingWords, List<String> headerWords,
+                   List<IncomeRow> outgoRows, int classLevel, List<TotalRow> totalRows, List<String> skipWords) {
+
+    /** A row of grand totals of a PAIRED table: its income and expenditure labels, and the lines it counts. */
+    public record TotalRow(String incomeLabel, String expenditureLabel, LineFilter filter) {
+    }
 
     /** An income row of a PAIRED table: its level (1 一、…, 2 its parts), its label and the lines it counts. */
     public record IncomeRow(int level, String label, LineFilter filter) {
@@ -60,7 +69,7 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
 
     static final List<TableLayout> ALL = SEED.tables();
 
-    /** The year and layout of a title line. */
+    /** The year and layout of a title line; year 0 for a title printed without one. */
     record Title(TableLayout layout, int year) {
     }
 

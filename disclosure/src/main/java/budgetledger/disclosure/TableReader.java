@@ -126,7 +126,8 @@ final class TableReader {
         if (lastFilled < 0 || isNumbering(published, lastFilled)) {
             return null;
         }
-        if (lastFilled == 0 && layout.nothingWords().contains(published[0])) {
+        if (lastFilled == 0 && layout.nothingWords().contains(published[0])
+                || layout.skipWords().contains(TableLayout.normalise(published[0]))) {
             return null;
         }
         if (layout.kind() == Kind.SINGLE_ROW && !allNumbers(published, lastFilled)) {
@@ -194,6 +195,10 @@ final class TableReader {
         }
         if (layout.filtered() && layout.codeCells() > 0) {
             return CODE.matcher(layout.rowCode(labels)).matches();
+        }
+        if (layout.filtered() && layout.kind() == Kind.PAIRED) {
+            return labels.stream().map(TableLayout::normalise).anyMatch(l -> INCOME_ORDINAL.matcher(l).find()
+                    || fixedLabels().contains(INCOME_ORDINAL.matcher(l).replaceFirst("")));
         }
         return switch (layout.kind()) {
             case FUNCTIONAL -> CODE.matcher(layout.rowCode(labels)).matches();
@@ -276,6 +281,12 @@ final class TableReader {
             }
             String inLabel = c.labels.get(0);
             String outLabel = c.labels.get(1);
+            if (isTotalLabel(inLabel) && !isTotalLabel(outLabel) && !outLabel.isEmpty()) {
+                // a total beside an expenditure row is no total row: keep the halves apart as printed
+                income.add(new TableRow(0, List.of(inLabel, ""), Collections.unmodifiableList(in), c.line));
+                inLabel = "";
+                in = new ArrayList<>(Collections.nCopies(layout.amountCount(), (BigDecimal) null));
+            }
             if (!inLabel.isEmpty() || in.stream().anyMatch(a -> a != null)) {
                 boolean total = isTotalLabel(inLabel);
                 TableRow row = new TableRow(total ? 0 : incomeLevel(inLabel), List.of(inLabel, ""),
@@ -284,8 +295,8 @@ final class TableReader {
             }
             if (!outLabel.isEmpty() || out.stream().anyMatch(a -> a != null)) {
                 boolean total = isTotalLabel(outLabel);
-                TableRow row = new TableRow(total ? 0 : 1, List.of("", outLabel), Collections.unmodifiableList(out),
-                        c.line);
+                TableRow row = new TableRow(total ? 0 : outgoLevel(outLabel), List.of("", outLabel),
+                        Collections.unmodifiableList(out), c.line);
                 (total ? totals : expenditure).add(row);
             }
         }
@@ -293,6 +304,36 @@ final class TableReader {
         rows.addAll(expenditure);
         rows.addAll(totals);
         return rows;
+    }
+
+    private Set<String> fixedLabels;
+
+    /** The labels of a side-by-side table's fixed rows (income, fixed expenditure, totals), without ordinals. */
+    private Set<String> fixedLabels() {
+        if (fixedLabels == null) {
+            Set<String> labels = new java.util.HashSet<>();
+            List<String> all = new ArrayList<>();
+            layout.incomeRows().forEach(r -> all.add(r.label()));
+            layout.outgoRows().forEach(r -> all.add(r.label()));
+            layout.totalRows().forEach(r -> {
+                all.add(r.incomeLabel());
+                all.add(r.expenditureLabel());
+            });
+            all.forEach(l -> labels.add(INCOME_ORDINAL.matcher(TableLayout.normalise(l)).replaceFirst("")));
+            fixedLabels = labels;
+        }
+        return fixedLabels;
+    }
+
+    /** The level of an expenditure row: a fixed row's (一、本年支出) as the template says, else the 类 rows' level. */
+    private int outgoLevel(String label) {
+        String key = INCOME_ORDINAL.matcher(TableLayout.normalise(label)).replaceFirst("");
+        for (TableLayout.IncomeRow row : layout.outgoRows()) {
+            if (INCOME_ORDINAL.matcher(TableLayout.normalise(row.label())).replaceFirst("").equals(key)) {
+                return row.level();
+            }
+        }
+        return layout.classLevel();
     }
 
     /** The level the template gives an income row of that label (its parts are level 2); 1 when it names none. */
@@ -307,7 +348,7 @@ final class TableReader {
     }
 
     private static final Pattern INCOME_ORDINAL =
-            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（\\d+）)");
+            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（[一二三四五六七八九十\\d]+）)");
 
     private List<TableRow> levelled(List<Cells> data) {
         if (layout.kind() == Kind.PAIRED && layout.filtered()) {
@@ -331,7 +372,7 @@ final class TableReader {
                     String label = threePublicLabel(c.labels.get(0));
                     level = total ? 0 : label.equals(VEHICLE_PURCHASE) || label.equals(VEHICLE_OPERATION) ? 2 : 1;
                 }
-                case UNITS -> level = total ? 0 : 1;
+                case UNITS -> level = total ? 0 : layout.filtered() ? unitLevel(c, rows) : 1;
                 default -> {
                     // Tables 1 and 4: the rows below 上年(财政拨款)结转 that name a source are its parts.
                     String income = TableLayout.normalise(c.labels.get(0));
@@ -348,6 +389,21 @@ final class TableReader {
             rows.add(new TableRow(level, total ? totalFirst(c.labels) : c.labels, c.amounts, c.line));
         }
         return rows;
+    }
+
+    /**
+     * A row of a table by unit rendered from filters: the department (1), or one of its units (2), whose code
+     * extends the department's (113 → 113001).
+     */
+    private static int unitLevel(Cells c, List<TableRow> before) {
+        String code = c.labels.get(0).strip();
+        for (TableRow row : before) {
+            String earlier = row.labels().get(0).strip();
+            if (row.level() == 1 && !earlier.isEmpty() && code.length() > earlier.length() && code.startsWith(earlier)) {
+                return 2;
+            }
+        }
+        return 1;
     }
 
     /** 类 (301) or 款 (30101) of an economic table printed by code. */

@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  * @param tables     the tables in number order, numbered from 1
  * @param departmentLabels the words before the department's name above the tables (部门名称, 编制部门 …)
  * @param sources    the funding sources the template publishes, in the order its tables list them
+ * @param bareTitles whether its table titles are printed without the year (the year is then the cover's)
  */
 public record Template(String id, String name, String unit, List<String> emptyNotes, List<TableLayout> tables,
-                       List<String> departmentLabels, List<FundingSource> sources) {
+                       List<String> departmentLabels, List<FundingSource> sources, boolean bareTitles) {
 
     /** The seed's template (Shanxi, 13 tables in 万元). */
     public static Template seed() {
@@ -72,7 +73,8 @@ public record Template(String id, String name, String unit, List<String> emptyNo
 
     /** Where templates are registered: one file each. */
     private static final class Registry {
-        static final List<Template> ALL = List.of(seed(), load("templates/shanghai-district-9.template"));
+        static final List<Template> ALL = List.of(seed(), load("templates/shanghai-district-9.template"),
+                load("templates/jiangsu-city-13.template"));
     }
 
     /**
@@ -87,16 +89,24 @@ public record Template(String id, String name, String unit, List<String> emptyNo
         if (line.indexOf('\t') >= 0 || line.contains("..") || line.contains("…")) {
             return Optional.empty();
         }
-        Matcher m = TITLE_LINE.matcher(TableLayout.normalise(line));
-        if (!m.matches()) {
+        String normalised = TableLayout.normalise(line);
+        Matcher m = TITLE_LINE.matcher(normalised);
+        int year;
+        String rest;
+        if (m.matches()) {
+            year = Integer.parseInt(m.group(1));
+            rest = m.group(2);
+        } else if (bareTitles) {
+            year = 0;
+            rest = normalised;
+        } else {
             return Optional.empty();
         }
-        String rest = m.group(2);
         for (TableLayout layout : tables) {
             boolean named = rest.equals(TableLayout.normalise(layout.title()))
                     || layout.variants().stream().anyMatch(v -> rest.equals(TableLayout.normalise(v)));
             if (named) {
-                return Optional.of(new TableLayout.Title(layout, Integer.parseInt(m.group(1))));
+                return Optional.of(new TableLayout.Title(layout, year));
             }
         }
         return Optional.empty();
@@ -139,6 +149,7 @@ public record Template(String id, String name, String unit, List<String> emptyNo
         String unit = null;
         List<String> empty = new ArrayList<>();
         List<String> departmentLabels = new ArrayList<>(List.of("部门名称"));
+        boolean bareTitles = false;
         List<FundingSource> sources = new ArrayList<>(List.of(FundingSource.GENERAL_PUBLIC,
                 FundingSource.GOVERNMENT_FUND, FundingSource.STATE_CAPITAL, FundingSource.FISCAL_SPECIAL_ACCOUNT,
                 FundingSource.UNIT_OWN));
@@ -165,6 +176,7 @@ public record Template(String id, String name, String unit, List<String> emptyNo
                 }
                 case "empty" -> empty.addAll(f.subList(1, f.size()));
                 case "department" -> departmentLabels = new ArrayList<>(f.subList(1, f.size()));
+                case "titles" -> bareTitles = field(f, 1, where).equals("bare");
                 case "sources" -> sources = f.subList(1, f.size()).stream().map(FundingSource::valueOf).toList();
                 case "table" -> {
                     if (table != null) {
@@ -191,7 +203,7 @@ public record Template(String id, String name, String unit, List<String> emptyNo
             throw new IllegalStateException(resource + ": a template needs its id, unit and tables");
         }
         return new Template(id, name, unit, List.copyOf(empty), List.copyOf(tables), List.copyOf(departmentLabels),
-                List.copyOf(sources));
+                List.copyOf(sources), bareTitles);
     }
 
     private static String field(List<String> f, int index, String where) {
@@ -223,6 +235,10 @@ public record Template(String id, String name, String unit, List<String> emptyNo
         final List<TableLayout.IncomeRow> incomeRows = new ArrayList<>();
         final List<String> nothingWords = new ArrayList<>();
         final List<String> headerWords = new ArrayList<>();
+        final List<TableLayout.IncomeRow> outgoRows = new ArrayList<>();
+        int classLevel = 1;
+        final List<TableLayout.TotalRow> totalRows = new ArrayList<>();
+        final List<String> skipWords = new ArrayList<>();
 
         Table(int number, String title, TableLayout.Kind kind) {
             this.number = number;
@@ -256,6 +272,12 @@ public record Template(String id, String name, String unit, List<String> emptyNo
                         field(f, 2, where), filter(field(f, 3, where), where)));
                 case "nothing" -> nothingWords.addAll(rest);
                 case "header" -> headerWords.addAll(rest);
+                case "outgo" -> outgoRows.add(new TableLayout.IncomeRow(Integer.parseInt(field(f, 1, where)),
+                        field(f, 2, where), filter(field(f, 3, where), where)));
+                case "classlevel" -> classLevel = Integer.parseInt(field(f, 1, where));
+                case "totalrow" -> totalRows.add(new TableLayout.TotalRow(field(f, 1, where), field(f, 2, where),
+                        filter(f.size() > 3 ? f.get(3) : "*", where)));
+                case "skip" -> skipWords.addAll(rest);
                 case "group" -> groups.add(new TableLayout.Group(field(f, 1, where),
                         Integer.parseInt(field(f, 2, where)), Integer.parseInt(field(f, 3, where))));
                 default -> throw new IllegalStateException(where + ": unknown line \"" + f.get(0) + "\"");
@@ -287,7 +309,10 @@ public record Template(String id, String name, String unit, List<String> emptyNo
             return new TableLayout(number, title, kind, labels, amounts, cells, total, parts, List.copyOf(variants),
                     new TableLayout.Print(List.copyOf(order), List.copyOf(words), List.copyOf(groups)),
                     unit != null ? unit : templateUnit, codes, totalAtBottom, select, List.copyOf(columnFilters),
-                    List.copyOf(incomeRows), List.copyOf(nothingWords), List.copyOf(headerWords));
+                    List.copyOf(incomeRows), List.copyOf(nothingWords), List.copyOf(headerWords),
+                    List.copyOf(outgoRows), classLevel, totalRows.isEmpty() && kind == TableLayout.Kind.PAIRED
+                            ? List.of(new TableLayout.TotalRow("收入总计", "支出总计", LineFilter.ALL))
+                            : List.copyOf(totalRows), List.copyOf(skipWords));
         }
     }
 }

@@ -66,9 +66,17 @@ final class TemplateCandidates {
     private void build() {
         Map<String, String> items = functionalItems();
         Set<Origin> origins = origins();
+        // Items some cell counts by name: the "三公" items, and those an econ= filter names (会议费, 培训费).
         List<EconomicItem> threePublic = new ArrayList<>();
         for (ThreePublicExpense expense : ThreePublicExpense.values()) {
             catalogue.threePublicItem(expense).ifPresent(threePublic::add);
+        }
+        for (TableLayout layout : template.tables()) {
+            for (LineFilter filter : layout.columnFilters()) {
+                for (String code : filter.economicCodes()) {
+                    catalogue.deptEconomic(code).filter(e -> !threePublic.contains(e)).ifPresent(threePublic::add);
+                }
+            }
         }
         for (BudgetUnit unit : units) {
             for (Map.Entry<String, String> item : items.entrySet()) {

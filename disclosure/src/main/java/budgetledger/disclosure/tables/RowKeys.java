@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class RowKeys {
 
     private static final Pattern ORDINAL =
-            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（\\d+）)");
+            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（[一二三四五六七八九十\\d]+）)");
 
     private RowKeys() {
     }
@@ -40,6 +40,12 @@ public final class RowKeys {
                 own = row.level() == 0 ? "合计" : layout.rowCode(row.labels());
             } else if (layout.kind() == TableLayout.Kind.ECONOMIC && layout.codeCells() > 0) {
                 own = row.level() == 0 ? "合计" : layout.rowCode(row.labels());
+            } else if (layout.kind() == TableLayout.Kind.PAIRED && layout.filtered() && row.labels().get(0).isEmpty()) {
+                // an expenditure half: a 类 or a fixed row, known by its name wherever the fixed rows are printed
+                own = row.level() + "|" + labels(row);
+            } else if (layout.kind() == TableLayout.Kind.UNITS && layout.filtered()) {
+                // the department and its units by name: the code the department is imported under may differ
+                own = row.level() + "|" + (row.level() == 0 ? "合计" : TableLayout.normalise(row.labels().get(1)));
             } else {
                 StringBuilder path = new StringBuilder().append(row.level());
                 for (int level = 1; level < Math.min(row.level(), ancestors.length); level++) {

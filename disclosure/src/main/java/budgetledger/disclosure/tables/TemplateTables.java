@@ -39,6 +39,7 @@ final class TemplateTables {
             case ECONOMIC -> economic(layout, catalogue, context, selected);
             case PAIRED -> paired(layout, names, context, lines, selected);
             case SINGLE_ROW -> List.of(cells(layout, context, selected, 0).row(0, List.of(), layout.fenPerUnit()));
+            case UNITS -> units(layout, budget, context, selected);
             default -> throw new IllegalStateException(layout.displayName() + ": kind " + layout.kind()
                     + " is not rendered from filters");
         };
@@ -118,7 +119,6 @@ final class TemplateTables {
                                          List<BudgetLine> all, List<BudgetLine> selected) {
         long unit = layout.fenPerUnit();
         List<TableRow> rows = new ArrayList<>();
-        FenCells incomeTotal = new FenCells(layout.amountCount());
         for (TableLayout.IncomeRow income : layout.incomeRows()) {
             FenCells cells = new FenCells(layout.amountCount());
             for (BudgetLine line : selected) {
@@ -128,22 +128,48 @@ final class TemplateTables {
             }
             rows.add(cells.row(income.level(), List.of(income.label(), ""), unit));
         }
-        selected.forEach(line -> incomeTotal.add(0, line.amountFen()));
         Map<String, List<BudgetLine>> byClass = new TreeMap<>();
         for (BudgetLine line : selected) {
             byClass.computeIfAbsent(line.functionalCode().substring(0, CLASS_DIGITS), c -> new ArrayList<>()).add(line);
+        }
+        for (TableLayout.IncomeRow outgo : layout.outgoRows()) {
+            List<BudgetLine> counted = selected.stream().filter(outgo.filter().in(context)).toList();
+            rows.add(cells(layout, context, counted, 1).row(outgo.level(), List.of("", outgo.label()), unit));
         }
         int ordinal = 0;
         for (Map.Entry<String, List<BudgetLine>> entry : byClass.entrySet()) {
             FenCells cells = cells(layout, context, entry.getValue(), 1);
             if (!cells.isZero()) {
                 ordinal++;
-                rows.add(cells.row(1, List.of("", ChineseNumerals.ordinal(ordinal)
+                rows.add(cells.row(layout.classLevel(), List.of("", ChineseNumerals.ordinal(ordinal)
                         + names.functional(entry.getKey()).name()), unit));
             }
         }
-        rows.add(incomeTotal.row(0, List.of("收入总计", ""), unit));
-        rows.add(cells(layout, context, selected, 1).row(0, List.of("", "支出总计"), unit));
+        for (TableLayout.TotalRow total : layout.totalRows()) {
+            List<BudgetLine> counted = selected.stream().filter(total.filter().in(context)).toList();
+            FenCells income = new FenCells(layout.amountCount());
+            counted.forEach(line -> income.add(0, line.amountFen()));
+            rows.add(income.row(0, List.of(total.incomeLabel(), ""), unit));
+            rows.add(cells(layout, context, counted, 1).row(0, List.of("", total.expenditureLabel()), unit));
+        }
+        return rows;
+    }
+
+    /** 合计, the department, then each of its units, each with its lines by column. */
+    private static List<TableRow> units(TableLayout layout, BudgetHeader budget, LineFilter.Context context,
+                                        List<BudgetLine> lines) {
+        long unit = layout.fenPerUnit();
+        List<TableRow> rows = new ArrayList<>();
+        FenCells total = cells(layout, context, lines, 0);
+        rows.add(total.row(0, List.of("合计", ""), unit));
+        rows.add(total.row(1, List.of(budget.departmentCode(), budget.departmentName()), unit));
+        for (budgetledger.model.BudgetUnit u : budget.units()) {
+            List<BudgetLine> own = lines.stream().filter(l -> l.unitCode().equals(u.code())).toList();
+            FenCells cells = cells(layout, context, own, 0);
+            if (!cells.isZero()) {
+                rows.add(cells.row(2, List.of(u.code(), u.name()), unit));
+            }
+        }
         return rows;
     }
 

@@ -1,0 +1,63 @@
+package budgetledger.disclosure;
+
+import budgetledger.disclosure.Reconstruction.Result;
+import budgetledger.disclosure.Reconstruction.SolvedLine;
+import budgetledger.disclosure.tables.DisclosureTables;
+import budgetledger.disclosure.tables.Reconciliation;
+import budgetledger.model.ExpenditureKind;
+import budgetledger.model.FundingSource;
+import budgetledger.model.table.DisclosureTable;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Jiangsu city template (13 tables in 万元, titles without the year, income by unit, "三公" beside 会议费 and
+ * 培训费, 机关运行经费 by economic item), on the real published PDF of 无锡市信访局 2025 (../shared/real): read from the
+ * PDF, every cell of its twelve ledger tables reproduced (表13 政府采购 is not read: the ledger has no procurement
+ * lines yet).
+ */
+class JiangsuCityTemplateTest {
+
+    @Test
+    void the_wuxi_pdf_imports_with_every_cell_reproduced_and_its_published_figures() {
+        String text = PdfText.extract(RealFixtures.bytes(RealFixtures.WUXI)).text();
+        DisclosureDocument document = new DisclosureParser().parse(text);
+        assertThat(document.template().id()).isEqualTo("jiangsu-city-13");
+        assertThat(document.departmentName()).isEqualTo("无锡市信访局");
+        assertThat(document.fiscalYear()).isEqualTo(2025);
+        assertThat(document.tables()).hasSize(12);
+
+        BudgetHeader header = document.header("113");
+        assertThat(header.units()).extracting(u -> u.code() + " " + u.name())
+                .containsExactly("113001 无锡市信访局（本级）", "113002 无锡市人民来访接待中心");
+        Result result = Reconstruction.reconstruct(header, document.tables(), false);
+        List<BudgetLine> lines = result.lines().stream().map(SolvedLine::line).toList();
+
+        Map<Integer, DisclosureTable> rendered = new TreeMap<>();
+        DisclosureTables.renderAll(header, lines).forEach(t -> rendered.put(t.number(), t));
+        Reconciliation.Report report = Reconciliation.compare(document.template(), document.tables(), rendered);
+        assertThat(report.differences()).isEmpty();
+
+        // 2,867.94 万元 = 财政拨款 2,723.94 + 其他收入 144.00; 基本 1,692.29 (人员 1,593.76, 公用 98.53), 项目 1,175.65
+        assertThat(sum(lines, null, null)).isBetween(2_867_935_000L, 2_867_944_999L);
+        assertThat(sum(lines, null, FundingSource.OTHER_INCOME)).isBetween(143_995_000L, 144_004_999L);
+        assertThat(sum(lines, ExpenditureKind.BASIC_PERSONNEL, null)).isBetween(1_593_755_000L, 1_593_764_999L);
+        assertThat(sum(lines, ExpenditureKind.BASIC_PUBLIC_USE, null)).isBetween(98_525_000L, 98_534_999L);
+        assertThat(sum(lines, ExpenditureKind.PROJECT, null)).isBetween(1_175_645_000L, 1_175_654_999L);
+        // "三公" 1.50 (接待 1.50), 会议费 0.44, 培训费 16.20 on the rendered table 9; 机关运行经费 98.53
+        assertThat(rendered.get(9).rows().get(0).amounts()).extracting(a -> a == null ? "" : a.toPlainString())
+                .containsExactly("1.50", "", "", "", "", "1.50", "0.44", "16.20");
+        assertThat(rendered.get(12).rows()).filteredOn(r -> r.level() == 0).singleElement()
+                .extracting(r -> r.amounts().get(0).toPlainString()).isEqualTo("98.53");
+    }
+
+    private static long sum(List<BudgetLine> lines, ExpenditureKind kind, FundingSource source) {
+        return lines.stream().filter(l -> kind == null || l.kind() == kind)
+                .filter(l -> source == null || l.fundingSource() == source).mapToLong(BudgetLine::amountFen).sum();
+    }
+}
