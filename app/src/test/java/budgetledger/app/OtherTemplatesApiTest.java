@@ -104,6 +104,31 @@ class OtherTemplatesApiTest {
     }
 
     @Test
+    void the_wuxi_pdf_imports_as_a_jiangsu_city_budget_with_its_units_and_figures() {
+        ResponseEntity<JsonNode> imported = importPdf(RealFixtures.bytes(RealFixtures.WUXI),
+                "?departmentCode=113&findings=accept");
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+        assertThat(imported.getBody().get("budgetId").asText()).isEqualTo("113-2025");
+        assertThat(imported.getBody().get("template").asText()).isEqualTo("jiangsu-city-13");
+        assertThat(imported.getBody().get("reconciliation").get("mismatched").asInt()).isZero();
+
+        JsonNode tables = finance().getForObject("/api/budgets/113-2025/tables", JsonNode.class);
+        assertThat(tables).hasSize(12);
+        assertThat(tables.get(1).get("title").asText()).isEqualTo("2025年收入总表");
+        // 收入总表 by unit, with the document's unit codes: 本级 2,304.79 (其他收入 144.00), 接待中心 563.15
+        assertThat(amounts(tables.get(1), "合计").subList(0, 3)).containsExactly("2867.94", "2867.94", "2723.94");
+        assertThat(amounts(tables.get(1), "113001").get(10)).isEqualTo("144.00");
+        assertThat(amounts(tables.get(1), "113002").get(0)).isEqualTo("563.15");
+        // 基本 1,692.29 (人员 1,593.76, 公用 98.53), 项目 1,175.65 (of which 144.00 of 其他收入)
+        assertThat(amounts(tables.get(2), "合计").subList(0, 3)).containsExactly("2867.94", "1692.29", "1175.65");
+        assertThat(amounts(tables.get(4), "合计")).containsExactly("2723.94", "1692.29", "1593.76", "98.53", "1031.65");
+        // "三公" 1.50 (接待), 会议费 0.44, 培训费 16.20; 机关运行经费 98.53
+        assertThat(tables.get(8).get("rows").get(0).get("amounts")).extracting(JsonNode::asText)
+                .containsExactly("1.50", "null", "null", "null", "null", "1.50", "0.44", "16.20");
+        assertThat(amounts(tables.get(11), "合计")).containsExactly("98.53");
+    }
+
+    @Test
     void a_generated_shanghai_district_pdf_is_recognised_and_a_cell_changed_in_it_is_refused_by_name() {
         Template template = Template.byId("shanghai-district-9").orElseThrow();
         LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, 7);

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class NarrativeFindings {
 
-    private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
+    /** An amount as printed, with or without thousands separators (2,723.94). */
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
     private static final Pattern EXECUTED = Pattern.compile("(?:比|与)?(\\d{4}年|上年)(?:当年)?预算执行数");
     private static final Pattern OWN_YEAR = Pattern.compile("(?:比|与)(\\d{4})年(?:年初)?预算(?!执行)");
     private static final Pattern EXECUTED_CHANGE = Pattern.compile("预算执行数为" + NUMBER + "万元[^。]*?预算安排" + NUMBER
@@ -76,8 +77,8 @@ final class NarrativeFindings {
         }
         Matcher yearChange = YEAR_CHANGE.matcher(sentence);
         while (yearChange.find()) {
-            BigDecimal now = new BigDecimal(yearChange.group(1));
-            BigDecimal delta = new BigDecimal(yearChange.group(3));
+            BigDecimal now = number(yearChange.group(1));
+            BigDecimal delta = number(yearChange.group(3));
             boolean up = yearChange.group(2).equals("增加");
             BigDecimal before = up ? now.subtract(delta) : now.add(delta);
             boolean stated = yearChange.group(4).equals("增长");
@@ -96,7 +97,7 @@ final class NarrativeFindings {
         Matcher item = ITEM_AMOUNT.matcher(paragraph);
         Matcher planned = PLANNED.matcher(paragraph);
         if (item.find() && planned.find()
-                && new BigDecimal(item.group(1)).compareTo(new BigDecimal(planned.group(1))) != 0) {
+                && number(item.group(1)).compareTo(number(planned.group(1))) != 0) {
             findings.add(new ParseProblem(line, "说明", "同一科目先写" + item.group(1) + "万元，又写预算安排"
                     + planned.group(1) + "万元：“" + abbreviate(paragraph) + "”"));
         }
@@ -108,9 +109,11 @@ final class NarrativeFindings {
      */
     private static void percentage(String sentence, int line, String before, String after, boolean up, String percent,
                                    List<ParseProblem> findings) {
-        BigDecimal b = new BigDecimal(before);
-        BigDecimal a = new BigDecimal(after);
-        BigDecimal p = new BigDecimal(percent);
+        BigDecimal b = number(before);
+        BigDecimal a = number(after);
+        BigDecimal p = number(percent);
+        before = b.toPlainString();
+        after = a.toPlainString();
         if (b.signum() <= 0) {
             return;
         }
@@ -121,8 +124,8 @@ final class NarrativeFindings {
         // The change in percent is monotonic in both amounts: its extremes are at the corners.
         BigDecimal lowest = a.subtract(ha).subtract(b.add(hb)).multiply(BigDecimal.valueOf(100))
                 .divide(b.add(hb), mc);
-        BigDecimal highest = a.add(ha).subtract(b.subtract(hb).max(new BigDecimal("0.000001")))
-                .multiply(BigDecimal.valueOf(100)).divide(b.subtract(hb).max(new BigDecimal("0.000001")), mc);
+        BigDecimal highest = a.add(ha).subtract(b.subtract(hb).max(number("0.000001")))
+                .multiply(BigDecimal.valueOf(100)).divide(b.subtract(hb).max(number("0.000001")), mc);
         BigDecimal signed = up ? p : p.negate();
         boolean possible = signed.add(hp).compareTo(lowest) >= 0 && signed.subtract(hp).compareTo(highest) <= 0;
         if (!possible) {
@@ -135,7 +138,11 @@ final class NarrativeFindings {
 
     /** Half a unit of the last printed decimal: 1690.69 → 0.005, 686 → 0.5. */
     private static BigDecimal half(String number) {
-        return BigDecimal.ONE.movePointLeft(Math.max(0, new BigDecimal(number).scale())).divide(BigDecimal.valueOf(2));
+        return BigDecimal.ONE.movePointLeft(Math.max(0, number(number).scale())).divide(BigDecimal.valueOf(2));
+    }
+
+    private static BigDecimal number(String printed) {
+        return new BigDecimal(printed.replace(",", ""));
     }
 
     private static String abbreviate(String text) {

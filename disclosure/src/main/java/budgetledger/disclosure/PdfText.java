@@ -393,6 +393,8 @@ public final class PdfText {
      * on into the next prose line (also over a page break) when that one starts at the left edge. The edges are
      * those of the document's prose, outside the margins.
      */
+    private static final Pattern NOTE = Pattern.compile("^注[：:]");
+
     private static Extracted join(List<List<Line>> pages) {
         List<String> out = new ArrayList<>();
         List<Place> places = new ArrayList<>();
@@ -426,7 +428,9 @@ public final class PdfText {
                     }
                     places.add(new Place(p + 1, lineOnPage));
                 }
-                boolean full = !line.row && widest - line.right < line.size * 1.5f
+                // A table's note (注：本表无数据) is never wrapped into what follows: under a narrow table it may be the
+                // widest line of its page, and the heading after it is no part of it.
+                boolean full = !line.row && !NOTE.matcher(line.text()).find() && widest - line.right < line.size * 1.5f
                         && !SENTENCE_END.matcher(line.text()).matches() && !Template.anyTitle(line.text());
                 open = full ? line : null;
             }

@@ -66,6 +66,7 @@ final class TemplateCandidates {
     private void build() {
         Map<String, String> items = functionalItems();
         Set<Origin> origins = origins();
+        Set<FundingSource> sources = sources();
         // Items some cell counts by name: the "三公" items, and those an econ= filter names (会议费, 培训费).
         List<EconomicItem> threePublic = new ArrayList<>();
         for (ThreePublicExpense expense : ThreePublicExpense.values()) {
@@ -81,7 +82,7 @@ final class TemplateCandidates {
         for (BudgetUnit unit : units) {
             for (Map.Entry<String, String> item : items.entrySet()) {
                 String f = item.getKey();
-                for (FundingSource source : template.sources()) {
+                for (FundingSource source : sources) {
                     for (Origin origin : origins) {
                         for (ExpenditureKind kind : List.of(BASIC_PERSONNEL, BASIC_PUBLIC_USE)) {
                             Set<EconomicItem> economic = new LinkedHashSet<>(economicItems(unit, f, kind, source,
@@ -126,17 +127,71 @@ final class TemplateCandidates {
         return items;
     }
 
-    /** Carried-over lines only where some table tells them apart. */
+    /**
+     * Carried-over lines only where some table tells them apart and prints one of those cells with an amount: a
+     * document whose carried-over columns are all blank has none.
+     */
     private Set<Origin> origins() {
         Set<Origin> origins = EnumSet.of(Origin.CURRENT_YEAR);
-        for (TableLayout layout : template.tables()) {
-            for (LineFilter filter : layout.columnFilters()) {
-                if (filter.origins().equals(Set.of(Origin.CARRIED_OVER))) {
-                    origins.add(Origin.CARRIED_OVER);
+        if (anyAmountIn(filter -> filter.origins().equals(Set.of(Origin.CARRIED_OVER)))) {
+            origins.add(Origin.CARRIED_OVER);
+        }
+        return origins;
+    }
+
+    /**
+     * The template's sources that the document shows money of: a source some column singles out (its filter admits
+     * only some sources, this one among them) with an amount in that column. A source no column singles out cannot
+     * be told from the others and is left out; so is one whose columns are all blank (the tables say there is none).
+     */
+    private Set<FundingSource> sources() {
+        Set<FundingSource> sources = new java.util.LinkedHashSet<>();
+        for (FundingSource source : template.sources()) {
+            if (anyAmountIn(filter -> filter.sources().contains(source)
+                    && filter.sources().size() < FundingSource.values().length)) {
+                sources.add(source);
+            }
+        }
+        return sources;
+    }
+
+    /** Whether some published cell of a column whose filter passes {@code which} holds an amount. */
+    private boolean anyAmountIn(java.util.function.Predicate<LineFilter> which) {
+        for (DisclosureTable table : tables.values()) {
+            TableLayout layout = template.table(table.number());
+            List<LineFilter> filters = layout.columnFilters();
+            int first = layout.amountCount() - filters.size();
+            for (int c = 0; c < filters.size(); c++) {
+                if (!which.test(filters.get(c))) {
+                    continue;
+                }
+                for (TableRow row : table.rows()) {
+                    if (first + c < row.amounts().size() && holdsAmount(layout, row.amounts().get(first + c))) {
+                        return true;
+                    }
+                }
+            }
+            if (layout.kind() == TableLayout.Kind.PAIRED) {
+                for (TableLayout.IncomeRow income : layout.incomeRows()) {
+                    if (which.test(income.filter()) && incomeHasAmount(table, income)) {
+                        return true;
+                    }
                 }
             }
         }
-        return origins;
+        return false;
+    }
+
+    private boolean incomeHasAmount(DisclosureTable table, TableLayout.IncomeRow income) {
+        String label = TableLayout.normalise(income.label());
+        TableLayout layout = template.table(table.number());
+        return table.rows().stream().anyMatch(r -> TableLayout.normalise(r.labels().get(0)).equals(label)
+                && holdsAmount(layout, r.amounts().get(0)));
+    }
+
+    /** A cell that may stand for money: any figure in 万元 (0.00 is below 0.005 万元, not nothing); a non-zero in 元. */
+    private static boolean holdsAmount(TableLayout layout, java.math.BigDecimal amount) {
+        return amount != null && (amount.signum() != 0 || layout.fenPerUnit() > 100);
     }
 
     /**

@@ -79,6 +79,15 @@ public final class ClassificationCatalogue {
 
     /** Each edition (its folder) and the first budget year it serves. */
     public static Map<Integer, Integer> editions() {
+        return Editions.ALL;
+    }
+
+    /** editions.txt, read once: every table rendered asks which edition applies to its year. */
+    private static final class Editions {
+        static final Map<Integer, Integer> ALL = Collections.unmodifiableMap(readEditions());
+    }
+
+    private static Map<Integer, Integer> readEditions() {
         Map<Integer, Integer> editions = new TreeMap<>();
         for (String line : readLines(ROOT + "editions.txt")) {
             if (!line.isBlank() && !line.startsWith("#")) {

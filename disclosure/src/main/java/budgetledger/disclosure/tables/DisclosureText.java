@@ -91,29 +91,31 @@ public final class DisclosureText {
         }
         List<TableRow> income = new ArrayList<>();
         List<TableRow> expenditure = new ArrayList<>();
-        TableRow incomeTotal = null;
-        TableRow expenditureTotal = null;
+        List<TableRow> incomeTotals = new ArrayList<>();
+        List<TableRow> expenditureTotals = new ArrayList<>();
         for (TableRow row : table.rows()) {
             boolean incomeHalf = !row.labels().get(0).isEmpty();
-            if (row.level() == 0) {
-                if (incomeHalf) {
-                    incomeTotal = row;
-                } else {
-                    expenditureTotal = row;
-                }
+            if (row.level() == 0 && (incomeHalf ? isTotal(row.labels().get(0)) : isTotal(row.labels().get(1)))) {
+                (incomeHalf ? incomeTotals : expenditureTotals).add(row);
             } else {
                 (incomeHalf ? income : expenditure).add(row);
             }
         }
         List<TableRow> rows = new ArrayList<>();
+        zipAll(rows, income, expenditure, table.amountColumns().size());
+        zipAll(rows, incomeTotals, expenditureTotals, table.amountColumns().size());
+        return rows;
+    }
+
+    private static boolean isTotal(String label) {
+        return label.endsWith("合计") || label.endsWith("总计");
+    }
+
+    private static void zipAll(List<TableRow> rows, List<TableRow> income, List<TableRow> expenditure, int amounts) {
         for (int i = 0; i < Math.max(income.size(), expenditure.size()); i++) {
             rows.add(zip(i < income.size() ? income.get(i) : null, i < expenditure.size() ? expenditure.get(i) : null,
-                    table.amountColumns().size()));
+                    amounts));
         }
-        if (incomeTotal != null || expenditureTotal != null) {
-            rows.add(zip(incomeTotal, expenditureTotal, table.amountColumns().size()));
-        }
-        return rows;
     }
 
     private static TableRow zip(TableRow income, TableRow expenditure, int amounts) {
