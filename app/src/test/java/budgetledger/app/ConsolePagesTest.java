@@ -83,6 +83,15 @@ class ConsolePagesTest {
             new Page("GET", "/budgets/{budgetId}/three-public", READERS, BUDGET + "/three-public"),
             new Page("GET", "/budgets/{budgetId}/narrative", READERS, BUDGET + "/narrative"),
             new Page("GET", "/budgets/{budgetId}/history", EnumSet.of(FINANCE, AUDITOR), BUDGET + "/history"),
+            new Page("GET", "/budgets/{budgetId}/history/xlsx", EnumSet.of(FINANCE, AUDITOR), BUDGET + "/history/xlsx"),
+            new Page("GET", "/budgets/{budgetId}/history/{sequence}/compare", EnumSet.of(FINANCE, AUDITOR),
+                    BUDGET + "/history/2/compare?table=3"),
+            new Page("GET", "/budgets/{budgetId}/reversals/{sequence}", EnumSet.of(FINANCE), BUDGET + "/reversals/2"),
+            new Page("POST", "/budgets/{budgetId}/reversals", EnumSet.of(FINANCE), BUDGET + "/reversals"),
+            new Page("GET", "/admin/users", EnumSet.of(ADMIN), "/admin/users"),
+            new Page("POST", "/admin/users", EnumSet.of(ADMIN), "/admin/users"),
+            new Page("POST", "/admin/users/{name}/password", EnumSet.of(ADMIN), "/admin/users/nobody/password"),
+            new Page("POST", "/admin/users/{name}/enabled", EnumSet.of(ADMIN), "/admin/users/nobody/enabled"),
             new Page("GET", "/budgets/{budgetId}/changes", EnumSet.of(FINANCE), BUDGET + "/changes?back=3"),
             new Page("POST", "/budgets/{budgetId}/adjustments", EnumSet.of(FINANCE), BUDGET + "/adjustments"),
             new Page("POST", "/budgets/{budgetId}/transfers", EnumSet.of(FINANCE), BUDGET + "/transfers"),
@@ -278,29 +287,37 @@ class ConsolePagesTest {
 
     @Test
     @Order(7)
-    void a_broken_rule_stands_beside_its_field_and_a_change_shows_the_new_balance() {
+    void every_problem_of_a_form_stands_beside_its_field_and_a_change_is_confirmed_before_it_is_recorded() {
         Session finance = signIn(FINANCE);
         finance.get(BUDGET + "/changes");
+        // No 文号 and more than the line holds: both problems at once, each beside its field.
         HttpResponse<String> refused = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
-                "direction", "decrease", "amount", "999999999", "documentNo", "", "reason", "追减", "commandId", "form-1"),
-                true);
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).containsPattern("name=\"documentNo\"[^>]*>\\s*<span class=\"field-error\">请填写文号</span>");
-
-        HttpResponse<String> overdraft = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
-                "direction", "decrease", "amount", "999999999", "documentNo", "晋财预〔2026〕40号", "reason", "追减",
+                "direction", "decrease", "amount", "99999", "unit", "wan", "documentNo", "", "reason", "追减",
                 "commandId", "form-1"), true);
-        assertThat(overdraft.statusCode()).isEqualTo(409);
-        assertThat(overdraft.body()).containsPattern("name=\"amount\"[^>]*>\\s*<span class=\"field-error\">预算行 L1 余额 [0-9.]+ 元，不足以减少");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).containsPattern("name=\"documentNo\"[^>]*>\\s*<span class=\"field-error\">请填写文号</span>")
+                .containsPattern("<span class=\"field-error\">追减 99,999.00 万元，超过该行余额 [0-9,.]+ 万元</span>")
+                .contains("有 2 处需要修改");
+        // No unit chosen: never guessed.
+        assertThat(finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1", "direction", "increase",
+                "amount", "5", "documentNo", "晋财预〔2026〕40号", "reason", "追加", "commandId", "form-1"), true).body())
+                .contains("请选择金额单位（万元或元）");
 
-        HttpResponse<String> done = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
-                "direction", "increase", "amount", "1,000.50", "documentNo", "晋财预〔2026〕41号", "reason", "追加",
-                "commandId", "form-2"), true);
+        // 1,000.50 元 chosen explicitly: the confirmation echoes it in both units and records nothing yet.
+        Map<String, String> form = Map.of("lineId", "L1", "direction", "increase", "amount", "1,000.50",
+                "unit", "yuan", "documentNo", "晋财预〔2026〕41号", "reason", "追加", "commandId", "form-2");
+        HttpResponse<String> confirmation = finance.post(BUDGET + "/adjustments", form, true);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(confirmation.body()).contains("请核对：追加", "0.10005 万元（1,000.50 元）", "晋财预〔2026〕41号",
+                "name=\"step\" value=\"confirm\"");
+        Map<String, String> confirmed = new LinkedHashMap<>(form);
+        confirmed.put("step", "confirm");
+        HttpResponse<String> done = finance.post(BUDGET + "/adjustments", confirmed, true);
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location").orElse("")).endsWith(BUDGET + "/changes");
         String page = finance.get(BUDGET + "/changes").body();
-        assertThat(page).contains("已记录：", "追加 1000.50 元", "晋财预〔2026〕41号")
-                .containsPattern("<span>L1</span> <span>[^<]+</span>：\\s*<span>[0-9,.]+</span> 元 → <b>[0-9,.]+</b> 元");
+        assertThat(page).contains("已记录：", "追加", "0.10005 万元（1,000.50 元）", "晋财预〔2026〕41号", "冲销这笔变动")
+                .containsPattern("<span class=\"line-name\">[^<]+ · [0-9]{7} [^<]+ · [^<]+</span>");
     }
 
     @Test
