@@ -5,6 +5,13 @@ document.querySelectorAll('.line-picker').forEach(function (picker) {
     var search = picker.querySelector('.line-search');
     var select = picker.querySelector('.line-select');
     var count = picker.querySelector('.line-count');
+    var chosen = picker.querySelector('.line-chosen');
+    // The select shows an option without its group: say in full which line is chosen.
+    function show() {
+        var option = select.selectedOptions.length ? select.selectedOptions[0] : null;
+        chosen.textContent = option && option.value
+            ? '已选：' + option.dataset.name + '（余额 ' + option.dataset.balance + ' 万元）' : '';
+    }
     function apply() {
         var words = search.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
         var shown = 0;
@@ -28,6 +35,9 @@ document.querySelectorAll('.line-picker').forEach(function (picker) {
             var only = select.querySelector('optgroup option:not([disabled])');
             if (only) { select.value = only.value; }
         }
+        show();
     }
     search.addEventListener('input', apply);
+    select.addEventListener('change', show);
+    show();
 });
