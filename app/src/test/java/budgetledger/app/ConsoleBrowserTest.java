@@ -102,6 +102,8 @@ class ConsoleBrowserTest {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
+        Files.deleteIfExists(SCREENSHOTS.resolve("failure.html"));
+        Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
     }
 
     @AfterAll
@@ -288,7 +290,7 @@ class ConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).contains("/budgets/062-2026/history");
         assertThat(text("#done")).contains("冲销", wan(toYuan.add(new BigDecimal("150000"))) + " 万元 → "
                 + wan(toYuan.add(new BigDecimal("100000"))) + " 万元");
-        assertThat(text("#timeline li.entry .summary")).startsWith("冲销 #");
+        assertThat(text("#timeline li.entry .summary")).startsWith("冲销第 ").endsWith("（追加 5.00 万元：" + lineName + "）");
         open("/budgets/062-2026/history?type=BudgetLineAdjusted");
         assertThat(text("#timeline li.entry .reversed")).matches("已被第 \\d+ 笔冲销");
         assertThat(browser.findElements(By.cssSelector("#timeline li.entry .reverse-link"))).isEmpty();

@@ -2,6 +2,9 @@ package budgetledger.app;
 
 import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -29,6 +33,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -338,5 +343,61 @@ class ConsolePagesTest {
         assertThat(malformed.body()).contains("budgetId 的格式不对");
         assertThat(analyst.get(BUDGET + "/tables/14").statusCode()).isEqualTo(404);
         assertThat(analyst.get("/budgets/999-2026").body()).contains("预算 999-2026 不存在");
+    }
+
+    @Test
+    @Order(9)
+    void tables_1_and_4_keep_the_published_column_order_on_the_page_in_csv_and_in_xlsx() throws Exception {
+        Session analyst = signIn(ANALYST);
+        Map<Integer, String> csvHeaders = Map.of(
+                1, "收入项目,收入金额,支出项目,支出合计,当年预算安排,上年结转安排",
+                4, "收入项目,收入金额,支出项目,支出小计,一般公共预算,政府性基金预算,国有资本经营预算");
+        Map<Integer, List<String>> printed = Map.of(
+                1, List.of("项目", "金额", "项目", "2026年合计", "当年预算安排", "上年结转安排"),
+                4, List.of("项目", "金额", "项目", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"));
+        for (int number : List.of(1, 4)) {
+            // The page: two header rows, 收入 over 项目 | 金额 and 支出 over the rest; the first row in that order.
+            String page = analyst.get(BUDGET + "/tables/" + number).body();
+            String head = page.substring(page.indexOf("<thead>"), page.indexOf("</thead>"));
+            assertThat(head).containsPattern("<th class=\"label\" colspan=\"2\">收入</th>\\s*<th class=\"label\" colspan=\""
+                    + (printed.get(number).size() - 2) + "\">支出</th>");
+            Matcher lower = Pattern.compile("<th class=\"(?:label|amount)\">([^<]+)</th>").matcher(
+                    head.substring(head.indexOf("</tr>")));
+            List<String> words = new ArrayList<>();
+            while (lower.find()) {
+                words.add(lower.group(1));
+            }
+            assertThat(words).as("table %d", number).isEqualTo(printed.get(number));
+            Matcher firstRow = Pattern.compile("<tbody>\\s*<tr[^>]*>\\s*<td class=\"(\\w+)[^\"]*\">[^<]*</td>\\s*"
+                    + "<td class=\"(\\w+)[^\"]*\">([^<]*)</td>\\s*<td class=\"(\\w+)[^\"]*\">([^<]*)</td>").matcher(page);
+            assertThat(firstRow.find()).isTrue();
+            assertThat(List.of(firstRow.group(1), firstRow.group(2), firstRow.group(4)))
+                    .containsExactly("label", "amount", "label");
+            assertThat(firstRow.group(3)).isEqualTo("4294.01");
+            assertThat(firstRow.group(5)).isEqualTo("一、一般公共服务支出");
+
+            // CSV: the same order, from the console and from the API.
+            String csv = analyst.get(BUDGET + "/tables/" + number + "/csv").body();
+            assertThat(csv).startsWith("\uFEFF" + csvHeaders.get(number) + "\r\n一、一般公共预算,4294.01,一、一般公共服务支出,");
+            String api = server.withBasicAuth(TestUsers.name(ANALYST), TestUsers.password(ANALYST))
+                    .getForObject("/api/budgets/062-2026/tables/" + number + "?format=csv", String.class);
+            assertThat(api).startsWith(csvHeaders.get(number) + "\r\n");
+
+            // XLSX: 收入 | 支出 over the lower header, then an item, its amount, an item, amounts.
+            HttpResponse<byte[]> xlsx = analyst.client.send(HttpRequest.newBuilder(analyst.uri(BUDGET + "/tables/"
+                    + number + "/xlsx")).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                Sheet sheet = workbook.getSheetAt(0);
+                List<String> lowerRow = new ArrayList<>();
+                sheet.getRow(3).forEach(cell -> lowerRow.add(cell.getStringCellValue()));
+                assertThat(lowerRow).isEqualTo(printed.get(number));
+                assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("收入");
+                assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("支出");
+                Row first = sheet.getRow(4);
+                assertThat(first.getCell(0).getStringCellValue()).isEqualTo("一、一般公共预算");
+                assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(4294.01);
+                assertThat(first.getCell(2).getStringCellValue()).isEqualTo("一、一般公共服务支出");
+            }
+        }
     }
 }

@@ -259,9 +259,11 @@ class AuditPages {
                 summary = "调剂 " + Money.wan(in.deltaFen()) + " 万元：" + out.name() + " → " + in.name();
             }
             case "BudgetEventReversed" -> {
-                String reversedType = all.stream().filter(o -> e.reverses() != null && o.sequence() == e.reverses())
-                        .findFirst().map(o -> TYPES.getOrDefault(o.type(), o.type())).orElse("");
-                summary = "冲销 #" + e.reverses() + "（" + reversedType + "）";
+                // What was undone, in the same words as its own entry (a reversal is never itself reversed).
+                String reversed = all.stream().filter(o -> e.reverses() != null && o.sequence() == e.reverses()
+                                && !o.type().equals("BudgetEventReversed")).findFirst()
+                        .map(o -> describe(o, lines, clock, all).summary()).orElse("");
+                summary = "冲销第 " + e.reverses() + " 笔" + (reversed.isEmpty() ? "" : "（" + reversed + "）");
             }
             default -> summary = inWan(e.summary());
         }

@@ -230,7 +230,7 @@ class ChangeForms {
         try {
             CommandReceipt receipt = commands.sendAndWait(new ReverseBudgetEvent(budgetId, form.sequence(),
                     form.documentNo(), form.reason(), form.commandId()));
-            Done done = new Done("冲销 #" + form.sequence() + "（" + reversal.entry().summary() + "）", "",
+            Done done = new Done("冲销第 " + form.sequence() + " 笔（" + reversal.entry().summary() + "）", "",
                     form.documentNo(), form.reason(), reversal.lines(), receipt.sequence());
             readModels.awaitBudget(budgetId);
             redirect.addFlashAttribute("done", done);
