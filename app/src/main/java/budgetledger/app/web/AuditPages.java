@@ -222,13 +222,14 @@ class AuditPages {
 
     /**
      * Who recorded an event. An event sent on a signed-in request names its user (an import through the console or
-     * the API too); the command-line import runs with nobody signed in and says so, as does the application's own.
+     * the API too); an import from the command line or the bundled sample at start runs with nobody signed in, and
+     * the page says exactly that rather than a bare dash; the application's own events are the system's.
      */
     static String actorOf(Entry e) {
         if (e.actor() != null) {
             return e.actor();
         }
-        return "import".equals(e.source()) ? "命令行导入（未登录）" : "系统";
+        return "import".equals(e.source()) ? "无登录用户（命令行或启动时导入）" : "系统";
     }
 
     /** An entry with its lines named and its amounts in 万元. */
@@ -245,7 +246,8 @@ class AuditPages {
                     (delta > 0 ? "+" : "") + Money.wan(delta), before, after, delta));
         }
         String summary;
-        switch (e.type()) {
+        // Every amount change names at least one line; an entry without (never seen) keeps the history's words.
+        switch (changes.isEmpty() && !e.type().equals("BudgetEventReversed") ? "" : e.type()) {
             case "BudgetLineAdjusted" -> {
                 LineRow row = changes.get(0);
                 label = row.deltaFen() > 0 ? "追加" : "追减";

@@ -126,7 +126,7 @@ class ChangeForms {
         Long fen = problems.amount(form.amount(), form.unit());
         problems.text("documentNo", form.documentNo(), MAX_DOCUMENT_NO);
         problems.text("reason", form.reason(), MAX_REASON);
-        if (line != null && fen != null && !increase && fen > line.amountFen()) {
+        if (line != null && fen != null && DECREASE.equals(form.direction()) && fen > line.amountFen()) {
             problems.conflict("amount", "追减 " + Money.wan(fen) + " 万元，超过该行余额 " + line.balance() + " 万元");
         }
         if (!problems.isEmpty()) {
