@@ -34,7 +34,7 @@ class MoneyTest {
 
     @Test
     void wan_yuan_is_shown_with_separators_and_every_fen() {
-        assertThat(Money.wan(429_401_000L)).isEqualTo("4,294.01");
+        assertThat(Money.wan(4_294_010_000L)).isEqualTo("4,294.01");
         assertThat(Money.wan(4_999L)).isEqualTo("0.004999");
         assertThat(Money.wan(-1_000_000L)).isEqualTo("-1.00");
         assertThat(Money.wanRounded(4_999L)).isEqualTo("0.00");
