@@ -214,6 +214,9 @@ class ConsoleBrowserTest {
         assertThat(text("#done")).contains("追加", "5.00 万元（50,000.00 元）", lineName, toBefore + " 万元 → " + toAdded + " 万元");
         assertThat(rows()).contains("2010350|事业运行|802.37|802.37|").first().isEqualTo("合计||4299.01|2728.73|1570.28");
         assertThat(browser.findElements(By.id("reverse-link"))).hasSize(1);
+        // The cells the 追加 moved, parents and totals included: 合计, 201, 20103 and 2010350, each 合计 and 基本支出.
+        assertThat(cells("#disclosure-table td.changed-cell")).containsExactlyInAnyOrder("4299.01", "2728.73",
+                "3492.06", "1925.38", "3492.06", "1925.38", "802.37", "802.37");
         screenshot("table-3-after-adjustment");
 
         // A 调剂 with everything wrong at once: the same line twice, more than it holds, no 文号.

@@ -129,7 +129,11 @@ class BudgetPages {
                 ? Set.copyOf((List<String>) model.getAttribute("changedCodes")) : Set.of();
         model.addAttribute("budget", view.budget());
         model.addAttribute("titles", view.tables().stream().map(DisclosureTable::title).toList());
-        model.addAttribute("table", TablePage.of(view.budget().fiscalYear(), table, changed));
+        TablePage page = TablePage.of(view.budget().fiscalYear(), table, changed);
+        if (moment == null && model.getAttribute("done") instanceof ChangeForms.Done done && done.sequence() != null) {
+            page = markedSince(budgetId, number, done.sequence(), page);
+        }
+        model.addAttribute("table", page);
         model.addAttribute("asOf", moment == null ? null
                 : moment.time() != null ? clock.show(moment.time()) + "（" + clock.zoneLabel() + "）"
                 : positionAsTime(budgetId, moment.position()));
@@ -154,6 +158,20 @@ class BudgetPages {
         }
         return clock.show(last.recordedAt()) + "（" + clock.zoneLabel() + "），第 " + last.sequence() + " 笔记录（"
                 + AuditPages.TYPES.getOrDefault(last.type(), last.type()) + "）之后";
+    }
+
+    /**
+     * After a change, the cells it moved: the table as it stood just before the change's event, compared cell by
+     * cell with the table now (parents and totals included; a transfer within one 款 leaves them unmarked).
+     */
+    private TablePage markedSince(String budgetId, int number, long sequence, TablePage now) {
+        for (History.Entry entry : history.entries(budgetId)) {
+            if (entry.sequence() == sequence && sequence > 0) {
+                DisclosureTable before = history.tableAt(budgetId, number, new Moment(null, entry.globalIndex() - 1));
+                return now.marking(TablePage.of(reads.budget(budgetId).fiscalYear(), before, Set.of()));
+            }
+        }
+        return now;
     }
 
     /** The audit page's 'as of' picker: a table and a moment, to that table as it stood then. */
