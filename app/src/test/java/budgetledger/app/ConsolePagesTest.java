@@ -333,6 +333,9 @@ class ConsolePagesTest {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("062-2026-table3.csv");
         assertThat(csv.body()).startsWith("\uFEFF科目编码,科目名称,合计,基本支出,项目支出\r\n合计,,");
+        // Year over year for Excel: the page's words, never the grouping's internal keys.
+        String yoy = analyst.get(BUDGET + "/yoy/csv?against=prior&by=subject").body();
+        assertThat(yoy).startsWith("\uFEFF").contains("收支总计", "4557.36").doesNotContain("TOTAL", "THREE_PUBLIC");
         HttpResponse<String> xlsx = analyst.get(BUDGET + "/tables/3/xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml.sheet");

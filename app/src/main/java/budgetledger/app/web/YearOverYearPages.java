@@ -144,7 +144,13 @@ class YearOverYearPages {
                                            @RequestParam(required = false) String by,
                                            @RequestParam(defaultValue = "item") String level) {
         BudgetRow budget = reads.budget(budgetId);
-        YearOverYear.Report report = report(budget, lastYears(budget), against, by, level);
+        YearOverYear.Report found = report(budget, lastYears(budget), against, by, level);
+        // The console's download says what its page says: codes as the tables print them, never internal keys
+        // (the API's CSV keeps them, for programs that read it).
+        YearOverYear.Report report = new YearOverYear.Report(found.budgetId(), found.against(), found.fiscalYear(),
+                found.lastFiscalYear(), found.dimension(), found.level(), found.rows().stream()
+                .map(r -> new DeltaRow(r.level(), DeltaView.of(r, found.dimension()).code(), r.name(),
+                        r.lastYearFen(), r.thisYearFen(), r.presence())).toList());
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-yoy-" + report.against()
                         + "-" + report.dimension().parameter() + ".csv\"")
