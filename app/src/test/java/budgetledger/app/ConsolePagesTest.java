@@ -2,6 +2,9 @@ package budgetledger.app;
 
 import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -29,6 +33,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +88,15 @@ class ConsolePagesTest {
             new Page("GET", "/budgets/{budgetId}/three-public", READERS, BUDGET + "/three-public"),
             new Page("GET", "/budgets/{budgetId}/narrative", READERS, BUDGET + "/narrative"),
             new Page("GET", "/budgets/{budgetId}/history", EnumSet.of(FINANCE, AUDITOR), BUDGET + "/history"),
+            new Page("GET", "/budgets/{budgetId}/history/xlsx", EnumSet.of(FINANCE, AUDITOR), BUDGET + "/history/xlsx"),
+            new Page("GET", "/budgets/{budgetId}/history/{sequence}/compare", EnumSet.of(FINANCE, AUDITOR),
+                    BUDGET + "/history/2/compare?table=3"),
+            new Page("GET", "/budgets/{budgetId}/reversals/{sequence}", EnumSet.of(FINANCE), BUDGET + "/reversals/2"),
+            new Page("POST", "/budgets/{budgetId}/reversals", EnumSet.of(FINANCE), BUDGET + "/reversals"),
+            new Page("GET", "/admin/users", EnumSet.of(ADMIN), "/admin/users"),
+            new Page("POST", "/admin/users", EnumSet.of(ADMIN), "/admin/users"),
+            new Page("POST", "/admin/users/{name}/password", EnumSet.of(ADMIN), "/admin/users/nobody/password"),
+            new Page("POST", "/admin/users/{name}/enabled", EnumSet.of(ADMIN), "/admin/users/nobody/enabled"),
             new Page("GET", "/budgets/{budgetId}/changes", EnumSet.of(FINANCE), BUDGET + "/changes?back=3"),
             new Page("POST", "/budgets/{budgetId}/adjustments", EnumSet.of(FINANCE), BUDGET + "/adjustments"),
             new Page("POST", "/budgets/{budgetId}/transfers", EnumSet.of(FINANCE), BUDGET + "/transfers"),
@@ -278,29 +292,37 @@ class ConsolePagesTest {
 
     @Test
     @Order(7)
-    void a_broken_rule_stands_beside_its_field_and_a_change_shows_the_new_balance() {
+    void every_problem_of_a_form_stands_beside_its_field_and_a_change_is_confirmed_before_it_is_recorded() {
         Session finance = signIn(FINANCE);
         finance.get(BUDGET + "/changes");
+        // No 文号 and more than the line holds: both problems at once, each beside its field.
         HttpResponse<String> refused = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
-                "direction", "decrease", "amount", "999999999", "documentNo", "", "reason", "追减", "commandId", "form-1"),
-                true);
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).containsPattern("name=\"documentNo\"[^>]*>\\s*<span class=\"field-error\">请填写文号</span>");
-
-        HttpResponse<String> overdraft = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
-                "direction", "decrease", "amount", "999999999", "documentNo", "晋财预〔2026〕40号", "reason", "追减",
+                "direction", "decrease", "amount", "99999", "unit", "wan", "documentNo", "", "reason", "追减",
                 "commandId", "form-1"), true);
-        assertThat(overdraft.statusCode()).isEqualTo(409);
-        assertThat(overdraft.body()).containsPattern("name=\"amount\"[^>]*>\\s*<span class=\"field-error\">预算行 L1 余额 [0-9.]+ 元，不足以减少");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).containsPattern("name=\"documentNo\"[^>]*>\\s*<span class=\"field-error\">请填写文号</span>")
+                .containsPattern("<span class=\"field-error\">追减 99,999.00 万元，超过该行余额 [0-9,.]+ 万元</span>")
+                .contains("有 2 处需要修改");
+        // No unit chosen: never guessed.
+        assertThat(finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1", "direction", "increase",
+                "amount", "5", "documentNo", "晋财预〔2026〕40号", "reason", "追加", "commandId", "form-1"), true).body())
+                .contains("请选择金额单位（万元或元）");
 
-        HttpResponse<String> done = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
-                "direction", "increase", "amount", "1,000.50", "documentNo", "晋财预〔2026〕41号", "reason", "追加",
-                "commandId", "form-2"), true);
+        // 1,000.50 元 chosen explicitly: the confirmation echoes it in both units and records nothing yet.
+        Map<String, String> form = Map.of("lineId", "L1", "direction", "increase", "amount", "1,000.50",
+                "unit", "yuan", "documentNo", "晋财预〔2026〕41号", "reason", "追加", "commandId", "form-2");
+        HttpResponse<String> confirmation = finance.post(BUDGET + "/adjustments", form, true);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(confirmation.body()).contains("请核对：追加", "0.10005 万元（1,000.50 元）", "晋财预〔2026〕41号",
+                "name=\"step\" value=\"confirm\"");
+        Map<String, String> confirmed = new LinkedHashMap<>(form);
+        confirmed.put("step", "confirm");
+        HttpResponse<String> done = finance.post(BUDGET + "/adjustments", confirmed, true);
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location").orElse("")).endsWith(BUDGET + "/changes");
         String page = finance.get(BUDGET + "/changes").body();
-        assertThat(page).contains("已记录：", "追加 1000.50 元", "晋财预〔2026〕41号")
-                .containsPattern("<span>L1</span> <span>[^<]+</span>：\\s*<span>[0-9,.]+</span> 元 → <b>[0-9,.]+</b> 元");
+        assertThat(page).contains("已记录：", "追加", "0.10005 万元（1,000.50 元）", "晋财预〔2026〕41号", "冲销这笔变动")
+                .containsPattern("<span class=\"line-name\">[^<]+ · [0-9]{7} [^<]+ · [^<]+</span>");
     }
 
     @Test
@@ -311,6 +333,9 @@ class ConsolePagesTest {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("062-2026-table3.csv");
         assertThat(csv.body()).startsWith("\uFEFF科目编码,科目名称,合计,基本支出,项目支出\r\n合计,,");
+        // Year over year for Excel: the page's words, never the grouping's internal keys.
+        String yoy = analyst.get(BUDGET + "/yoy/csv?against=prior&by=subject").body();
+        assertThat(yoy).startsWith("\uFEFF").contains("收支总计", "4557.36").doesNotContain("TOTAL", "THREE_PUBLIC");
         HttpResponse<String> xlsx = analyst.get(BUDGET + "/tables/3/xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml.sheet");
@@ -321,5 +346,62 @@ class ConsolePagesTest {
         assertThat(malformed.body()).contains("budgetId 的格式不对");
         assertThat(analyst.get(BUDGET + "/tables/14").statusCode()).isEqualTo(404);
         assertThat(analyst.get("/budgets/999-2026").body()).contains("预算 999-2026 不存在");
+    }
+
+    @Test
+    @Order(9)
+    void tables_1_and_4_keep_the_published_column_order_on_the_page_in_csv_and_in_xlsx() throws Exception {
+        Session analyst = signIn(ANALYST);
+        Map<Integer, String> csvHeaders = Map.of(
+                1, "收入项目,收入金额,支出项目,支出合计,当年预算安排,上年结转安排",
+                4, "收入项目,收入金额,支出项目,支出小计,一般公共预算,政府性基金预算,国有资本经营预算");
+        Map<Integer, List<String>> printed = Map.of(
+                1, List.of("项目", "金额", "项目", "2026年合计", "当年预算安排", "上年结转安排"),
+                4, List.of("项目", "金额", "项目", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"));
+        for (int number : List.of(1, 4)) {
+            // The page: two header rows, 收入 over 项目 | 金额 and 支出 over the rest; the first row in that order.
+            String page = analyst.get(BUDGET + "/tables/" + number).body();
+            String head = page.substring(page.indexOf("<thead>"), page.indexOf("</thead>"));
+            assertThat(head).containsPattern("<th class=\"label\" colspan=\"2\">收入</th>\\s*<th class=\"label\" colspan=\""
+                    + (printed.get(number).size() - 2) + "\">支出</th>");
+            Matcher lower = Pattern.compile("<th class=\"(?:label|amount)\">([^<]+)</th>").matcher(
+                    head.substring(head.indexOf("</tr>")));
+            List<String> words = new ArrayList<>();
+            while (lower.find()) {
+                words.add(lower.group(1));
+            }
+            assertThat(words).as("table %d", number).isEqualTo(printed.get(number));
+            Matcher firstRow = Pattern.compile("<tbody>\\s*<tr[^>]*>\\s*<td class=\"(\\w+)[^\"]*\">[^<]*</td>\\s*"
+                    + "<td class=\"(\\w+)[^\"]*\">([^<]*)</td>\\s*<td class=\"(\\w+)[^\"]*\">([^<]*)</td>").matcher(page);
+            assertThat(firstRow.find()).isTrue();
+            assertThat(List.of(firstRow.group(1), firstRow.group(2), firstRow.group(4)))
+                    .containsExactly("label", "amount", "label");
+            assertThat(firstRow.group(3)).matches("4294\\.[0-9]{2}"); // the seed's, and the earlier 追加 of this class
+            assertThat(firstRow.group(5)).isEqualTo("一、一般公共服务支出");
+
+            // CSV: the same order, from the console and from the API.
+            String csv = analyst.get(BUDGET + "/tables/" + number + "/csv").body();
+            assertThat(csv).startsWith("\uFEFF" + csvHeaders.get(number) + "\r\n")
+                    .containsPattern("\r\n一、一般公共预算,4294\\.[0-9]{2},一、一般公共服务支出,");
+            String api = server.withBasicAuth(TestUsers.name(ANALYST), TestUsers.password(ANALYST))
+                    .getForObject("/api/budgets/062-2026/tables/" + number + "?format=csv", String.class);
+            assertThat(api).startsWith(csvHeaders.get(number) + "\r\n");
+
+            // XLSX: 收入 | 支出 over the lower header, then an item, its amount, an item, amounts.
+            HttpResponse<byte[]> xlsx = analyst.client.send(HttpRequest.newBuilder(analyst.uri(BUDGET + "/tables/"
+                    + number + "/xlsx")).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                Sheet sheet = workbook.getSheetAt(0);
+                List<String> lowerRow = new ArrayList<>();
+                sheet.getRow(3).forEach(cell -> lowerRow.add(cell.getStringCellValue()));
+                assertThat(lowerRow).isEqualTo(printed.get(number));
+                assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("收入");
+                assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("支出");
+                Row first = sheet.getRow(4);
+                assertThat(first.getCell(0).getStringCellValue()).isEqualTo("一、一般公共预算");
+                assertThat(first.getCell(1).getNumericCellValue()).isBetween(4294.0, 4295.0);
+                assertThat(first.getCell(2).getStringCellValue()).isEqualTo("一、一般公共服务支出");
+            }
+        }
     }
 }

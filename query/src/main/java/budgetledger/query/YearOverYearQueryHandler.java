@@ -75,6 +75,12 @@ public class YearOverYearQueryHandler {
     }
 
     @QueryHandler
+    public Optional<HeadlineFigures> handle(FindHeadlineFiguresQuery query) {
+        return budgets.budget(query.budgetId()).map(budget -> new HeadlineFigures(budget.budgetId(),
+                budget.fiscalYear(), figures(budget), lastYear(budget)));
+    }
+
+    @QueryHandler
     public Optional<ThreePublicComparison.Report> handle(FindThreePublicComparisonQuery query) {
         return budgets.budget(query.budgetId()).map(budget -> ThreePublicComparison.compare(budget.budgetId(),
                 budget.fiscalYear(), figures(budget), lastYear(budget), budget.changeReasons()));

@@ -38,13 +38,14 @@ public class ParameterChecks implements WebMvcConfigurer, HandlerInterceptor {
             "lineId", Pattern.compile("L\\d{1,9}"),
             "number", Pattern.compile("\\d{1,2}"),
             "name", UserAccounts.NAME,
-            "position", Pattern.compile("\\d{1,18}"));
+            "position", Pattern.compile("\\d{1,18}"),
+            "sequence", Pattern.compile("\\d{1,18}"));
 
     private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
     private static final Map<String, String> EXAMPLES = Map.of(
             "budgetId", "部门编码-年度，例如 062-2026", "lineId", "L 加数字，例如 L1", "number", "表号 1–13", "name", "小写字母开头的用户名，例如 finance",
-            "position", "全局序号（非负整数）");
+            "position", "全局序号（非负整数）", "sequence", "预算内的记录序号（非负整数）");
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -135,10 +135,13 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/budgets/*/changes", "/disclosures/new").hasRole(FINANCE)
+                        .requestMatchers(HttpMethod.GET, "/budgets/*/changes", "/budgets/*/reversals/*",
+                                "/disclosures/new").hasRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/budgets/*/adjustments", "/budgets/*/transfers",
-                                "/disclosures").hasRole(FINANCE)
-                        .requestMatchers(HttpMethod.GET, "/budgets/*/history").hasAnyRole(FINANCE, AUDITOR)
+                                "/budgets/*/reversals", "/disclosures").hasRole(FINANCE)
+                        .requestMatchers(HttpMethod.GET, "/budgets/*/history", "/budgets/*/history/**")
+                        .hasAnyRole(FINANCE, AUDITOR)
+                        .requestMatchers("/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/audit/verify", "/audit/checkpoint").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/budgets/**").hasAnyRole(FINANCE, AUDITOR, ANALYST)
                         // The start page: the budgets for those who read them, a word for the others (admin).

@@ -5,7 +5,10 @@ import budgetledger.app.audit.History.Moment;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.projections.BudgetRow;
+import budgetledger.model.BudgetSubject;
 import budgetledger.query.DisclosureTablesView;
+import budgetledger.query.HeadlineFigures;
+import budgetledger.query.yoy.Percent;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.Reconciliation;
 import budgetledger.disclosure.tables.TableCsv;
@@ -47,6 +50,10 @@ class BudgetPages {
     @GetMapping("/")
     String budgets(Authentication user, Model model) {
         boolean reader = user.getAuthorities().stream().anyMatch(a -> READERS.contains(a.getAuthority()));
+        if (!reader && user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))) {
+            // An administrator reads no budget: their start page is the users.
+            return "redirect:/admin/users";
+        }
         model.addAttribute("reader", reader);
         if (reader) {
             model.addAttribute("budgets", reads.budgets().stream()
@@ -63,7 +70,47 @@ class BudgetPages {
         model.addAttribute("tables", view.tables());
         model.addAttribute("reconciliation", reads.reconciliation(budgetId).orElse(null));
         model.addAttribute("lineCount", reads.lines(budgetId).size());
+        model.addAttribute("headline", Headline.of(reads.headlineFigures(budgetId)));
         return "budget";
+    }
+
+    /** A headline figure of the overview: this year's in 万元 and its change on last year, when last year is known. */
+    record Headline(String subject, String label, String value, String change, int sign, String share) {
+
+        private static final List<BudgetSubject> SHOWN = List.of(BudgetSubject.TOTAL, BudgetSubject.BASIC_EXPENDITURE,
+                BudgetSubject.PROJECT_EXPENDITURE, BudgetSubject.THREE_PUBLIC_TOTAL,
+                BudgetSubject.AGENCY_OPERATING_COST, BudgetSubject.GOVERNMENT_PROCUREMENT);
+
+        static List<Headline> of(HeadlineFigures figures) {
+            long total = figures.thisYear().getOrDefault(BudgetSubject.TOTAL, 0L);
+            List<Headline> shown = new java.util.ArrayList<>();
+            for (BudgetSubject subject : SHOWN) {
+                Long now = figures.thisYear().get(subject);
+                if (now == null) {
+                    continue;
+                }
+                Long last = figures.lastYear().figure(subject).orElse(null);
+                String change;
+                int sign = 0;
+                if (last == null) {
+                    change = "无上年数";
+                } else {
+                    long delta = now - last;
+                    sign = Long.signum(delta);
+                    java.math.BigDecimal percent = last == 0 ? null : Percent.change(last, now);
+                    change = delta == 0 ? "与上年持平" : "比上年" + (delta > 0 ? "增加 " : "减少 ")
+                            + Money.wanRounded(Math.abs(delta)) + " 万元"
+                            + (percent == null ? "" : "（" + (delta > 0 ? "增长 " : "下降 ")
+                            + percent.abs().toPlainString() + "%）");
+                }
+                String share = (subject == BudgetSubject.BASIC_EXPENDITURE || subject == BudgetSubject.PROJECT_EXPENDITURE)
+                        && total > 0 ? "占 " + Percent.share(now, total).toPlainString() + "%" : "";
+                shown.add(new Headline(subject.name(), subject == BudgetSubject.THREE_PUBLIC_TOTAL ? "“三公”经费"
+                        : subject == BudgetSubject.TOTAL ? "收支总计" : subject.label(), Money.wanRounded(now), change,
+                        sign, share));
+            }
+            return shown;
+        }
     }
 
     /**
@@ -82,13 +129,49 @@ class BudgetPages {
                 ? Set.copyOf((List<String>) model.getAttribute("changedCodes")) : Set.of();
         model.addAttribute("budget", view.budget());
         model.addAttribute("titles", view.tables().stream().map(DisclosureTable::title).toList());
-        model.addAttribute("table", TablePage.of(view.budget().fiscalYear(), table, changed));
+        TablePage page = TablePage.of(view.budget().fiscalYear(), table, changed);
+        if (moment == null && model.getAttribute("done") instanceof ChangeForms.Done done && done.sequence() != null) {
+            page = markedSince(budgetId, number, done.sequence(), page);
+        }
+        model.addAttribute("table", page);
         model.addAttribute("asOf", moment == null ? null
                 : moment.time() != null ? clock.show(moment.time()) + "（" + clock.zoneLabel() + "）"
-                : "全局序号 " + moment.position());
+                : positionAsTime(budgetId, moment.position()));
         model.addAttribute("asOfValue", asOf);
         model.addAttribute("atPosition", atPosition);
         return "table";
+    }
+
+    /**
+     * A position of the event store as a person reads it: the moment of this budget's last change up to it, and which
+     * change that was; the store's global index is internal and means nothing on this page.
+     */
+    private String positionAsTime(String budgetId, long position) {
+        History.Entry last = null;
+        for (History.Entry entry : history.entries(budgetId)) {
+            if (entry.globalIndex() <= position) {
+                last = entry;
+            }
+        }
+        if (last == null) {
+            return "预算开立之前";
+        }
+        return clock.show(last.recordedAt()) + "（" + clock.zoneLabel() + "），第 " + last.sequence() + " 笔记录（"
+                + AuditPages.TYPES.getOrDefault(last.type(), last.type()) + "）之后";
+    }
+
+    /**
+     * After a change, the cells it moved: the table as it stood just before the change's event, compared cell by
+     * cell with the table now (parents and totals included; a transfer within one 款 leaves them unmarked).
+     */
+    private TablePage markedSince(String budgetId, int number, long sequence, TablePage now) {
+        for (History.Entry entry : history.entries(budgetId)) {
+            if (entry.sequence() == sequence && sequence > 0) {
+                DisclosureTable before = history.tableAt(budgetId, number, new Moment(null, entry.globalIndex() - 1));
+                return now.marking(TablePage.of(reads.budget(budgetId).fiscalYear(), before, Set.of()));
+            }
+        }
+        return now;
     }
 
     /** The audit page's 'as of' picker: a table and a moment, to that table as it stood then. */

@@ -9,6 +9,8 @@ import budgetledger.query.FindBudgetQuery;
 import budgetledger.query.FindBudgetsQuery;
 import budgetledger.query.FindDisclosureTablesQuery;
 import budgetledger.query.FindExplanationsQuery;
+import budgetledger.query.FindHeadlineFiguresQuery;
+import budgetledger.query.HeadlineFigures;
 import budgetledger.query.FindReconciliationQuery;
 import budgetledger.query.FindThreePublicComparisonQuery;
 import budgetledger.query.FindYearOverYearQuery;
@@ -69,6 +71,11 @@ class LedgerReads {
     YearOverYear.Report yearOverYear(String budgetId, String against, Dimension dimension, Level level) {
         return found(budgetId, queries.query(new FindYearOverYearQuery(budgetId, against, dimension, level),
                 ResponseTypes.optionalInstanceOf(YearOverYear.Report.class)).join());
+    }
+
+    HeadlineFigures headlineFigures(String budgetId) {
+        return found(budgetId, queries.query(new FindHeadlineFiguresQuery(budgetId),
+                ResponseTypes.optionalInstanceOf(HeadlineFigures.class)).join());
     }
 
     ThreePublicComparison.Report threePublic(String budgetId) {

@@ -8,15 +8,19 @@ import budgetledger.model.FunctionalCode;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A budget line as a form offers it for choosing: by unit, 科目 (functional 项) and project, with what else tells
- * lines apart (kind, economic item, source, origin) and its balance in 元.
+ * A budget line as the console names it: by what it is — unit · 功能科目 · 经济科目 or 项目 — never by its id alone
+ * (L12 means nothing to the person who typed the budget in), with what else tells two lines apart (kind, source,
+ * origin) and its balance in 万元, the unit of every table.
  */
 record LineChoice(String lineId, String unitCode, String unitName, String functionalCode, String functionalName,
-                  String kind, String economic, String source, String origin, String project, String balance) {
+                  String kind, String economic, String source, String origin, String project, long amountFen) {
 
     static LineChoice of(BudgetLineRow line, BudgetRow budget, ClassificationCatalogue catalogue) {
         String unitName = budget.units().stream().filter(u -> u.code().equals(line.unitCode()))
@@ -26,30 +30,50 @@ record LineChoice(String lineId, String unitCode, String unitName, String functi
                 .map(EconomicItem::name).orElse("");
         return new LineChoice(line.lineId(), line.unitCode(), unitName, line.functionalCode(),
                 catalogue.functional(line.functionalCode()).map(FunctionalCode::name).orElse(""),
-                line.kind().label(), economic, line.fundingSource().label(), line.origin().label(),
-                line.project() == null ? "" : line.project(), yuan(line.amountFen()));
+                line.kind().label(), economic.strip(), line.fundingSource().label(), line.origin().label(),
+                line.project() == null ? "" : line.project(), line.amountFen());
     }
 
-    /** One line of text for a select's option. */
-    public String label() {
-        StringBuilder text = new StringBuilder(lineId).append(" · ").append(unitName).append(" · ")
-                .append(functionalCode).append(' ').append(functionalName).append(" · ").append(kind);
-        if (!economic.isEmpty()) {
-            text.append(' ').append(economic);
-        }
-        if (!project.isEmpty()) {
-            text.append(" · ").append(project);
-        }
-        return text.append(" · ").append(source).append(origin.equals("当年") ? "" : "（" + origin + "）")
-                .append(" · 余额 ").append(balance).append(" 元").toString();
+    /** Every line of a budget by id, in the read model's order. */
+    static Map<String, LineChoice> all(List<BudgetLineRow> lines, BudgetRow budget) {
+        ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(budget.fiscalYear());
+        return lines.stream().map(l -> of(l, budget, catalogue))
+                .collect(Collectors.toMap(LineChoice::lineId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** What the line is: unit · 功能科目 · 经济科目 (basic expenditure) or 项目 (project expenditure). */
+    public String name() {
+        return unitName + " · " + functionalCode + " " + functionalName + " · "
+                + (project.isEmpty() ? (economic.isEmpty() ? kind : economic) : project);
+    }
+
+    /** What tells it from a line of the same name: kind, funding source, origin. */
+    public String detail() {
+        return kind + " · " + source + (origin.equals("当年") ? "" : "（" + origin + "）");
+    }
+
+    /** The option of a picker: the part after the group (unit · 科目), then the detail and the balance. */
+    public String option() {
+        return (project.isEmpty() ? (economic.isEmpty() ? kind : economic) : project) + " · " + detail()
+                + " · 余额 " + balance() + " 万元";
+    }
+
+    /** The picker's group: unit and 科目. */
+    public String group() {
+        return unitName + " · " + functionalCode + " " + functionalName;
+    }
+
+    /** The words a search matches: every name and code of the line, and its id. */
+    public String searchText() {
+        return String.join(" ", lineId, unitCode, unitName, functionalCode, functionalName, kind, economic, source,
+                origin, project).toLowerCase();
+    }
+
+    public String balance() {
+        return Money.wan(amountFen);
     }
 
     public boolean projectLine() {
         return kind.equals(ExpenditureKind.PROJECT.label());
-    }
-
-    /** 分 as 元 with thousands separators: 123456789 → 1,234,567.89. */
-    static String yuan(long fen) {
-        return new DecimalFormat("#,##0.00").format(BigDecimal.valueOf(fen, 2));
     }
 }

@@ -55,24 +55,51 @@ class YearOverYearPages {
     /** One compared row as shown: 万元 and percent as text, blank where there is no figure. */
     record DeltaView(int level, String code, String name, String lastYear, String thisYear, String delta,
                      String percent, String note, int sign) {
-        static DeltaView of(DeltaRow row) {
+        /**
+         * Codes as the published tables print them: functional and economic codes and unit codes, digits all; a
+         * grouping's internal keys (TOTAL, BASIC_PERSONNEL, GENERAL_PUBLIC …) are never shown, nor a project's unit.
+         */
+        static DeltaView of(DeltaRow row, Dimension dimension) {
             Long delta = row.deltaFen();
-            return new DeltaView(row.level(), row.code(), row.name(), text(row.lastYearWanYuan()),
+            boolean published = row.code() != null && row.code().matches("\\d+")
+                    && !(dimension == Dimension.PROJECT && row.level() == 2);
+            return new DeltaView(row.level(), published ? row.code() : "", row.name(), text(row.lastYearWanYuan()),
                     text(row.thisYearWanYuan()), text(row.deltaWanYuan()), text(row.percent()),
                     row.presence() == Presence.BOTH ? "" : row.presence().label(),
                     delta == null ? 0 : Long.signum(delta));
         }
     }
 
+    /**
+     * Year over year as an analyst reads it: the totals apart, above the ranking (by=subject lists 收支总计, 收入 and
+     * 支出, one figure three times; other groupings their 合计); codes only where the published tables print one;
+     * the level selector honoured by every grouping with levels; and, when last year's budget is not in the ledger,
+     * a word saying so with the way to bring it in. By default the comparison is with last year's budget when the
+     * ledger holds it, else with the prior-year figures recorded with this one.
+     */
     @GetMapping("/budgets/{budgetId}/yoy")
-    String yearOverYear(@PathVariable String budgetId, @RequestParam(defaultValue = PRIOR) String against,
+    String yearOverYear(@PathVariable String budgetId, @RequestParam(required = false) String against,
                         @RequestParam(required = false) String by, @RequestParam(defaultValue = "item") String level,
                         @RequestParam(defaultValue = "") String sort, @RequestParam(defaultValue = "desc") String order,
                         Model model) {
         BudgetRow budget = reads.budget(budgetId);
         List<BudgetRow> others = lastYears(budget);
-        YearOverYear.Report report = report(budget, others, against, by, level);
-        List<DeltaRow> rows = new ArrayList<>(report.rows());
+        BudgetRow lastYear = others.stream().filter(o -> o.fiscalYear() == budget.fiscalYear() - 1).findFirst()
+                .orElse(null);
+        String compared = against == null || against.isBlank()
+                ? (lastYear != null ? lastYear.budgetId() : PRIOR) : against;
+        YearOverYear.Report report = report(budget, others, compared, by, level);
+        Level depth = Level.ofParameter(level).orElse(Level.ITEM);
+        boolean levelled = LEVELLED.contains(report.dimension());
+        List<DeltaRow> totals = new ArrayList<>();
+        List<DeltaRow> rows = new ArrayList<>();
+        for (DeltaRow row : report.rows()) {
+            if (isTotal(report.dimension(), row)) {
+                totals.add(row);
+            } else if (!levelled || row.level() <= DEPTH.get(depth)) {
+                rows.add(row);
+            }
+        }
         Comparator<DeltaRow> comparator = switch (sort) {
             case "delta" -> nullsLast(DeltaRow::deltaFen, order);
             case "percent" -> nullsLast(DeltaRow::percent, order);
@@ -81,14 +108,34 @@ class YearOverYearPages {
         if (comparator != null) {
             rows.sort(comparator);
         }
+        boolean noLastYear = report.against().equals(PRIOR) && report.dimension() != Dimension.SUBJECT;
         model.addAttribute("budget", budget);
         model.addAttribute("others", others);
         model.addAttribute("report", report);
-        model.addAttribute("rows", rows.stream().map(DeltaView::of).toList());
+        model.addAttribute("levelled", levelled);
+        model.addAttribute("level", depth.parameter());
+        model.addAttribute("totals", totals.stream().map(r -> DeltaView.of(r, report.dimension())).toList());
+        model.addAttribute("rows", rows.stream().map(r -> DeltaView.of(r, report.dimension())).toList());
         model.addAttribute("dimensions", Arrays.asList(Dimension.values()));
         model.addAttribute("sort", sort);
         model.addAttribute("order", order.equals("asc") ? "asc" : "desc");
+        model.addAttribute("lastFiscalYear", budget.fiscalYear() - 1);
+        model.addAttribute("lastYearMissing", lastYear == null);
+        model.addAttribute("noLastYear", noLastYear);
         return "yoy";
+    }
+
+    /** Groupings whose rows have levels below their groups (类/款/项, 基本/人员经费, unit/project …). */
+    private static final java.util.Set<Dimension> LEVELLED = java.util.EnumSet.of(Dimension.FUNCTIONAL,
+            Dimension.ECONOMIC, Dimension.GOV_ECONOMIC, Dimension.KIND, Dimension.PROJECT, Dimension.THREE_PUBLIC);
+    /** The deepest row level each choice of the selector shows: 类 1, 款 2, 项 3. */
+    private static final Map<Level, Integer> DEPTH = Map.of(Level.CLASS, 1, Level.SECTION, 2, Level.ITEM, 3);
+    /** The subjects that are the whole budget: one figure, listed once as the total. */
+    private static final java.util.Set<String> TOTAL_SUBJECTS = java.util.Set.of(BudgetSubject.TOTAL.name(),
+            BudgetSubject.INCOME.name(), BudgetSubject.EXPENDITURE.name());
+
+    private static boolean isTotal(Dimension dimension, DeltaRow row) {
+        return dimension == Dimension.SUBJECT ? TOTAL_SUBJECTS.contains(row.code()) : row.level() == 0;
     }
 
     @GetMapping("/budgets/{budgetId}/yoy/csv")
@@ -97,7 +144,13 @@ class YearOverYearPages {
                                            @RequestParam(required = false) String by,
                                            @RequestParam(defaultValue = "item") String level) {
         BudgetRow budget = reads.budget(budgetId);
-        YearOverYear.Report report = report(budget, lastYears(budget), against, by, level);
+        YearOverYear.Report found = report(budget, lastYears(budget), against, by, level);
+        // The console's download says what its page says: codes as the tables print them, never internal keys
+        // (the API's CSV keeps them, for programs that read it).
+        YearOverYear.Report report = new YearOverYear.Report(found.budgetId(), found.against(), found.fiscalYear(),
+                found.lastFiscalYear(), found.dimension(), found.level(), found.rows().stream()
+                .map(r -> new DeltaRow(r.level(), DeltaView.of(r, found.dimension()).code(), r.name(),
+                        r.lastYearFen(), r.thisYearFen(), r.presence())).toList());
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + budgetId + "-yoy-" + report.against()
                         + "-" + report.dimension().parameter() + ".csv\"")

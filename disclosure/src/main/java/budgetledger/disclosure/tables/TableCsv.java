@@ -10,9 +10,10 @@ import budgetledger.model.text.CsvCells;
 import java.util.List;
 
 /**
- * A disclosure table as CSV (RFC 4180): a header row (label column headers, then amount column headers), then one
- * line per row: its label cells, then its amounts in 万元 as plain two-decimal numbers, blank where the table
- * is blank. Lines end in CRLF. The text is meant to be written as UTF-8; no library is on this module's
+ * A disclosure table as CSV (RFC 4180): a header row, then one line per row, its columns in the order the published
+ * table prints them (tables 1 and 4: 收入项目, 收入金额, 支出项目, 支出合计 …, as {@link PublishedLayout} has it for the
+ * XLSX too; a table whose shape the template does not print keeps its own order: labels, then amounts); label cells
+ * as text, amounts in 万元 as plain two-decimal numbers, blank where the table is blank. Lines end in CRLF. The text is meant to be written as UTF-8; no library is on this module's
  * classpath for CSV and the format is small enough to write by hand.
  */
 public final class TableCsv {
@@ -26,7 +27,8 @@ public final class TableCsv {
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(table.labelColumns());
         header.addAll(table.amountColumns());
-        appendLine(csv, header);
+        List<Integer> order = printedOrder(table, header.size());
+        appendLine(csv, inOrder(header, order));
         for (TableRow row : table.rows()) {
             List<String> cells = new ArrayList<>(row.labels());
             for (BigDecimal amount : row.amounts()) {
@@ -34,9 +36,26 @@ public final class TableCsv {
                 // is a bug to surface, not a number to round a second time.
                 cells.add(amount == null ? "" : amount.setScale(2).toPlainString());
             }
-            appendLine(csv, cells);
+            appendLine(csv, inOrder(cells, order));
         }
         return csv.toString();
+    }
+
+    /** The printed order of the table's cells (labels first, then amounts), or null to keep that order. */
+    private static List<Integer> printedOrder(DisclosureTable table, int width) {
+        if (table.number() < 1 || table.number() > DisclosureTables.COUNT) {
+            return null;
+        }
+        // The year only names header words, which the CSV does not use: any year gives the same order.
+        List<Integer> order = PublishedLayout.of(table.number(), 0).order();
+        return order.size() == width ? order : null;
+    }
+
+    private static List<String> inOrder(List<String> cells, List<Integer> order) {
+        if (order == null || cells.size() != order.size()) {
+            return cells;
+        }
+        return order.stream().map(cells::get).toList();
     }
 
     private static void appendLine(StringBuilder csv, List<String> cells) {

@@ -27,6 +27,18 @@ class TableCsvTest {
     }
 
     @Test
+    void tables_1_and_4_keep_the_published_column_order_each_amount_after_its_own_item() {
+        Ledger ledger = new Ledger().personnel(BUREAU, "2010306", "30101", "50101", wan("400.16"));
+
+        String table1 = TableCsv.write(ledger.render(1));
+        assertThat(table1).startsWith("收入项目,收入金额,支出项目,支出合计,当年预算安排,上年结转安排\r\n"
+                + "一、一般公共预算,400.16,一、一般公共服务支出,400.16,400.16,\r\n");
+        String table4 = TableCsv.write(ledger.render(4));
+        assertThat(table4).startsWith("收入项目,收入金额,支出项目,支出小计,一般公共预算,政府性基金预算,国有资本经营预算\r\n"
+                + "一、一般公共预算,400.16,一、一般公共服务支出,400.16,400.16,,\r\n");
+    }
+
+    @Test
     void quotes_a_label_holding_a_comma_or_a_quote_and_doubles_the_quote() {
         DisclosureTable table = new DisclosureTable(12, "项目支出预算表（本年预算）", List.of("项目名称"),
                 List.of("合计", "一般公共预算"), List.of(
