@@ -93,6 +93,30 @@ class OtherTemplatesApiTest {
         JsonNode reconciliation = finance().getForObject("/api/budgets/231-2026/reconciliation", JsonNode.class);
         assertThat(reconciliation.get("mismatched").asInt()).isZero();
 
+        // out again in its own template: the document as text imports (under another code) to the same tables, and the
+        // workbook's sheets say their units
+        String document = finance().getForObject("/api/budgets/231-2026/disclosure", String.class);
+        HttpHeaders text = new HttpHeaders();
+        text.setContentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));
+        ResponseEntity<JsonNode> again = finance().postForEntity("/api/disclosures?departmentCode=232",
+                new HttpEntity<>(document.getBytes(java.nio.charset.StandardCharsets.UTF_8), text), JsonNode.class);
+        assertThat(again.getStatusCode().value()).as(String.valueOf(again.getBody())).isEqualTo(201);
+        assertThat(again.getBody().get("template").asText()).isEqualTo("shanghai-district-9");
+        JsonNode copied = finance().getForObject("/api/budgets/232-2026/tables", JsonNode.class);
+        for (int t = 0; t < 9; t++) {
+            assertThat(copied.get(t).get("rows")).as("表" + (t + 1)).isEqualTo(tables.get(t).get("rows"));
+        }
+        byte[] workbook = finance().getForObject("/api/budgets/231-2026/tables?format=xlsx", byte[].class);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(workbook))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(9);
+            assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("编制部门：上海市普陀区司法局");
+            assertThat(rowTexts(book.getSheetAt(0).getRow(1))).contains("单位：元");
+            assertThat(rowTexts(book.getSheetAt(8).getRow(1))).contains("单位：万元");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
         JsonNode findings = finance().getForObject("/api/budgets/231-2026/findings", JsonNode.class);
         List<String> texts = new ArrayList<>();
         findings.forEach(f -> texts.add(f.get("severity").asText() + " " + f.get("text").asText()));
@@ -165,6 +189,12 @@ class OtherTemplatesApiTest {
                 new HttpEntity<>("无", headers), JsonNode.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().toString()).contains("没有模板 hunan-8", "shanxi-13", "shanghai-district-9");
+    }
+
+    private static List<String> rowTexts(org.apache.poi.ss.usermodel.Row row) {
+        List<String> texts = new ArrayList<>();
+        row.forEach(cell -> texts.add(cell.toString()));
+        return texts;
     }
 
     /** The amounts of the table's row whose first non-blank label is {@code label}. */

@@ -54,6 +54,19 @@ public record Template(String id, String name, String unit, List<String> emptyNo
         return id == null ? seed() : byId(id).orElseThrow(() -> new IllegalArgumentException("no template " + id));
     }
 
+    /**
+     * The template a table of that number and title belongs to (titles differ between templates: 预算收支总表,
+     * 部门财务收支预算总表, 收支总表); the seed's when none names it so.
+     */
+    public static Template forTable(int number, String title) {
+        for (Template template : all()) {
+            if (number >= 1 && number <= template.count() && template.table(number).title().equals(title)) {
+                return template;
+            }
+        }
+        return seed();
+    }
+
     public boolean isSeed() {
         return this == seed();
     }
@@ -304,6 +317,14 @@ public record Template(String id, String name, String unit, List<String> emptyNo
             if (select != null && kind == TableLayout.Kind.PAIRED && columnFilters.size() != amounts.size() - 1) {
                 throw new IllegalStateException(where + ": table " + number
                         + " needs one column filter per expenditure amount");
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                for (int h = g + 1; h < groups.size(); h++) {
+                    if (groups.get(g).first() <= groups.get(h).last() && groups.get(h).first() <= groups.get(g).last()) {
+                        throw new IllegalStateException(where + ": table " + number + "'s header groups "
+                                + groups.get(g).text() + " and " + groups.get(h).text() + " overlap (one header row)");
+                    }
+                }
             }
             int codes = codeCells >= 0 ? codeCells : kind == TableLayout.Kind.FUNCTIONAL ? 1 : 0;
             return new TableLayout(number, title, kind, labels, amounts, cells, total, parts, List.copyOf(variants),

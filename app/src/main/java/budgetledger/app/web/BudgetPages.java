@@ -214,8 +214,9 @@ class BudgetPages {
     }
 
     private DisclosureTable table(String budgetId, int number, DisclosureTablesView view, Moment moment) {
-        if (number < 1 || number > DisclosureTables.COUNT) {
-            throw BudgetRuleException.notFound("number", "unknown-table", "没有表" + number + "：表号为 1–13");
+        if (number < 1 || number > view.tables().size()) {
+            throw BudgetRuleException.notFound("number", "unknown-table", "没有表" + number + "：表号为 1–"
+                    + view.tables().size());
         }
         return moment == null ? view.tables().get(number - 1) : history.tableAt(budgetId, number, moment);
     }

@@ -1,5 +1,6 @@
 package budgetledger.app.web;
 
+import budgetledger.disclosure.Template;
 import budgetledger.disclosure.tables.PublishedLayout;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
@@ -83,7 +84,8 @@ record TablePage(int number, String title, List<Header> upper, List<Header> lowe
 
         static Order of(int fiscalYear, DisclosureTable table) {
             int width = table.labelColumns().size() + table.amountColumns().size();
-            PublishedLayout layout = PublishedLayout.of(table.number(), fiscalYear);
+            PublishedLayout layout = PublishedLayout.of(Template.forTable(table.number(), table.title())
+                    .table(table.number()), fiscalYear);
             if (layout.width() != width) {
                 List<Integer> natural = new ArrayList<>();
                 List<Header> headers = new ArrayList<>();

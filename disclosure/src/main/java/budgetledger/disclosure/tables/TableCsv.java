@@ -1,5 +1,7 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.disclosure.TableLayout;
+import budgetledger.disclosure.Template;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 
@@ -23,13 +25,21 @@ public final class TableCsv {
     private TableCsv() {
     }
 
+    /** A table of the template its number and title name. */
     public static String write(DisclosureTable table) {
+        return write(Template.forTable(table.number(), table.title()), table);
+    }
+
+    /** A table of {@code template}, as that template prints it. */
+    public static String write(Template template, DisclosureTable table) {
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(table.labelColumns());
         header.addAll(table.amountColumns());
-        List<Integer> order = printedOrder(table, header.size());
+        boolean known = table.number() >= 1 && table.number() <= template.count();
+        List<Integer> order = known ? printedOrder(template.table(table.number()), header.size()) : null;
         appendLine(csv, inOrder(header, order));
-        for (TableRow row : table.rows()) {
+        List<TableRow> rows = known ? DisclosureText.printedRows(template.table(table.number()), table) : table.rows();
+        for (TableRow row : rows) {
             List<String> cells = new ArrayList<>(row.labels());
             for (BigDecimal amount : row.amounts()) {
                 // setScale(2) without rounding: a table amount always has two decimals, and one that does not
@@ -42,12 +52,9 @@ public final class TableCsv {
     }
 
     /** The printed order of the table's cells (labels first, then amounts), or null to keep that order. */
-    private static List<Integer> printedOrder(DisclosureTable table, int width) {
-        if (table.number() < 1 || table.number() > DisclosureTables.COUNT) {
-            return null;
-        }
+    private static List<Integer> printedOrder(TableLayout layout, int width) {
         // The year only names header words, which the CSV does not use: any year gives the same order.
-        List<Integer> order = PublishedLayout.of(table.number(), 0).order();
+        List<Integer> order = PublishedLayout.of(layout, 0).order();
         return order.size() == width ? order : null;
     }
 

@@ -1,5 +1,7 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.disclosure.TableLayout;
+import budgetledger.disclosure.Template;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -36,12 +38,20 @@ public final class TableXlsx {
     private TableXlsx() {
     }
 
-    /** A workbook holding {@code tables}, each on its own sheet, for the budget of {@code fiscalYear}. */
+    /** A workbook holding {@code tables} of the template their numbers and titles name, each on its own sheet. */
     public static byte[] write(List<DisclosureTable> tables, int fiscalYear, String departmentName) {
+        return write(tables.isEmpty() ? Template.seed() : Template.forTable(tables.get(0).number(),
+                tables.get(0).title()), tables, fiscalYear, departmentName);
+    }
+
+    /** A workbook holding {@code tables} of {@code template}, each on its own sheet, as that template prints it. */
+    public static byte[] write(Template template, List<DisclosureTable> tables, int fiscalYear,
+                               String departmentName) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             for (DisclosureTable table : tables) {
-                writeSheet(workbook.createSheet("表" + table.number()), table, fiscalYear, departmentName, styles);
+                writeSheet(workbook.createSheet("表" + table.number()), template, table, fiscalYear, departmentName,
+                        styles);
             }
             workbook.write(out);
             return out.toByteArray();
@@ -50,9 +60,10 @@ public final class TableXlsx {
         }
     }
 
-    private static void writeSheet(Sheet sheet, DisclosureTable table, int fiscalYear, String departmentName,
-                                   Styles styles) {
-        PublishedLayout layout = PublishedLayout.of(table.number(), fiscalYear);
+    private static void writeSheet(Sheet sheet, Template template, DisclosureTable table, int fiscalYear,
+                                   String departmentName, Styles styles) {
+        TableLayout tableLayout = template.table(table.number());
+        PublishedLayout layout = PublishedLayout.of(tableLayout, fiscalYear);
         int width = layout.width();
         int last = width - 1;
 
@@ -62,11 +73,11 @@ public final class TableXlsx {
         merge(sheet, 0, 0, 0, last);
 
         Row unitRow = sheet.createRow(1);
-        text(unitRow, 0, "部门名称：" + departmentName, styles.plain);
+        text(unitRow, 0, template.departmentLabels().get(0) + "：" + departmentName, styles.plain);
         if (last >= 2) {
             merge(sheet, 1, 1, 0, last - 1);
         }
-        text(unitRow, last, "单位：万元", styles.right);
+        text(unitRow, last, "单位：" + tableLayout.unit(), styles.right);
 
         Row upper = sheet.createRow(2);
         Row lower = sheet.createRow(3);
@@ -86,7 +97,7 @@ public final class TableXlsx {
         }
 
         int r = HEADER_ROWS;
-        for (TableRow row : table.rows()) {
+        for (TableRow row : DisclosureText.printedRows(tableLayout, table)) {
             Row sheetRow = sheet.createRow(r++);
             List<Object> cells = layout.cells(row);
             for (int c = 0; c < width; c++) {

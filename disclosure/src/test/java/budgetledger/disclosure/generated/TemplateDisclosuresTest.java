@@ -120,6 +120,35 @@ class TemplateDisclosuresTest {
         }
     }
 
+    @Test
+    void each_templates_tables_write_as_a_workbook_and_csv_in_the_templates_own_layout_and_units() throws Exception {
+        for (Template template : templates()) {
+            for (long seed = 1; seed <= 5; seed++) {
+                LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, seed);
+                List<DisclosureTable> tables = budgetledger.disclosure.tables.DisclosureTables.renderAll(
+                        generated.header(), generated.lines());
+                byte[] workbook = budgetledger.disclosure.tables.TableXlsx.write(tables, 2026,
+                        generated.header().departmentName());
+                try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(workbook))) {
+                    assertThat(book.getNumberOfSheets()).isEqualTo(template.count());
+                    for (int t = 0; t < template.count(); t++) {
+                        org.apache.poi.ss.usermodel.Row unitRow = book.getSheetAt(t).getRow(1);
+                        assertThat(unitRow.getCell(0).getStringCellValue())
+                                .startsWith(template.departmentLabels().get(0) + "：");
+                        assertThat(unitRow.getCell(unitRow.getLastCellNum() - 1).getStringCellValue())
+                                .isEqualTo("单位：" + template.table(t + 1).unit());
+                    }
+                }
+                for (DisclosureTable table : tables) {
+                    String csv = budgetledger.disclosure.tables.TableCsv.write(table);
+                    int width = template.table(table.number()).print().order().size();
+                    assertThat(csv.lines().findFirst().orElseThrow().split(",", -1)).hasSize(width);
+                }
+            }
+        }
+    }
+
     /** Every table's cells as text, row by row: labels and amounts (blank as ""). */
     private static List<String> cells(DisclosureDocument document) {
         List<String> cells = new ArrayList<>();
