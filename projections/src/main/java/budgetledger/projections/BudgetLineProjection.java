@@ -166,6 +166,21 @@ public class BudgetLineProjection {
                 ROW, budgetId);
     }
 
+    /**
+     * The version of a budget's lines in the read model: how many there are and the sequence of the newest event
+     * applied to any of them. A batch applies a budget's events in order and commits whole, so the lines are always
+     * those after some prefix of the budget's events, and that prefix's last line event is this newest sequence: two
+     * reads with the same version read the same lines (a rebuild passes through smaller versions back to the same).
+     */
+    public LinesVersion version(String budgetId) {
+        return jdbc.queryForObject("select count(*), coalesce(max(last_sequence), -1) from budget_line where budget_id = ?",
+                (rs, n) -> new LinesVersion(rs.getLong(1), rs.getLong(2)), budgetId);
+    }
+
+    /** See {@link #version}. */
+    public record LinesVersion(long lines, long lastSequence) {
+    }
+
     public Optional<BudgetLineRow> line(String budgetId, String lineId) {
         return jdbc.query("select * from budget_line where budget_id = ? and line_id = ?", ROW, budgetId, lineId)
                 .stream().findFirst();
