@@ -165,7 +165,8 @@ public class EventChain implements SmartLifecycle {
         if (!links.isEmpty()) {
             jdbc.batchUpdate("insert into event_chain (position, global_index, event_identifier, hash) values (?, ?, ?, ?)",
                     links);
-            jdbc.batchUpdate("delete from event_seal where global_index = ?", done);
+            jdbc.update("delete from event_seal where global_index = any(?)",
+                    (Object) done.stream().map(d -> (Long) d[0]).toArray(Long[]::new));
         }
         // A stop before the end of a full batch must not look like "more to do" to link()'s loop.
         return links.size() < pending.size() ? 0 : links.size();
