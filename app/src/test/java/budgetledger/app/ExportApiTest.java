@@ -423,6 +423,32 @@ class ExportApiTest {
         assertThat(disclosureTables.handle(table3).orElseThrow().table()).isSameAs(after);
     }
 
+    /**
+     * Issue 18: a line-item file's lines are one event in the store, and still every line in the history (an entry
+     * 年初预算 per line, with its amount) and in an as-of table (at the latest position: the current table).
+     */
+    @Test
+    @Order(13)
+    void a_files_lines_stored_as_one_event_are_each_in_the_history_and_in_as_of_tables() {
+        JsonNode lines = http.getForObject("/api/budgets/779-2026/lines", JsonNode.class);
+        long files = DB.count("select count(*) from domain_event_entry where aggregate_identifier = '779-2026' "
+                + "and payload_type like '%LineItemsImported'");
+        assertThat(files).isPositive();
+        assertThat(DB.count("select count(*) from domain_event_entry where aggregate_identifier = '779-2026' "
+                + "and payload_type like '%BudgetLinesAppropriated'")).isEqualTo(files);
+        assertThat(lines.size()).isGreaterThan((int) files);
+        JsonNode history = http.getForObject("/api/budgets/779-2026/history?type=BudgetLineAppropriated&size=500",
+                JsonNode.class);
+        List<String> appropriated = new ArrayList<>();
+        history.get("entries").forEach(entry -> appropriated.add(entry.get("changes").get(0).get("lineId").asText()));
+        List<String> lineIds = new ArrayList<>();
+        lines.forEach(line -> lineIds.add(line.get("lineId").asText()));
+        assertThat(appropriated).containsExactlyInAnyOrderElementsOf(lineIds);
+        long head = DB.count("select max(global_index) from domain_event_entry where aggregate_identifier = '779-2026'");
+        assertThat(http.getForObject("/api/budgets/779-2026/tables/3?atPosition=" + head, JsonNode.class).get("rows"))
+                .isEqualTo(http.getForObject("/api/budgets/779-2026/tables/3", JsonNode.class).get("rows"));
+    }
+
     void openCopyOfSeed(String code) {
         JsonNode seed = http.getForObject(SEED_BUDGET, JsonNode.class);
         StringBuilder units = new StringBuilder();

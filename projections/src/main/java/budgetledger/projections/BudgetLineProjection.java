@@ -4,6 +4,7 @@ import budgetledger.events.BudgetAmountTransferred;
 import budgetledger.events.BudgetEventReversed;
 import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.events.BudgetLineAppropriated;
+import budgetledger.events.BudgetLinesAppropriated;
 import budgetledger.events.LineAmountChange;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
@@ -53,9 +54,22 @@ public class BudgetLineProjection {
 
     @EventHandler
     void on(BudgetLineAppropriated event, @SequenceNumber long sequence) {
-        writes().insert(new Object[] {event.budgetId(), event.lineId(), event.unitCode(), event.functionalCode(),
+        writes().insert(row(event, sequence));
+    }
+
+    /** A file's lines, inserted with the batch's other rows (one multi-row INSERT per thousand). */
+    @EventHandler
+    void on(BudgetLinesAppropriated event, @SequenceNumber long sequence) {
+        LineWrites writes = writes();
+        for (BudgetLineAppropriated line : event.lines()) {
+            writes.insert(row(line, sequence));
+        }
+    }
+
+    private static Object[] row(BudgetLineAppropriated event, long sequence) {
+        return new Object[] {event.budgetId(), event.lineId(), event.unitCode(), event.functionalCode(),
                 event.kind().name(), event.deptEconomicCode(), event.govEconomicCode(), event.fundingSource().name(),
-                event.origin().name(), event.project(), event.amountFen(), event.amountFen(), sequence});
+                event.origin().name(), event.project(), event.amountFen(), event.amountFen(), sequence};
     }
 
     @EventHandler

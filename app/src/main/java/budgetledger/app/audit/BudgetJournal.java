@@ -1,8 +1,13 @@
 package budgetledger.app.audit;
 
 import budgetledger.command.BudgetRuleException;
+import budgetledger.events.BudgetLineAppropriated;
+import budgetledger.events.BudgetLinesAppropriated;
 import org.axonframework.messaging.MetaData;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -10,8 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One budget's events as stored, in order, with their position, time, payload and metadata read back. Events
@@ -60,14 +68,15 @@ public class BudgetJournal {
             known = cache.getOrDefault(budgetId, List.of());
         }
         long after = known.isEmpty() ? -1 : known.get(known.size() - 1).sequence();
-        List<Entry> newer = jdbc.query("select global_index, sequence_number, time_stamp, payload_type, "
+        Map<String, ObjectReader> readers = new HashMap<>();
+        List<Entry> stored = jdbc.query("select global_index, sequence_number, time_stamp, payload_type, "
                         + "payload_revision, payload, meta_data from domain_event_entry where aggregate_identifier = ? "
                         + "and sequence_number > ? order by sequence_number",
                 (rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), Instant.parse(rs.getString(3)),
-                        events.deserialize(new SimpleSerializedObject<>(rs.getBytes(6), byte[].class,
-                                new SimpleSerializedType(rs.getString(4), rs.getString(5)))),
-                        metadata(rs.getBytes(7))),
+                        payload(readers, rs.getString(4), rs.getString(5), rs.getBytes(6)),
+                        new LazyMetaData(rs.getBytes(7))),
                 budgetId, after);
+        List<Entry> newer = expanded(stored);
         List<Entry> entries = known;
         if (!newer.isEmpty()) {
             entries = new java.util.ArrayList<>(known.size() + newer.size());
@@ -84,12 +93,86 @@ public class BudgetJournal {
         return entries;
     }
 
-    private Map<String, Object> metadata(byte[] bytes) {
-        if (bytes == null) {
-            return Map.of();
+    /**
+     * A file's lines appropriated in one event ({@link BudgetLinesAppropriated}) as the entries of its lines, each a
+     * {@link BudgetLineAppropriated} at the event's position, sequence, time and metadata: history, as-of tables and
+     * differences read every line as when each line was an event of its own.
+     */
+    private static List<Entry> expanded(List<Entry> stored) {
+        if (stored.stream().noneMatch(e -> e.payload() instanceof BudgetLinesAppropriated)) {
+            return stored;
         }
-        MetaData metaData = events.deserialize(new SimpleSerializedObject<>(bytes, byte[].class,
-                new SimpleSerializedType(MetaData.class.getName(), null)));
-        return metaData;
+        List<Entry> entries = new java.util.ArrayList<>(stored.size());
+        for (Entry entry : stored) {
+            if (entry.payload() instanceof BudgetLinesAppropriated file) {
+                for (BudgetLineAppropriated line : file.lines()) {
+                    entries.add(new Entry(entry.globalIndex(), entry.sequence(), entry.time(), line, entry.metadata()));
+                }
+            } else {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * The payload read with Jackson directly, one reader per payload type for the whole read (Axon's serializer
+     * looks the class up and builds a reader for every event: most of a first as-of call on a long budget); with
+     * another serializer, or a type Jackson's reader cannot take, through the serializer as before.
+     */
+    private Object payload(Map<String, ObjectReader> readers, String type, String revision, byte[] bytes) {
+        if (events instanceof JacksonSerializer jackson) {
+            ObjectReader reader = readers.computeIfAbsent(type + "#" + revision, key -> {
+                Class<?> target = events.classForType(new SimpleSerializedType(type, revision));
+                return UnknownSerializedType.class.equals(target) ? null : jackson.getObjectMapper().readerFor(target);
+            });
+            if (reader != null) {
+                try {
+                    return reader.readValue(bytes);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("journal: payload of type " + type + " unreadable", e);
+                }
+            }
+        }
+        return events.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, new SimpleSerializedType(type, revision)));
+    }
+
+    /**
+     * An event's metadata, deserialised when first asked for: an as-of table reads only payloads, the history reads
+     * both.
+     */
+    private final class LazyMetaData extends AbstractMap<String, Object> {
+
+        private final byte[] bytes;
+        private volatile Map<String, Object> read;
+
+        LazyMetaData(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        private Map<String, Object> read() {
+            Map<String, Object> map = read;
+            if (map == null) {
+                map = bytes == null ? Map.of() : events.deserialize(new SimpleSerializedObject<>(bytes, byte[].class,
+                        new SimpleSerializedType(MetaData.class.getName(), null)));
+                read = map;
+            }
+            return map;
+        }
+
+        @Override
+        public Object get(Object key) {
+            return read().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return read().containsKey(key);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return read().entrySet();
+        }
     }
 }
