@@ -63,20 +63,28 @@ public class BudgetJournal {
 
     /** Every event of the budget in sequence order; a budget without events is unknown (404). */
     public List<Entry> entries(String budgetId) {
+        return entries(budgetId, null);
+    }
+
+    /**
+     * The budget's events in sequence order, at least those up to a global position ({@code null}: all of them). A
+     * budget's events are appended one after the other, so those up to a position are a prefix of its sequence: the
+     * first call for a moment reads only that prefix (an as-of table in the middle of a long budget reads half of it),
+     * and a later call reads on from where the kept entries end. A budget without events is unknown (404).
+     */
+    public List<Entry> entries(String budgetId, Long upToPosition) {
         List<Entry> known;
         synchronized (cache) {
             known = cache.getOrDefault(budgetId, List.of());
         }
         long after = known.isEmpty() ? -1 : known.get(known.size() - 1).sequence();
-        Map<String, ObjectReader> readers = new HashMap<>();
-        List<Entry> stored = jdbc.query("select global_index, sequence_number, time_stamp, payload_type, "
-                        + "payload_revision, payload, meta_data from domain_event_entry where aggregate_identifier = ? "
-                        + "and sequence_number > ? order by sequence_number",
-                (rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), Instant.parse(rs.getString(3)),
-                        payload(readers, rs.getString(4), rs.getString(5), rs.getBytes(6)),
-                        new LazyMetaData(rs.getBytes(7))),
-                budgetId, after);
-        List<Entry> newer = expanded(stored);
+        if (upToPosition != null && !known.isEmpty() && known.get(known.size() - 1).globalIndex() >= upToPosition) {
+            return known;
+        }
+        List<Entry> newer = read(budgetId, after, upToPosition);
+        if (newer.isEmpty() && known.isEmpty() && upToPosition != null) {
+            newer = read(budgetId, after, null); // nothing up to the moment: whether the budget exists at all
+        }
         List<Entry> entries = known;
         if (!newer.isEmpty()) {
             entries = new java.util.ArrayList<>(known.size() + newer.size());
@@ -91,6 +99,28 @@ public class BudgetJournal {
             throw BudgetRuleException.notFound("budgetId", "unknown-budget", "预算 " + budgetId + " 不存在");
         }
         return entries;
+    }
+
+    private record Row(long globalIndex, long sequence, String time, String type, String revision, byte[] payload,
+                       byte[] metaData) {
+    }
+
+    /**
+     * The budget's events after a sequence (up to a position), read as rows first and their payloads then read on
+     * every core (Jackson's readers are thread-safe), expanded line by line.
+     */
+    private List<Entry> read(String budgetId, long after, Long upToPosition) {
+        List<Row> rows = jdbc.query("select global_index, sequence_number, time_stamp, payload_type, "
+                        + "payload_revision, payload, meta_data from domain_event_entry where aggregate_identifier = ? "
+                        + "and sequence_number > ? and global_index <= ? order by sequence_number",
+                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getBytes(6), rs.getBytes(7)),
+                budgetId, after, upToPosition == null ? Long.MAX_VALUE : upToPosition);
+        Map<String, ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Entry> stored = rows.parallelStream().map(row -> new Entry(row.globalIndex(), row.sequence(),
+                Instant.parse(row.time()), payload(readers, row.type(), row.revision(), row.payload()),
+                new LazyMetaData(row.metaData()))).toList();
+        return expanded(stored);
     }
 
     /**
