@@ -2,6 +2,9 @@ package budgetledger.app;
 
 import budgetledger.app.security.Role;
 import budgetledger.disclosure.tables.TableXlsx;
+import budgetledger.model.table.DisclosureTable;
+import budgetledger.query.DisclosureQueryHandler;
+import budgetledger.query.FindDisclosureTableQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Cell;
@@ -56,6 +59,8 @@ class ExportApiTest {
 
     @Autowired
     TestRestTemplate server;
+    @Autowired
+    DisclosureQueryHandler disclosureTables;
     TestRestTemplate http;
 
     @DynamicPropertySource
@@ -393,6 +398,57 @@ class ExportApiTest {
     }
 
     /** A budget with the seed's department name and units (same unit codes) under another code, and no lines. */
+    /**
+     * Issue 18: a repeated table query reads the rendering kept for the budget's version of its lines (the very same
+     * table), and a change moves the version, so the next query renders again and shows the change.
+     */
+    @Test
+    @Order(12)
+    void a_repeated_table_query_reads_the_kept_rendering_and_a_change_renders_it_anew() {
+        FindDisclosureTableQuery table3 = new FindDisclosureTableQuery("062-2026", 3);
+        DisclosureTable first = disclosureTables.handle(table3).orElseThrow().table();
+        assertThat(disclosureTables.handle(table3).orElseThrow().table()).isSameAs(first);
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> adjusted = http.postForEntity(SEED_BUDGET + "/adjustments", new HttpEntity<>("""
+                {"lineId":"L1","amount":"10000.00","documentNo":"示财预〔2026〕9号","reason":"追加",
+                 "commandId":"rendered-tables-1"}""", headers), JsonNode.class);
+        assertThat(adjusted.getStatusCode().value()).as("%s", adjusted.getBody()).isEqualTo(200);
+
+        DisclosureTable after = disclosureTables.handle(table3).orElseThrow().table();
+        assertThat(after).isNotSameAs(first);
+        assertThat(after.rows().get(0).amounts().get(0))
+                .isEqualByComparingTo(first.rows().get(0).amounts().get(0).add(new BigDecimal("1.00")));
+        assertThat(disclosureTables.handle(table3).orElseThrow().table()).isSameAs(after);
+    }
+
+    /**
+     * Issue 18: a line-item file's lines are one event in the store, and still every line in the history (an entry
+     * 年初预算 per line, with its amount) and in an as-of table (at the latest position: the current table).
+     */
+    @Test
+    @Order(13)
+    void a_files_lines_stored_as_one_event_are_each_in_the_history_and_in_as_of_tables() {
+        JsonNode lines = http.getForObject("/api/budgets/779-2026/lines", JsonNode.class);
+        long files = DB.count("select count(*) from domain_event_entry where aggregate_identifier = '779-2026' "
+                + "and payload_type like '%LineItemsImported'");
+        assertThat(files).isPositive();
+        assertThat(DB.count("select count(*) from domain_event_entry where aggregate_identifier = '779-2026' "
+                + "and payload_type like '%BudgetLinesAppropriated'")).isEqualTo(files);
+        assertThat(lines.size()).isGreaterThan((int) files);
+        JsonNode history = http.getForObject("/api/budgets/779-2026/history?type=BudgetLineAppropriated&size=500",
+                JsonNode.class);
+        List<String> appropriated = new ArrayList<>();
+        history.get("entries").forEach(entry -> appropriated.add(entry.get("changes").get(0).get("lineId").asText()));
+        List<String> lineIds = new ArrayList<>();
+        lines.forEach(line -> lineIds.add(line.get("lineId").asText()));
+        assertThat(appropriated).containsExactlyInAnyOrderElementsOf(lineIds);
+        long head = DB.count("select max(global_index) from domain_event_entry where aggregate_identifier = '779-2026'");
+        assertThat(http.getForObject("/api/budgets/779-2026/tables/3?atPosition=" + head, JsonNode.class).get("rows"))
+                .isEqualTo(http.getForObject("/api/budgets/779-2026/tables/3", JsonNode.class).get("rows"));
+    }
+
     void openCopyOfSeed(String code) {
         JsonNode seed = http.getForObject(SEED_BUDGET, JsonNode.class);
         StringBuilder units = new StringBuilder();

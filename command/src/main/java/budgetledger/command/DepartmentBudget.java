@@ -24,6 +24,7 @@ import budgetledger.events.ChangeReasonRecorded;
 import budgetledger.events.CurrentYearFigureRecorded;
 import budgetledger.events.DisclosureRecorded;
 import budgetledger.events.LineAmountChange;
+import budgetledger.events.BudgetLinesAppropriated;
 import budgetledger.events.LineItemsImported;
 import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.BudgetSubject;
@@ -285,11 +286,17 @@ public class DepartmentBudget {
 
         apply(new LineItemsImported(budgetId, command.fileName(), command.fileSha256(), command.lines().size(),
                 command.adjustments().size(), command.transfers().size(), command.commandId()));
+        // The file's lines as one event (issue 18: an import is one decision); readers expand it line by line.
+        List<BudgetLineAppropriated> appropriated = new ArrayList<>(command.lines().size());
         for (int i = 0; i < command.lines().size(); i++) {
             AppropriateBudgetLine a = command.lines().get(i);
-            apply(new BudgetLineAppropriated(budgetId, newIds.get(i), a.unitCode(), a.functionalCode(), a.kind(),
-                    a.deptEconomicCode(), a.govEconomicCode(), a.fundingSource(), a.origin(), blankToNull(a.project()),
-                    newAmounts.get(i), a.documentNo(), a.reason(), command.commandId() + "#L" + (i + 1)));
+            appropriated.add(new BudgetLineAppropriated(budgetId, newIds.get(i), a.unitCode(), a.functionalCode(),
+                    a.kind(), a.deptEconomicCode(), a.govEconomicCode(), a.fundingSource(), a.origin(),
+                    blankToNull(a.project()), newAmounts.get(i), a.documentNo(), a.reason(),
+                    command.commandId() + "#L" + (i + 1)));
+        }
+        if (!appropriated.isEmpty()) {
+            apply(new BudgetLinesAppropriated(budgetId, appropriated));
         }
         for (int i = 0; i < adjusted.size(); i++) {
             String[] a = adjusted.get(i);
@@ -482,6 +489,22 @@ public class DepartmentBudget {
         lines.put(event.lineId(), new Line(event.unitCode(), event.kind(), event.amountFen()));
         record(sequence, "AppropriateBudgetLine", event.commandId(), metaData, "BudgetLineAppropriated",
                 List.of(new LineAmountChange(event.lineId(), event.amountFen(), event.amountFen())));
+    }
+
+    /**
+     * A file's lines: each as if appropriated alone (its receipt under its own command id), and reversible together
+     * under the event's sequence (冲销 of the file's 年初预算).
+     */
+    @EventSourcingHandler
+    void on(BudgetLinesAppropriated event, @SequenceNumber long sequence, MetaData metaData) {
+        List<LineAmountChange> changes = new ArrayList<>(event.lines().size());
+        for (BudgetLineAppropriated line : event.lines()) {
+            lines.put(line.lineId(), new Line(line.unitCode(), line.kind(), line.amountFen()));
+            LineAmountChange change = new LineAmountChange(line.lineId(), line.amountFen(), line.amountFen());
+            record(sequence, "AppropriateBudgetLine", line.commandId(), metaData, null, List.of(change));
+            changes.add(change);
+        }
+        reversible.put(sequence, new Reversible("BudgetLinesAppropriated", changes));
     }
 
     @EventSourcingHandler

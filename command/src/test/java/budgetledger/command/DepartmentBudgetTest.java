@@ -19,6 +19,7 @@ import budgetledger.events.BudgetOpened;
 import budgetledger.events.ChangeReasonRecorded;
 import budgetledger.events.CurrentYearFigureRecorded;
 import budgetledger.events.LineAmountChange;
+import budgetledger.events.BudgetLinesAppropriated;
 import budgetledger.events.LineItemsImported;
 import budgetledger.events.PriorYearFigureRecorded;
 import budgetledger.model.BudgetSubject;
@@ -493,8 +494,9 @@ class DepartmentBudgetTest {
                     .when(file(List.of(new ImportLineItems.Adjustment("#1", yuan("-50.00"), DOC, "追减")),
                             List.of(new ImportLineItems.Transfer("L1", "1", yuan("10.00"), DOC, "调剂"))))
                     .expectEvents(new LineItemsImported(ID, "lines.xlsx", SHA, 1, 1, 1, "lines-f"),
-                            new BudgetLineAppropriated(ID, "L2", "062001", "2010306", BASIC_PUBLIC_USE, "30201",
-                                    "50201", GENERAL_PUBLIC, CURRENT_YEAR, null, 20_000, DOC, "年初预算", "lines-f#L1"),
+                            new BudgetLinesAppropriated(ID, List.of(new BudgetLineAppropriated(ID, "L2", "062001",
+                                    "2010306", BASIC_PUBLIC_USE, "30201", "50201", GENERAL_PUBLIC, CURRENT_YEAR, null,
+                                    20_000, DOC, "年初预算", "lines-f#L1"))),
                             new BudgetLineAdjusted(ID, "L2", -5_000, 15_000, DOC, "追减", "lines-f#A1"),
                             new BudgetAmountTransferred(ID, "L1", "L2", 1_000, 99_000, 16_000, DOC, "调剂",
                                     "lines-f#T1"));
@@ -698,6 +700,31 @@ class DepartmentBudgetTest {
                     .when(new ReverseBudgetEvent(ID, 2, DOC, "追加有误", "c-7"))
                     .expectEvents(new BudgetEventReversed(ID, 2, "BudgetLineAdjusted",
                             List.of(new LineAmountChange("L1", -25_050, 100_000)), DOC, "追加有误", "c-7"));
+        }
+
+        static final BudgetLinesAppropriated FILE = new BudgetLinesAppropriated(ID, List.of(
+                new BudgetLineAppropriated(ID, "L1", "062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201",
+                        GENERAL_PUBLIC, CURRENT_YEAR, null, 100_000, DOC, "年初预算", "f#L1"),
+                new BudgetLineAppropriated(ID, "L2", "062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201",
+                        GENERAL_PUBLIC, CURRENT_YEAR, null, 50_000, DOC, "年初预算", "f#L2")));
+        static final LineItemsImported FILE_IMPORTED = new LineItemsImported(ID, "lines.xlsx", "cd".repeat(32), 2, 0, 0, "f");
+
+        @Test
+        void a_files_lines_appropriated_in_one_event_are_reversed_together() {
+            fixture.given(OPENED, FILE_IMPORTED, FILE)
+                    .when(new ReverseBudgetEvent(ID, 2, DOC, "文件有误", "c-7"))
+                    .expectEvents(new BudgetEventReversed(ID, 2, "BudgetLinesAppropriated", List.of(
+                            new LineAmountChange("L1", -100_000, 0), new LineAmountChange("L2", -50_000, 0)),
+                            DOC, "文件有误", "c-7"));
+        }
+
+        @Test
+        void each_line_of_a_file_appropriated_in_one_event_keeps_its_receipt() {
+            fixture.given(OPENED, FILE_IMPORTED, FILE)
+                    .when(line("062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201", null, "500.00", "f#L2"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandReceipt("f#L2", "AppropriateBudgetLine", 2,
+                            List.of(new LineBalance("L2", 50_000))));
         }
 
         @Test

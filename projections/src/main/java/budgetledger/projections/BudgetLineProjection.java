@@ -4,6 +4,7 @@ import budgetledger.events.BudgetAmountTransferred;
 import budgetledger.events.BudgetEventReversed;
 import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.events.BudgetLineAppropriated;
+import budgetledger.events.BudgetLinesAppropriated;
 import budgetledger.events.LineAmountChange;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
@@ -53,9 +54,22 @@ public class BudgetLineProjection {
 
     @EventHandler
     void on(BudgetLineAppropriated event, @SequenceNumber long sequence) {
-        writes().insert(new Object[] {event.budgetId(), event.lineId(), event.unitCode(), event.functionalCode(),
+        writes().insert(row(event, sequence));
+    }
+
+    /** A file's lines, inserted with the batch's other rows (one multi-row INSERT per thousand). */
+    @EventHandler
+    void on(BudgetLinesAppropriated event, @SequenceNumber long sequence) {
+        LineWrites writes = writes();
+        for (BudgetLineAppropriated line : event.lines()) {
+            writes.insert(row(line, sequence));
+        }
+    }
+
+    private static Object[] row(BudgetLineAppropriated event, long sequence) {
+        return new Object[] {event.budgetId(), event.lineId(), event.unitCode(), event.functionalCode(),
                 event.kind().name(), event.deptEconomicCode(), event.govEconomicCode(), event.fundingSource().name(),
-                event.origin().name(), event.project(), event.amountFen(), event.amountFen(), sequence});
+                event.origin().name(), event.project(), event.amountFen(), event.amountFen(), sequence};
     }
 
     @EventHandler
@@ -164,6 +178,21 @@ public class BudgetLineProjection {
     public List<BudgetLineRow> lines(String budgetId) {
         return jdbc.query("select * from budget_line where budget_id = ? order by length(line_id), line_id",
                 ROW, budgetId);
+    }
+
+    /**
+     * The version of a budget's lines in the read model: how many there are and the sequence of the newest event
+     * applied to any of them. A batch applies a budget's events in order and commits whole, so the lines are always
+     * those after some prefix of the budget's events, and that prefix's last line event is this newest sequence: two
+     * reads with the same version read the same lines (a rebuild passes through smaller versions back to the same).
+     */
+    public LinesVersion version(String budgetId) {
+        return jdbc.queryForObject("select count(*), coalesce(max(last_sequence), -1) from budget_line where budget_id = ?",
+                (rs, n) -> new LinesVersion(rs.getLong(1), rs.getLong(2)), budgetId);
+    }
+
+    /** See {@link #version}. */
+    public record LinesVersion(long lines, long lastSequence) {
     }
 
     public Optional<BudgetLineRow> line(String budgetId, String lineId) {

@@ -34,11 +34,15 @@ public class DisclosureQueryHandler {
     @QueryHandler
     public Optional<DisclosureTablesView> handle(FindDisclosureTablesQuery query) {
         return budgets.budget(query.budgetId()).map(budget -> new DisclosureTablesView(budget,
-                DisclosureTables.renderAll(DocumentLines.header(budget),
-                        DocumentLines.lines(lines.lines(query.budgetId())))));
+                renderings.tables(budget, ALL_TABLES, lines.version(query.budgetId()),
+                        () -> lines.lines(query.budgetId()),
+                        rows -> DisclosureTables.renderAll(DocumentLines.header(budget), DocumentLines.lines(rows)))));
     }
 
-    /** One table only: a request for table 3 does not pay for rendering the other twelve. */
+    /**
+     * One table only: a request for table 3 does not pay for rendering the other twelve. A repeated request reads
+     * the rendering kept for the budget's current version of its lines (see {@link RenderedTables}).
+     */
     @QueryHandler
     public Optional<DisclosureTableView> handle(FindDisclosureTableQuery query) {
         return budgets.budget(query.budgetId()).map(budget -> {
@@ -47,10 +51,17 @@ public class DisclosureQueryHandler {
                 // no such table in the budget's template: the view says so with no table
                 return new DisclosureTableView(budget, null);
             }
-            return new DisclosureTableView(budget, DisclosureTables.render(query.number(), header,
-                    DocumentLines.lines(lines.lines(query.budgetId()))));
+            return new DisclosureTableView(budget, renderings.tables(budget, query.number(),
+                    lines.version(query.budgetId()), () -> lines.lines(query.budgetId()),
+                    rows -> List.of(DisclosureTables.render(query.number(), header, DocumentLines.lines(rows))))
+                    .get(0));
         });
     }
+
+    /** The key of the thirteen tables together in {@link RenderedTables}. */
+    private static final int ALL_TABLES = 0;
+
+    private final RenderedTables renderings = new RenderedTables(2_000);
 
     @QueryHandler
     public Optional<Reconciliation.Report> handle(FindReconciliationQuery query) {

@@ -16,8 +16,11 @@ public class AuditConfiguration {
     @Bean
     EventChain eventChain(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                           @Value("${budget-ledger.audit.background-linker:true}") boolean background,
-                          @Value("${budget-ledger.audit.link-interval-ms:1000}") long intervalMillis) {
-        return new EventChain(jdbc, transactions, background, intervalMillis);
+                          @Value("${budget-ledger.audit.link-interval-ms:1000}") long intervalMillis,
+                          @Value("${budget-ledger.audit.synchronous-links:false}") boolean synchronous) {
+        EventChain chain = new EventChain(jdbc, transactions, background, intervalMillis);
+        chain.asyncCommits(!synchronous);
+        return chain;
     }
 
     @Bean

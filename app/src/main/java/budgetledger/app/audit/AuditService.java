@@ -47,8 +47,8 @@ public class AuditService {
         String headHash = hex(head.hash());
         Long forged = jdbc.queryForObject("""
                 select min(e.global_index) from domain_event_entry e
-                where not exists (select 1 from event_chain c where c.event_identifier = e.event_identifier)
-                  and not exists (select 1 from event_seal s where s.event_identifier = e.event_identifier)""",
+                where not exists (select 1 from event_chain c where c.global_index = e.global_index)
+                  and not exists (select 1 from event_seal s where s.global_index = e.global_index)""",
                 Long.class);
         long forgedPosition = forged == null ? Long.MAX_VALUE
                 : count("select count(*) from event_chain where global_index < ?", forged) + 1;

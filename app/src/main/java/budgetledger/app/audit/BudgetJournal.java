@@ -1,8 +1,13 @@
 package budgetledger.app.audit;
 
 import budgetledger.command.BudgetRuleException;
+import budgetledger.events.BudgetLineAppropriated;
+import budgetledger.events.BudgetLinesAppropriated;
 import org.axonframework.messaging.MetaData;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -10,8 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One budget's events as stored, in order, with their position, time, payload and metadata read back. Events
@@ -55,19 +63,28 @@ public class BudgetJournal {
 
     /** Every event of the budget in sequence order; a budget without events is unknown (404). */
     public List<Entry> entries(String budgetId) {
+        return entries(budgetId, null);
+    }
+
+    /**
+     * The budget's events in sequence order, at least those up to a global position ({@code null}: all of them). A
+     * budget's events are appended one after the other, so those up to a position are a prefix of its sequence: the
+     * first call for a moment reads only that prefix (an as-of table in the middle of a long budget reads half of it),
+     * and a later call reads on from where the kept entries end. A budget without events is unknown (404).
+     */
+    public List<Entry> entries(String budgetId, Long upToPosition) {
         List<Entry> known;
         synchronized (cache) {
             known = cache.getOrDefault(budgetId, List.of());
         }
         long after = known.isEmpty() ? -1 : known.get(known.size() - 1).sequence();
-        List<Entry> newer = jdbc.query("select global_index, sequence_number, time_stamp, payload_type, "
-                        + "payload_revision, payload, meta_data from domain_event_entry where aggregate_identifier = ? "
-                        + "and sequence_number > ? order by sequence_number",
-                (rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), Instant.parse(rs.getString(3)),
-                        events.deserialize(new SimpleSerializedObject<>(rs.getBytes(6), byte[].class,
-                                new SimpleSerializedType(rs.getString(4), rs.getString(5)))),
-                        metadata(rs.getBytes(7))),
-                budgetId, after);
+        if (upToPosition != null && !known.isEmpty() && known.get(known.size() - 1).globalIndex() >= upToPosition) {
+            return known;
+        }
+        List<Entry> newer = read(budgetId, after, upToPosition);
+        if (newer.isEmpty() && known.isEmpty() && upToPosition != null) {
+            newer = read(budgetId, after, null); // nothing up to the moment: whether the budget exists at all
+        }
         List<Entry> entries = known;
         if (!newer.isEmpty()) {
             entries = new java.util.ArrayList<>(known.size() + newer.size());
@@ -84,12 +101,108 @@ public class BudgetJournal {
         return entries;
     }
 
-    private Map<String, Object> metadata(byte[] bytes) {
-        if (bytes == null) {
-            return Map.of();
+    private record Row(long globalIndex, long sequence, String time, String type, String revision, byte[] payload,
+                       byte[] metaData) {
+    }
+
+    /**
+     * The budget's events after a sequence (up to a position), read as rows first and their payloads then read on
+     * every core (Jackson's readers are thread-safe), expanded line by line.
+     */
+    private List<Entry> read(String budgetId, long after, Long upToPosition) {
+        List<Row> rows = jdbc.query("select global_index, sequence_number, time_stamp, payload_type, "
+                        + "payload_revision, payload, meta_data from domain_event_entry where aggregate_identifier = ? "
+                        + "and sequence_number > ? and global_index <= ? order by sequence_number",
+                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getBytes(6), rs.getBytes(7)),
+                budgetId, after, upToPosition == null ? Long.MAX_VALUE : upToPosition);
+        Map<String, ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Entry> stored = rows.parallelStream().map(row -> new Entry(row.globalIndex(), row.sequence(),
+                Instant.parse(row.time()), payload(readers, row.type(), row.revision(), row.payload()),
+                new LazyMetaData(row.metaData()))).toList();
+        return expanded(stored);
+    }
+
+    /**
+     * A file's lines appropriated in one event ({@link BudgetLinesAppropriated}) as the entries of its lines, each a
+     * {@link BudgetLineAppropriated} at the event's position, sequence, time and metadata: history, as-of tables and
+     * differences read every line as when each line was an event of its own.
+     */
+    private static List<Entry> expanded(List<Entry> stored) {
+        if (stored.stream().noneMatch(e -> e.payload() instanceof BudgetLinesAppropriated)) {
+            return stored;
         }
-        MetaData metaData = events.deserialize(new SimpleSerializedObject<>(bytes, byte[].class,
-                new SimpleSerializedType(MetaData.class.getName(), null)));
-        return metaData;
+        List<Entry> entries = new java.util.ArrayList<>(stored.size());
+        for (Entry entry : stored) {
+            if (entry.payload() instanceof BudgetLinesAppropriated file) {
+                for (BudgetLineAppropriated line : file.lines()) {
+                    entries.add(new Entry(entry.globalIndex(), entry.sequence(), entry.time(), line, entry.metadata()));
+                }
+            } else {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * The payload read with Jackson directly, one reader per payload type for the whole read (Axon's serializer
+     * looks the class up and builds a reader for every event: most of a first as-of call on a long budget); with
+     * another serializer, or a type Jackson's reader cannot take, through the serializer as before.
+     */
+    private Object payload(Map<String, ObjectReader> readers, String type, String revision, byte[] bytes) {
+        if (events instanceof JacksonSerializer jackson) {
+            ObjectReader reader = readers.computeIfAbsent(type + "#" + revision, key -> {
+                Class<?> target = events.classForType(new SimpleSerializedType(type, revision));
+                return UnknownSerializedType.class.equals(target) ? null : jackson.getObjectMapper().readerFor(target);
+            });
+            if (reader != null) {
+                try {
+                    return reader.readValue(bytes);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("journal: payload of type " + type + " unreadable", e);
+                }
+            }
+        }
+        return events.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, new SimpleSerializedType(type, revision)));
+    }
+
+    /**
+     * An event's metadata, deserialised when first asked for: an as-of table reads only payloads, the history reads
+     * both.
+     */
+    private final class LazyMetaData extends AbstractMap<String, Object> {
+
+        private final byte[] bytes;
+        private volatile Map<String, Object> read;
+
+        LazyMetaData(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        private Map<String, Object> read() {
+            Map<String, Object> map = read;
+            if (map == null) {
+                map = bytes == null ? Map.of() : events.deserialize(new SimpleSerializedObject<>(bytes, byte[].class,
+                        new SimpleSerializedType(MetaData.class.getName(), null)));
+                read = map;
+            }
+            return map;
+        }
+
+        @Override
+        public Object get(Object key) {
+            return read().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return read().containsKey(key);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return read().entrySet();
+        }
     }
 }

@@ -44,6 +44,7 @@ public class EventChain implements SmartLifecycle {
     private volatile long lastReportedStop = -1;
     private final long intervalMillis;
     private final boolean background;
+    private volatile boolean asyncCommits;
 
     /**
      * @param background     whether a background linker runs (off: links are made only when verification or a
@@ -121,7 +122,7 @@ public class EventChain implements SmartLifecycle {
     public long link() {
         long linked = 0;
         while (true) {
-            Integer n = newTransaction.execute(status -> linkBatch(true));
+            Integer n = newTransaction.execute(status -> linkBatch(true, false));
             if (n == null || n < LINK_BATCH) {
                 return linked + (n == null ? 0 : n);
             }
@@ -130,7 +131,16 @@ public class EventChain implements SmartLifecycle {
     }
 
     /** One linking transaction: at most LINK_BATCH seals; -1 when another linker holds the lock and we did not wait. */
-    private int linkBatch(boolean waitForLock) {
+    private int linkBatch(boolean waitForLock, boolean asyncCommit) {
+        if (asyncCommit) {
+            // Issue 18: one durable commit per acknowledged change, the event's with its seal. Links are derived
+            // from the seals and commit without waiting for the disk: visible at once, on disk a moment later
+            // (wal_writer_delay) or with the next commit that waits, since WAL is flushed in order (so a checkpoint's
+            // commit makes the links it names durable). A crash in between loses such a commit whole, links with
+            // the deletion of their seals, and they are linked again. Links asked for by verification and
+            // checkpoints commit as usual.
+            jdbc.execute("set local synchronous_commit = off");
+        }
         if (waitForLock) {
             jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, LOCK_KEY);
         } else if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
@@ -165,10 +175,16 @@ public class EventChain implements SmartLifecycle {
         if (!links.isEmpty()) {
             jdbc.batchUpdate("insert into event_chain (position, global_index, event_identifier, hash) values (?, ?, ?, ?)",
                     links);
-            jdbc.batchUpdate("delete from event_seal where global_index = ?", done);
+            jdbc.update("delete from event_seal where global_index = any(?)",
+                    (Object) done.stream().map(d -> (Long) d[0]).toArray(Long[]::new));
         }
         // A stop before the end of a full batch must not look like "more to do" to link()'s loop.
         return links.size() < pending.size() ? 0 : links.size();
+    }
+
+    /** Whether the background linker commits without waiting for the disk (see DerivedCommits). */
+    public void asyncCommits(boolean async) {
+        this.asyncCommits = async;
     }
 
     /** The last link: its position (0 before the first) and hash. */
@@ -231,7 +247,7 @@ public class EventChain implements SmartLifecycle {
                     wanted = false;
                 }
                 while (true) {
-                    Integer n = newTransaction.execute(status -> linkBatch(false));
+                    Integer n = newTransaction.execute(status -> linkBatch(false, asyncCommits));
                     if (n == null || n < LINK_BATCH) {
                         break;
                     }

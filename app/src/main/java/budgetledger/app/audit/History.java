@@ -136,7 +136,7 @@ public class History {
 
     /** The table as it stood at a moment, rendered from the events up to it. */
     public DisclosureTable tableAt(String budgetId, int number, Moment moment) {
-        LedgerReplay replay = replayUntil(budgetId, moment::includes);
+        LedgerReplay replay = replayUntil(budgetId, moment.position(), moment::includes);
         return DisclosureTables.render(number, DocumentLines.header(replay.budget()),
                 DocumentLines.lines(replay.lines()));
     }
@@ -175,9 +175,9 @@ public class History {
         return differences;
     }
 
-    private LedgerReplay replayUntil(String budgetId, Predicate<BudgetJournal.Entry> included) {
+    private LedgerReplay replayUntil(String budgetId, Long position, Predicate<BudgetJournal.Entry> included) {
         LedgerReplay replay = new LedgerReplay();
-        for (BudgetJournal.Entry event : journal.entries(budgetId)) {
+        for (BudgetJournal.Entry event : journal.entries(budgetId, position)) {
             if (included.test(event)) {
                 replay.apply(event);
             }

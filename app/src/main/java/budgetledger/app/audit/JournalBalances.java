@@ -4,6 +4,7 @@ import budgetledger.events.BudgetAmountTransferred;
 import budgetledger.events.BudgetEventReversed;
 import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.events.BudgetLineAppropriated;
+import budgetledger.events.BudgetLinesAppropriated;
 import budgetledger.events.LineAmountChange;
 
 import java.util.HashMap;
@@ -19,6 +20,15 @@ final class JournalBalances {
 
     /** Applies one event's payload; returns what disagrees, or null when it agrees with the journal so far. */
     String apply(Object payload) {
+        if (payload instanceof BudgetLinesAppropriated file) {
+            for (BudgetLineAppropriated line : file.lines()) {
+                String problem = apply(line);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
         if (payload instanceof BudgetLineAppropriated e) {
             String key = key(e.budgetId(), e.lineId());
             if (amounts.containsKey(key)) {
