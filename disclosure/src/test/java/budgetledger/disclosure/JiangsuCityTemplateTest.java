@@ -60,4 +60,20 @@ class JiangsuCityTemplateTest {
         return lines.stream().filter(l -> kind == null || l.kind() == kind)
                 .filter(l -> source == null || l.fundingSource() == source).mapToLong(BudgetLine::amountFen).sum();
     }
+
+    @Test
+    void a_cell_changed_in_the_wuxi_text_is_refused_naming_that_cell() {
+        String text = PdfText.extract(RealFixtures.bytes(RealFixtures.WUXI)).text();
+        String row = "2210202\t提租补贴\t117.13\t117.13\t\t\t\t";
+        int at = text.indexOf(row);
+        assertThat(at).isPositive();
+        String changed = text.substring(0, at) + row.replace("\t117.13\t117.13", "\t118.13\t117.13")
+                + text.substring(at + row.length());
+        DisclosureDocument document = new DisclosureParser().parse(changed);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> Reconstruction.reconstruct(document.header("113"), document.tables(), false),
+                Reconstruction.ReconstructionException.class).conflicts())
+                .extracting(f -> f.cell().place() + " " + f.cell().published().toPlainString())
+                .containsExactly("表3 支出总表 “2210202 提租补贴”行 “合计”列 118.13");
+    }
 }
