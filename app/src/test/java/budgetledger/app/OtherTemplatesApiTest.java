@@ -182,6 +182,27 @@ class OtherTemplatesApiTest {
     }
 
     @Test
+    void the_narratives_last_year_figures_are_checked_against_last_years_imported_budget() {
+        HttpHeaders text = new HttpHeaders();
+        text.setContentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));
+        // last year's budget: the seed with its years moved back by one (the same tables, 4,294.01 万元)
+        String lastYear = SampleText.seed().replace("2025", "2024").replace("2026", "2025");
+        assertThat(finance().postForEntity("/api/disclosures", new HttpEntity<>(
+                lastYear.getBytes(java.nio.charset.StandardCharsets.UTF_8), text), JsonNode.class)
+                .getStatusCode().value()).isEqualTo(201);
+        // this year's document says last year's 收支总计 was 4,557.36 万元: not the budget the ledger holds
+        ResponseEntity<JsonNode> imported = finance().postForEntity("/api/disclosures", new HttpEntity<>(
+                SampleText.seed().getBytes(java.nio.charset.StandardCharsets.UTF_8), text), JsonNode.class);
+        assertThat(imported.getStatusCode().value()).isEqualTo(201);
+        JsonNode findings = finance().getForObject("/api/budgets/062-2026/findings", JsonNode.class);
+        List<String> texts = new ArrayList<>();
+        findings.forEach(f -> texts.add(f.get("severity").asText() + " " + f.get("place").asText() + " "
+                + f.get("text").asText()));
+        assertThat(texts).contains("警告 说明 说明中上年的收支总计为 4557.36 万元，已导入的上年预算（062-2025）为 4294.01 万元");
+        assertThat(findings.get(0).get("sourceLine").asInt()).isPositive();
+    }
+
+    @Test
     void an_unknown_template_is_a_400_naming_the_templates_there_are() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);

@@ -14,6 +14,13 @@ import budgetledger.disclosure.BudgetHeader;
 import budgetledger.disclosure.BudgetLine;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.Reconciliation;
+import budgetledger.events.DocumentFinding;
+import budgetledger.model.BudgetId;
+import budgetledger.model.BudgetSubject;
+import budgetledger.projections.BudgetLineProjection;
+import budgetledger.projections.BudgetProjection;
+import budgetledger.projections.BudgetRow;
+import budgetledger.query.yoy.SubjectFigures;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,9 +47,13 @@ public class DisclosureImportService {
     private static final Logger log = LoggerFactory.getLogger(DisclosureImportService.class);
 
     private final CommandGateway commands;
+    private final BudgetProjection budgets;
+    private final BudgetLineProjection budgetLines;
 
-    public DisclosureImportService(CommandGateway commands) {
+    public DisclosureImportService(CommandGateway commands, BudgetProjection budgets, BudgetLineProjection budgetLines) {
         this.commands = commands;
+        this.budgets = budgets;
+        this.budgetLines = budgetLines;
     }
 
     /**
@@ -116,6 +128,7 @@ public class DisclosureImportService {
             throw new DisclosureRejectedException("tables-not-reproduced",
                     "由文档重建的预算行不能还原公布的表格：" + problems.size() + " 个单元格不符", problems);
         }
+        command = command.withDocumentFindings(againstLastYear(document, command));
         log.info("Importing disclosure {} ({} 年, {} lines) as budget {}", sha256.substring(0, 12),
                 command.fiscalYear(), command.lines().size(), command.budgetId());
         commands.sendAndWait(command);
@@ -124,6 +137,39 @@ public class DisclosureImportService {
         return new ImportResult(command.budgetId(), command.lines().size(), events,
                 new ImportResult.Counts(report.exact(), report.rounding(), report.mismatched()), command.findings(),
                 warnings(document, command), document.template().id(), command.documentFindings());
+    }
+
+    /**
+     * The narrative's last-year figures ("比上年增加…") against the department's budget of last year, when the ledger
+     * holds it: a figure that is not last year's budget (beyond the rounding of 万元) is a finding. A document that
+     * compares with executed figures or misstates last year shows here, named by its line.
+     */
+    private List<DocumentFinding> againstLastYear(DisclosureDocument document, ImportDisclosure command) {
+        String lastYearId = BudgetId.of(command.departmentCode(), command.fiscalYear() - 1);
+        Optional<BudgetRow> lastYear = budgets.budget(lastYearId);
+        if (lastYear.isEmpty() || command.priorYearFigures().isEmpty()) {
+            return List.of();
+        }
+        Map<BudgetSubject, Long> figures = SubjectFigures.of(lastYear.get(), budgetLines.lines(lastYearId), Map.of());
+        List<DocumentFinding> findings = new ArrayList<>();
+        for (ImportDisclosure.PriorYearFigure stated : command.priorYearFigures()) {
+            Long ledger = figures.get(stated.subject());
+            if (ledger == null || Math.abs(ledger - stated.amountFen()) <= HALF_WAN_YUAN_CENT) {
+                continue;
+            }
+            findings.add(new DocumentFinding("警告", document.narrative().figure(stated.subject()).line(), "说明",
+                    "说明中上年的" + stated.subject().label() + "为 " + wanYuan(stated.amountFen())
+                            + " 万元，已导入的上年预算（" + lastYearId + "）为 " + wanYuan(ledger) + " 万元"));
+        }
+        return findings;
+    }
+
+    /** Half of 0.01 万元 in 分: a figure stated in 万元 to two decimals is within this of the exact one. */
+    private static final long HALF_WAN_YUAN_CENT = 5_000;
+
+    private static String wanYuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen).movePointLeft(6).setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     /** Codes outside the year's catalogue (named as the document names them) and the document's own warnings. */

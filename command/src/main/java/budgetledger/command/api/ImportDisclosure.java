@@ -31,6 +31,15 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
         documentFindings = documentFindings == null ? List.of() : List.copyOf(documentFindings);
     }
 
+    /** The same import with more of the document's findings. */
+    public ImportDisclosure withDocumentFindings(List<DocumentFinding> more) {
+        List<DocumentFinding> all = new java.util.ArrayList<>(documentFindings);
+        all.addAll(more);
+        return new ImportDisclosure(budgetId, departmentCode, departmentName, fiscalYear, units, lines,
+                priorYearFigures, changeReasons, currentYearFigures, publishedTables, documentNames, findings,
+                documentNo, documentSha256, commandId, templateId, all);
+    }
+
     /** A document of the seed's template without document findings. */
     public ImportDisclosure(String budgetId, String departmentCode, String departmentName, int fiscalYear,
                             List<BudgetUnit> units, List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
