@@ -203,6 +203,27 @@ class OtherTemplatesApiTest {
     }
 
     @Test
+    void a_unit_budget_that_is_not_the_units_part_of_its_department_budget_is_a_finding() {
+        HttpHeaders text = new HttpHeaders();
+        text.setContentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));
+        byte[] seed = SampleText.seed().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // the seed as the 部门预算 of department 071 (units 071001 … 071005)
+        assertThat(finance().postForEntity("/api/disclosures?departmentCode=071", new HttpEntity<>(seed, text),
+                JsonNode.class).getStatusCode().value()).isEqualTo(201);
+        // the whole department's document imported again as the 单位预算 of its unit 071002: two budgets, and the
+        // unit's budget (4,294.01 万元) is not that unit's part of the department's
+        ResponseEntity<JsonNode> unit = finance().postForEntity("/api/disclosures?departmentCode=071002",
+                new HttpEntity<>(seed, text), JsonNode.class);
+        assertThat(unit.getStatusCode().value()).isEqualTo(201);
+        assertThat(unit.getBody().get("budgetId").asText()).isEqualTo("071002-2026");
+        JsonNode findings = finance().getForObject("/api/budgets/071002-2026/findings", JsonNode.class);
+        List<String> texts = new ArrayList<>();
+        findings.forEach(f -> texts.add(f.get("place").asText() + " " + f.get("text").asText()));
+        assertThat(texts).anyMatch(t -> t.startsWith("部门预算与单位预算 单位 晋城市行政审批服务管理局（071002） 在部门预算（071-2026）中为 ")
+                && t.endsWith("其单位预算（071002-2026）为 4294.01 万元：部门预算应是其单位预算之和"));
+    }
+
+    @Test
     void an_unknown_template_is_a_400_naming_the_templates_there_are() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);

@@ -18,6 +18,7 @@ import budgetledger.events.DocumentFinding;
 import budgetledger.model.BudgetId;
 import budgetledger.model.BudgetSubject;
 import budgetledger.projections.BudgetLineProjection;
+import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetProjection;
 import budgetledger.projections.BudgetRow;
 import budgetledger.query.yoy.SubjectFigures;
@@ -129,6 +130,7 @@ public class DisclosureImportService {
                     "由文档重建的预算行不能还原公布的表格：" + problems.size() + " 个单元格不符", problems);
         }
         command = command.withDocumentFindings(againstLastYear(document, command));
+        command = command.withDocumentFindings(againstUnitBudgets(command));
         log.info("Importing disclosure {} ({} 年, {} lines) as budget {}", sha256.substring(0, 12),
                 command.fiscalYear(), command.lines().size(), command.budgetId());
         commands.sendAndWait(command);
@@ -162,6 +164,49 @@ public class DisclosureImportService {
                             + " 万元，已导入的上年预算（" + lastYearId + "）为 " + wanYuan(ledger) + " 万元"));
         }
         return findings;
+    }
+
+    /**
+     * A 部门预算 is the sum of its units' 单位预算: each unit's lines in the department's budget against that unit's own
+     * budget of the same year (budget {unit code}-{year}), whichever of the two is imported second. Both are
+     * reconstructed from tables within their rounding, so only a difference beyond it is a finding.
+     */
+    private List<DocumentFinding> againstUnitBudgets(ImportDisclosure command) {
+        List<DocumentFinding> findings = new ArrayList<>();
+        int year = command.fiscalYear();
+        for (var unit : command.units()) {
+            String unitBudgetId = BudgetId.of(unit.code(), year);
+            if (unit.code().equals(command.departmentCode()) || budgets.budget(unitBudgetId).isEmpty()) {
+                continue;
+            }
+            long inDepartment = command.lines().stream().filter(l -> l.unitCode().equals(unit.code()))
+                    .mapToLong(ImportedLine::amountFen).sum();
+            long own = budgetLines.lines(unitBudgetId).stream().mapToLong(BudgetLineRow::amountFen).sum();
+            sumFinding(findings, unit.name() + "（" + unit.code() + "）", command.budgetId(), inDepartment,
+                    unitBudgetId, own);
+        }
+        for (BudgetRow department : budgets.budgets()) {
+            if (department.fiscalYear() != year || department.budgetId().equals(command.budgetId())
+                    || department.units().stream().noneMatch(u -> u.code().equals(command.departmentCode()))) {
+                continue;
+            }
+            long inDepartment = budgetLines.lines(department.budgetId()).stream()
+                    .filter(l -> l.unitCode().equals(command.departmentCode())).mapToLong(BudgetLineRow::amountFen)
+                    .sum();
+            long own = command.lines().stream().mapToLong(ImportedLine::amountFen).sum();
+            sumFinding(findings, command.departmentName() + "（" + command.departmentCode() + "）",
+                    department.budgetId(), inDepartment, command.budgetId(), own);
+        }
+        return findings;
+    }
+
+    private static void sumFinding(List<DocumentFinding> findings, String unit, String departmentBudgetId,
+                                   long inDepartment, String unitBudgetId, long own) {
+        if (Math.abs(inDepartment - own) > 2 * HALF_WAN_YUAN_CENT) {
+            findings.add(new DocumentFinding("警告", 1, "部门预算与单位预算", "单位 " + unit + " 在部门预算（"
+                    + departmentBudgetId + "）中为 " + wanYuan(inDepartment) + " 万元，其单位预算（" + unitBudgetId
+                    + "）为 " + wanYuan(own) + " 万元：部门预算应是其单位预算之和"));
+        }
     }
 
     /** Half of 0.01 万元 in 分: a figure stated in 万元 to two decimals is within this of the exact one. */
