@@ -404,4 +404,27 @@ class ConsolePagesTest {
             }
         }
     }
+
+    @Test
+    @Order(10)
+    void a_budget_of_another_template_shows_its_own_tables_on_the_page_and_in_its_downloads() {
+        budgetledger.disclosure.Template shanghai = budgetledger.disclosure.Template.byId("shanghai-district-9")
+                .orElseThrow();
+        String text = budgetledger.disclosure.generated.TemplateLedgerGenerator.generate(shanghai, 11).text();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+        assertThat(server.withBasicAuth(TestUsers.name(FINANCE), TestUsers.password(FINANCE))
+                .postForEntity("/api/disclosures?departmentCode=931", new HttpEntity<>(
+                        text.getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode().value())
+                .isEqualTo(201);
+        Session analyst = signIn(ANALYST);
+        for (int number = 1; number <= shanghai.count(); number++) {
+            HttpResponse<String> page = analyst.get("/budgets/931-2026/tables/" + number);
+            assertThat(page.statusCode()).as("表" + number).isEqualTo(200);
+            assertThat(page.body()).contains(shanghai.table(number).title());
+            assertThat(analyst.get("/budgets/931-2026/tables/" + number + "/csv").statusCode()).isEqualTo(200);
+        }
+        assertThat(analyst.get("/budgets/931-2026/tables/1").body()).contains("收入总计", "支出总计");
+        assertThat(analyst.get("/budgets/931-2026/tables/10").statusCode()).isEqualTo(404);
+    }
 }
