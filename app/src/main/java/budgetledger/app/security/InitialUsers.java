@@ -2,8 +2,7 @@ package budgetledger.app.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,7 @@ import java.util.Map;
  */
 @Component
 @EnableConfigurationProperties(InitialUsers.Settings.class)
-public class InitialUsers implements ApplicationRunner {
+public class InitialUsers implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(InitialUsers.class);
 
@@ -42,8 +41,12 @@ public class InitialUsers implements ApplicationRunner {
         this.settings = settings;
     }
 
+    /**
+     * Creates the users before the web server opens its port (a runner would run after it): a client that sees the
+     * application up can sign in at once.
+     */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!users.none()) {
             return;
         }
