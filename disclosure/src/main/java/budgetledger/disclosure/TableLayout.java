@@ -80,6 +80,10 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
         return ALL.get(number - 1);
     }
 
+    /** The ordinal a row label may start with (一、 ① 1. （一）): not part of what the row is. */
+    public static final Pattern ORDINAL =
+            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（[一二三四五六七八九十\\d]+）)");
+
     /** Stands for the budget year in printed header words (2026年预算数). */
     public static final String YEAR = "{year}";
 

@@ -347,8 +347,7 @@ final class TableReader {
         return 1;
     }
 
-    private static final Pattern INCOME_ORDINAL =
-            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（[一二三四五六七八九十\\d]+）)");
+    private static final Pattern INCOME_ORDINAL = TableLayout.ORDINAL;
 
     private List<TableRow> levelled(List<Cells> data) {
         if (layout.kind() == Kind.PAIRED && layout.filtered()) {

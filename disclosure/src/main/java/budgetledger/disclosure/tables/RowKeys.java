@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class RowKeys {
 
-    private static final Pattern ORDINAL =
-            Pattern.compile("^(?:[一二三四五六七八九十]+、|[①②③④⑤⑥⑦⑧⑨]|\\d+[.．、]|（[一二三四五六七八九十\\d]+）)");
+    private static final Pattern ORDINAL = TableLayout.ORDINAL;
 
     private RowKeys() {
     }

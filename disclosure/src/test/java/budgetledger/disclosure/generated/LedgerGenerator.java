@@ -113,15 +113,24 @@ public final class LedgerGenerator {
         for (BudgetLine line : lines) {
             numbered.add(line.withId("L" + (numbered.size() + 1)));
         }
-        BudgetHeader header = new BudgetHeader(code, department, 2026, units, items.contains(UNKNOWN_ITEM)
-                ? java.util.Map.of(UNKNOWN_SECTION, "试点改革事务", UNKNOWN_ITEM, "试点改革事务支出") : java.util.Map.of());
+        BudgetHeader header = new BudgetHeader(code, department, 2026, units, documentNames(items));
         String text = DisclosureText.write(header, DisclosureTables.renderAll(header, numbered),
                 "第三部分 2026年度部门预算情况说明\n\n一、部门预算收支数据变动情况及原因\n");
         return new Generated(seed, header, numbered, text);
     }
 
-    /** Two to four 类, each with one or two 款 of one to six 项 from the catalogue. */
+    /** The names the document gives the 款 and 项 the catalogue does not hold, when the 项 was chosen. */
+    static java.util.Map<String, String> documentNames(List<String> items) {
+        return items.contains(UNKNOWN_ITEM)
+                ? java.util.Map.of(UNKNOWN_SECTION, "试点改革事务", UNKNOWN_ITEM, "试点改革事务支出") : java.util.Map.of();
+    }
+
     private List<String> functionalItems() {
+        return functionalItems(random, catalogue);
+    }
+
+    /** Two to five 款 of one to six 项 each from the catalogue (and 2080505), sometimes a 项 it does not hold. */
+    static List<String> functionalItems(Random random, ClassificationCatalogue catalogue) {
         TreeMap<String, List<String>> bySection = new TreeMap<>();
         for (FunctionalCode code : catalogue.functionalCodes()) {
             if (code.level() == FunctionalCode.Level.ITEM && catalogue.functional(code.code().substring(0, 5)).isPresent()
@@ -230,8 +239,12 @@ public final class LedgerGenerator {
                 kind == PROJECT ? project : null, fen));
     }
 
-    /** Log-uniform from 10 元 to 2 亿元, in 分; one in four a round amount (whole 万元 or 千元) as budgets often are. */
     private long amount() {
+        return amount(random);
+    }
+
+    /** Log-uniform from 10 元 to 2 亿元, in 分; one in four a round amount (whole 万元 or 千元) as budgets often are. */
+    static long amount(Random random) {
         double exponent = 3 + random.nextDouble() * 7.3;
         long fen = Math.max(1_000, (long) Math.pow(10, exponent));
         return switch (random.nextInt(4)) {

@@ -10,18 +10,15 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.EconomicItem;
 import budgetledger.model.ExpenditureKind;
-import budgetledger.model.FunctionalCode;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
 import budgetledger.model.UnitType;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static budgetledger.model.ExpenditureKind.BASIC_PERSONNEL;
 import static budgetledger.model.ExpenditureKind.BASIC_PUBLIC_USE;
@@ -40,8 +37,6 @@ import static budgetledger.model.FundingSource.GENERAL_PUBLIC;
  */
 public final class TemplateLedgerGenerator {
 
-    private static final String UNKNOWN_SECTION = "20198";
-    private static final String UNKNOWN_ITEM = "2019801";
     private static final String[] DISTRICTS = {"普陀区", "静安区", "徐汇区", "长宁区", "杨浦区", "虹口区", "闵行区", "宝山区"};
 
     private final Template template;
@@ -78,7 +73,7 @@ public final class TemplateLedgerGenerator {
         } else {
             units.add(new BudgetUnit(code + "001", department, UnitType.ADMINISTRATIVE));
         }
-        items = functionalItems();
+        items = LedgerGenerator.functionalItems(random, catalogue);
         boolean carried = template.tables().stream().flatMap(t -> t.columnFilters().stream())
                 .anyMatch(f -> f.origins().equals(Set.of(Origin.CARRIED_OVER)));
         boolean meetings = template.tables().stream().flatMap(t -> t.columnFilters().stream())
@@ -129,38 +124,11 @@ public final class TemplateLedgerGenerator {
         for (BudgetLine line : lines) {
             numbered.add(line.withId("L" + (numbered.size() + 1)));
         }
-        Map<String, String> names = items.contains(UNKNOWN_ITEM)
-                ? Map.of(UNKNOWN_SECTION, "试点改革事务", UNKNOWN_ITEM, "试点改革事务支出") : Map.of();
+        Map<String, String> names = LedgerGenerator.documentNames(items);
         BudgetHeader header = new BudgetHeader(code, department, 2026, List.copyOf(units), names, template.id());
         String text = DisclosureText.write(header, DisclosureTables.renderAll(header, numbered),
                 "其他相关情况说明\n");
         return new LedgerGenerator.Generated(seed, header, numbered, text);
-    }
-
-    /** Two to five 款 of one to six 项 each from the catalogue, sometimes a 项 it does not hold. */
-    private List<String> functionalItems() {
-        TreeMap<String, List<String>> bySection = new TreeMap<>();
-        for (FunctionalCode code : catalogue.functionalCodes()) {
-            if (code.level() == FunctionalCode.Level.ITEM && catalogue.functional(code.code().substring(0, 5)).isPresent()
-                    && catalogue.functional(code.code().substring(0, 3)).isPresent()) {
-                bySection.computeIfAbsent(code.code().substring(0, 5), s -> new ArrayList<>()).add(code.code());
-            }
-        }
-        List<String> sections = new ArrayList<>(bySection.keySet());
-        Set<String> chosen = new LinkedHashSet<>();
-        chosen.add("2080505");
-        int sectionCount = 2 + random.nextInt(4);
-        for (int s = 0; s < sectionCount; s++) {
-            List<String> section = bySection.get(sections.get(random.nextInt(sections.size())));
-            int take = 1 + random.nextInt(Math.min(6, section.size()));
-            for (int k = 0; k < take; k++) {
-                chosen.add(section.get(k));
-            }
-        }
-        if (random.nextInt(4) == 0) {
-            chosen.add(UNKNOWN_ITEM);
-        }
-        return new ArrayList<>(chosen);
     }
 
     private void carriedLine(String item, ExpenditureKind kind, FundingSource source, String project) {
@@ -183,18 +151,7 @@ public final class TemplateLedgerGenerator {
             govCode = economic.govCodeAdministrative();
         }
         lines.add(new BudgetLine(null, unit.code(), item, kind, deptCode, govCode, source, origin,
-                kind == PROJECT ? project : null, amount()));
-    }
-
-    /** Log-uniform from 10 元 to 2 亿元, in 分; one in four a round amount (whole 万元 or 千元). */
-    private long amount() {
-        double exponent = 3 + random.nextDouble() * 7.3;
-        long fen = Math.max(1_000, (long) Math.pow(10, exponent));
-        return switch (random.nextInt(4)) {
-            case 0 -> Math.max(1_000_000, fen / 1_000_000 * 1_000_000);
-            case 1 -> Math.max(100_000, fen / 100_000 * 100_000);
-            default -> fen;
-        };
+                kind == PROJECT ? project : null, LedgerGenerator.amount(random)));
     }
 
     private <T> T pick(T[] values) {
