@@ -1,6 +1,7 @@
 package budgetledger.disclosure;
 
 import budgetledger.model.BudgetUnit;
+import budgetledger.model.ProcurementItem;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.UnitType;
 import budgetledger.model.table.DisclosureTable;
@@ -88,7 +89,18 @@ public record DisclosureDocument(Template template, String departmentName, Strin
     /** What the tables need of the budget this document opens. */
     public BudgetHeader header(String departmentCode) {
         return new BudgetHeader(departmentCode, departmentName, fiscalYear, units(departmentCode), documentNames(),
-                template.id());
+                template.id(), procurement());
+    }
+
+    /** The items of the document's 政府采购 table, in its order; empty where its template has none. */
+    public List<ProcurementItem> procurement() {
+        List<ProcurementItem> items = new ArrayList<>();
+        for (TableLayout layout : template.tables()) {
+            if (layout.kind() == TableLayout.Kind.PROCUREMENT && tables.containsKey(layout.number())) {
+                items.addAll(ProcurementTable.items(layout, tables.get(layout.number())));
+            }
+        }
+        return List.copyOf(items);
     }
 
     /** Names the tables give to functional codes the year's catalogue does not hold (code → name). */

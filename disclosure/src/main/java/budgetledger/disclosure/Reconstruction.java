@@ -4,6 +4,7 @@ import budgetledger.disclosure.Candidates.Candidate;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.RowKeys;
 import budgetledger.model.ClassificationCatalogue;
+import budgetledger.model.ProcurementItem;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 import com.google.ortools.Loader;
@@ -59,7 +60,12 @@ public final class Reconstruction {
     }
 
     /** The lines, the cells left out (empty unless findings were accepted) and what solving took. */
-    public record Result(List<SolvedLine> lines, List<Finding> findings, int candidates, int cells) {
+    public record Result(List<SolvedLine> lines, List<Finding> findings, int candidates, int cells,
+                         List<ProcurementItem> procurement) {
+
+        public Result {
+            procurement = procurement == null ? List.of() : List.copyOf(procurement);
+        }
     }
 
     /** The document cannot be reconstructed: its problems, and the cells that cannot hold together if that is why. */
@@ -117,6 +123,9 @@ public final class Reconstruction {
         Template template = header.template();
         for (DisclosureTable table : published.values()) {
             TableLayout layout = template.table(table.number());
+            if (layout.kind() == TableLayout.Kind.PROCUREMENT) {
+                continue; // its cells count procurement items, not lines: see procurement()
+            }
             List<String> keys = RowKeys.of(layout, table);
             Map<String, Integer> index = new HashMap<>();
             int[] first = new int[table.rows().size()];
@@ -153,6 +162,13 @@ public final class Reconstruction {
                         "表" + cell.table() + " " + cell.title(), cell.place() + "：金额不能为负数")), List.of());
             }
         }
+        List<Finding> procurementFindings = new ArrayList<>();
+        List<ProcurementItem> procurement = procurement(procurementFindings);
+        if (!procurementFindings.isEmpty() && !acceptFindings) {
+            throw new ReconstructionException(procurementFindings.stream().map(f -> new ParseProblem(
+                    f.cell().sourceLine(), "表" + f.cell().table() + " " + f.cell().title(), f.text())).toList(),
+                    procurementFindings);
+        }
         List<ParseProblem> problems = new ArrayList<>();
         List<Candidate> strict = Candidates.of(header.template(), catalogue, header.units(), published, false,
                 problems);
@@ -164,7 +180,8 @@ public final class Reconstruction {
 
         long[] amounts = solveLines(incidence, Set.of());
         if (amounts != null) {
-            return new Result(lines(incidence, amounts), List.of(), incidence.candidates.size(), cells.size());
+            return new Result(lines(incidence, amounts), procurementFindings, incidence.candidates.size(),
+                    cells.size(), procurement);
         }
         Incidence wide = incidence(Candidates.of(header.template(), catalogue, header.units(), published, true,
                 new ArrayList<>()),
@@ -177,16 +194,19 @@ public final class Reconstruction {
         }
         if (leftOut.isEmpty()) {
             // every cell holds once blank cells no longer rule candidates out
-            return new Result(lines(wide, rest), List.of(), wide.candidates.size(), cells.size());
+            return new Result(lines(wide, rest), procurementFindings, wide.candidates.size(), cells.size(),
+                    procurement);
         }
         long[] sums = sums(wide, rest);
-        List<Finding> findings = leftOut.stream().sorted().map(k -> new Finding(cells.get(k), sums[k])).toList();
+        List<Finding> findings = new ArrayList<>(leftOut.stream().sorted()
+                .map(k -> new Finding(cells.get(k), sums[k])).toList());
         if (!acceptFindings) {
             List<ParseProblem> named = findings.stream().map(f -> new ParseProblem(f.cell().sourceLine(),
                     "表" + f.cell().table() + " " + f.cell().title(), f.text())).toList();
             throw new ReconstructionException(named, findings);
         }
-        return new Result(lines(wide, rest), findings, wide.candidates.size(), cells.size());
+        findings.addAll(procurementFindings);
+        return new Result(lines(wide, rest), findings, wide.candidates.size(), cells.size(), procurement);
     }
 
     /**
@@ -598,6 +618,37 @@ public final class Reconstruction {
             }
         }
         return lines;
+    }
+
+    /**
+     * The 政府采购 items of the published procurement tables. A cell that breaks their sums is a finding (what
+     * the other cells give there is what the ledger keeps); the items are read with such cells mended.
+     */
+    private List<ProcurementItem> procurement(List<Finding> findings) {
+        List<ProcurementItem> items = new ArrayList<>();
+        for (DisclosureTable table : published.values()) {
+            TableLayout layout = header.template().table(table.number());
+            if (layout.kind() != TableLayout.Kind.PROCUREMENT) {
+                continue;
+            }
+            List<String> keys = RowKeys.of(layout, table);
+            List<TableRow> rows = new ArrayList<>(table.rows());
+            for (ProcurementTable.Culprit culprit : ProcurementTable.culprits(layout, table)) {
+                TableRow row = rows.get(culprit.row());
+                PublishedCell cell = new PublishedCell(table.number(), table.title(), culprit.row(),
+                        keys.get(culprit.row()), label(row), culprit.column(),
+                        table.amountColumns().get(culprit.column()), row.sourceLine(),
+                        row.amounts().get(culprit.column()), layout.fenPerUnit());
+                findings.add(new Finding(cell, culprit.mended().multiply(BigDecimal.valueOf(layout.fenPerUnit()))
+                        .longValueExact()));
+                List<BigDecimal> amounts = new ArrayList<>(row.amounts());
+                amounts.set(culprit.column(), culprit.mended().signum() == 0 ? null : culprit.mended());
+                rows.set(culprit.row(), new TableRow(row.level(), row.labels(), amounts, row.sourceLine()));
+            }
+            items.addAll(ProcurementTable.items(layout, new DisclosureTable(table.number(), table.title(),
+                    table.labelColumns(), table.amountColumns(), rows)));
+        }
+        return items;
     }
 
     private static String label(TableRow row) {

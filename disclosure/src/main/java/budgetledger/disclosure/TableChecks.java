@@ -18,6 +18,9 @@ final class TableChecks {
     }
 
     static void check(TableLayout layout, DisclosureTable t, Problems problems) {
+        if (layout.kind() == Kind.PROCUREMENT) {
+            ProcurementTable.checkStructure(layout, t, problems);
+        }
         if (layout.kind() != Kind.FUNCTIONAL) {
             return;
         }

@@ -1,5 +1,6 @@
 package budgetledger.disclosure;
 
+import budgetledger.model.ProcurementFunds;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -29,12 +30,15 @@ import java.util.regex.Pattern;
  * @param classLevel   PAIRED: the level of the 类 rows (1; 2 under 一、本年支出)
  * @param totalRows    PAIRED: the rows of grand totals (收入总计 | 支出总计 …)
  * @param skipWords    a row whose first cell is one of these is no data (栏次)
+ * @param fundsColumns PROCUREMENT: per amount column, the kinds of money it counts (empty: all of them); a printed
+ *                     amount is read as the first kind's
  */
 public record TableLayout(int number, String title, Kind kind, List<String> labelColumns, List<String> amountColumns,
                    String cells, int totalColumn, List<Integer> partColumns, List<String> variants, Print print,
                    String unit, int codeCells, boolean totalAtBottom, LineFilter select, List<LineFilter> columnFilters,
                    List<IncomeRow> incomeRows, List<String> nothingWords, List<String> headerWords,
-                   List<IncomeRow> outgoRows, int classLevel, List<TotalRow> totalRows, List<String> skipWords) {
+                   List<IncomeRow> outgoRows, int classLevel, List<TotalRow> totalRows, List<String> skipWords,
+                   List<List<ProcurementFunds>> fundsColumns) {
 
     /** A row of grand totals of a PAIRED table: its income and expenditure labels, and the lines it counts. */
     public record TotalRow(String incomeLabel, String expenditureLabel, LineFilter filter) {
@@ -59,7 +63,12 @@ public record TableLayout(int number, String title, Kind kind, List<String> labe
         /** Tables 12 and 13: the department, then each unit followed by its projects. */
         PROJECTS,
         /** One row of amounts under a header, no labels: "三公" beside 机关运行经费 (Shanghai) or 会议费 and 培训费. */
-        SINGLE_ROW
+        SINGLE_ROW,
+        /**
+         * 政府采购: 合计, then each 采购品目大类 (货物 / 工程 / 服务), each unit under it, and the unit's items (project,
+         * economic item, 品目, 组织形式) by kind of money. Its cells count procurement items, not budget lines.
+         */
+        PROCUREMENT
     }
 
     public static final int COUNT = 13;

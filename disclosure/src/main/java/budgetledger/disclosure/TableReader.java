@@ -206,13 +206,14 @@ final class TableReader {
                     .anyMatch(l -> CHINESE_ORDINAL.matcher(l).matches() || PAIRED_LABELS.contains(l)
                             || layout.filtered() && incomeLevel(l) == 2);
             case THREE_PUBLIC -> THREE_PUBLIC_LABELS.contains(threePublicLabel(labels.get(0)));
-            case ECONOMIC, UNITS, PROJECTS, SINGLE_ROW -> false;
+            case ECONOMIC, UNITS, PROJECTS, SINGLE_ROW, PROCUREMENT -> false;
         };
     }
 
     /** Tables whose rows are named freely (economic items, units, projects): any row that is no header is data. */
     private boolean freeTextLabels() {
-        return (layout.kind() == Kind.ECONOMIC && layout.codeCells() == 0) || layout.kind() == Kind.UNITS || layout.kind() == Kind.PROJECTS;
+        return (layout.kind() == Kind.ECONOMIC && layout.codeCells() == 0) || layout.kind() == Kind.UNITS
+                || layout.kind() == Kind.PROJECTS || layout.kind() == Kind.PROCUREMENT;
     }
 
     private boolean isHeader(String[] cells) {
@@ -367,6 +368,10 @@ final class TableReader {
                 case ECONOMIC -> level = total ? 0 : layout.codeCells() > 0 ? economicLevel(c)
                         : c.labels.get(1).isEmpty() ? 1 : 2;
                 case SINGLE_ROW -> level = 0;
+                case PROCUREMENT -> {
+                    level = ProcurementTable.level(c.labels);
+                    total = level == 0;
+                }
                 case THREE_PUBLIC -> {
                     String label = threePublicLabel(c.labels.get(0));
                     level = total ? 0 : label.equals(VEHICLE_PURCHASE) || label.equals(VEHICLE_OPERATION) ? 2 : 1;

@@ -1,6 +1,7 @@
 package budgetledger.disclosure;
 
 import budgetledger.model.FundingSource;
+import budgetledger.model.ProcurementFunds;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -252,6 +253,7 @@ public record Template(String id, String name, String unit, List<String> emptyNo
         int classLevel = 1;
         final List<TableLayout.TotalRow> totalRows = new ArrayList<>();
         final List<String> skipWords = new ArrayList<>();
+        final List<List<ProcurementFunds>> funds = new ArrayList<>();
 
         Table(int number, String title, TableLayout.Kind kind) {
             this.number = number;
@@ -291,6 +293,8 @@ public record Template(String id, String name, String unit, List<String> emptyNo
                 case "totalrow" -> totalRows.add(new TableLayout.TotalRow(field(f, 1, where), field(f, 2, where),
                         filter(f.size() > 3 ? f.get(3) : "*", where)));
                 case "skip" -> skipWords.addAll(rest);
+                case "funds" -> funds.add(field(f, 1, where).equals("*") ? List.of()
+                        : rest.stream().map(ProcurementFunds::valueOf).toList());
                 case "group" -> groups.add(new TableLayout.Group(field(f, 1, where),
                         Integer.parseInt(field(f, 2, where)), Integer.parseInt(field(f, 3, where))));
                 default -> throw new IllegalStateException(where + ": unknown line \"" + f.get(0) + "\"");
@@ -311,7 +315,12 @@ public record Template(String id, String name, String unit, List<String> emptyNo
             if (labelCells != labels.size() || amountCells != amounts.size() || order.size() != cells.length()) {
                 throw new IllegalStateException(where + ": table " + number + "'s cells, columns and print disagree");
             }
-            if (select != null && kind != TableLayout.Kind.PAIRED && columnFilters.size() != amounts.size()) {
+            if (kind == TableLayout.Kind.PROCUREMENT && (select == null || funds.size() != amounts.size())) {
+                throw new IllegalStateException(where + ": procurement table " + number
+                        + " needs select * and one funds line per amount");
+            }
+            if (select != null && kind != TableLayout.Kind.PAIRED && kind != TableLayout.Kind.PROCUREMENT
+                    && columnFilters.size() != amounts.size()) {
                 throw new IllegalStateException(where + ": table " + number + " needs one column filter per amount");
             }
             if (select != null && kind == TableLayout.Kind.PAIRED && columnFilters.size() != amounts.size() - 1) {
@@ -333,7 +342,7 @@ public record Template(String id, String name, String unit, List<String> emptyNo
                     List.copyOf(incomeRows), List.copyOf(nothingWords), List.copyOf(headerWords),
                     List.copyOf(outgoRows), classLevel, totalRows.isEmpty() && kind == TableLayout.Kind.PAIRED
                             ? List.of(new TableLayout.TotalRow("收入总计", "支出总计", LineFilter.ALL))
-                            : List.copyOf(totalRows), List.copyOf(skipWords));
+                            : List.copyOf(totalRows), List.copyOf(skipWords), List.copyOf(funds));
         }
     }
 }

@@ -6,6 +6,8 @@ import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.Reconciliation;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
+import budgetledger.model.ProcurementFunds;
+import budgetledger.model.ProcurementItem;
 import budgetledger.model.table.DisclosureTable;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Jiangsu city template (13 tables in 万元, titles without the year, income by unit, "三公" beside 会议费 and
  * 培训费, 机关运行经费 by economic item), on the real published PDF of 无锡市信访局 2025 (../shared/real): read from the
- * PDF, every cell of its twelve ledger tables reproduced (表13 政府采购 is not read: the ledger has no procurement
- * lines yet).
+ * PDF, every cell of its thirteen tables reproduced: twelve from the reconstructed lines, 表13 政府采购支出表 from its
+ * procurement items.
  */
 class JiangsuCityTemplateTest {
 
@@ -30,18 +32,29 @@ class JiangsuCityTemplateTest {
         assertThat(document.template().id()).isEqualTo("jiangsu-city-13");
         assertThat(document.departmentName()).isEqualTo("无锡市信访局");
         assertThat(document.fiscalYear()).isEqualTo(2025);
-        assertThat(document.tables()).hasSize(12);
+        assertThat(document.tables()).hasSize(13);
 
         BudgetHeader header = document.header("113");
+        // 表13: 服务 225.52 万元, two items of 无锡市信访局（本级）, 保安服务 by 分散采购, from 一般公共预算资金
+        assertThat(header.procurement()).extracting(i -> i.unit() + "|" + i.category().label() + "|" + i.project()
+                        + "|" + i.economicItem() + "|" + i.catalogueItem() + "|" + i.method() + "|"
+                        + i.amountFen(ProcurementFunds.GENERAL_PUBLIC) + "|" + i.totalFen())
+                .containsExactly("无锡市信访局（本级）|服务|运行费增额及矛调业务经费（常年）|物业管理费|保安服务|分散采购|154420000|154420000",
+                        "无锡市信访局（本级）|服务|物业及运行经费（常年）|物业管理费|保安服务|分散采购|71100000|71100000");
         assertThat(header.units()).extracting(u -> u.code() + " " + u.name())
                 .containsExactly("113001 无锡市信访局（本级）", "113002 无锡市人民来访接待中心");
         Result result = Reconstruction.reconstruct(header, document.tables(), false);
         List<BudgetLine> lines = result.lines().stream().map(SolvedLine::line).toList();
+        assertThat(result.procurement()).isEqualTo(header.procurement());
 
         Map<Integer, DisclosureTable> rendered = new TreeMap<>();
         DisclosureTables.renderAll(header, lines).forEach(t -> rendered.put(t.number(), t));
         Reconciliation.Report report = Reconciliation.compare(document.template(), document.tables(), rendered);
         assertThat(report.differences()).isEmpty();
+        assertThat(rendered.get(13).rows()).extracting(r -> r.level() + " " + r.labels().get(0) + " "
+                        + r.amounts().get(0) + " " + r.amounts().get(4))
+                .containsExactly("0 合计 225.52 225.52", "1 服务 225.52 225.52", "2 无锡市信访局（本级） 225.52 225.52",
+                        "3  154.42 154.42", "3  71.10 71.10");
 
         // 2,867.94 万元 = 财政拨款 2,723.94 + 其他收入 144.00; 基本 1,692.29 (人员 1,593.76, 公用 98.53), 项目 1,175.65
         assertThat(sum(lines, null, null)).isBetween(2_867_935_000L, 2_867_944_999L);
@@ -75,5 +88,28 @@ class JiangsuCityTemplateTest {
                 Reconstruction.ReconstructionException.class).conflicts())
                 .extracting(f -> f.cell().place() + " " + f.cell().published().toPlainString())
                 .containsExactly("表3 支出总表 “2210202 提租补贴”行 “合计”列 118.13");
+    }
+
+    @Test
+    void a_procurement_cell_changed_in_the_wuxi_text_is_refused_naming_that_cell_or_kept_as_a_finding() {
+        String text = PdfText.extract(RealFixtures.bytes(RealFixtures.WUXI)).text();
+        String row = "\t物业及运行经费（常年）\t物业管理费\t保安服务\t分散采购\t71.10\t";
+        int at = text.indexOf(row);
+        assertThat(at).isPositive();
+        String changed = text.substring(0, at) + row.replace("\t71.10\t", "\t72.10\t")
+                + text.substring(at + row.length());
+        DisclosureDocument document = new DisclosureParser().parse(changed);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> Reconstruction.reconstruct(document.header("113"), document.tables(), false),
+                Reconstruction.ReconstructionException.class).conflicts())
+                .extracting(f -> f.cell().place() + " " + f.cell().published().toPlainString() + " → "
+                        + f.ledgerInUnit().toPlainString())
+                .containsExactly("表13 政府采购支出表 “物业及运行经费（常年） 物业管理费 保安服务 分散采购”行 “一般公共预算资金”列 72.10"
+                        + " → 71.10");
+
+        Result accepted = Reconstruction.reconstruct(document.header("113"), document.tables(), true);
+        assertThat(accepted.findings()).hasSize(1);
+        assertThat(accepted.procurement()).extracting(ProcurementItem::totalFen).containsExactly(154_420_000L,
+                71_100_000L);
     }
 }

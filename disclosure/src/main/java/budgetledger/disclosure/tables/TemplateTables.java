@@ -40,6 +40,7 @@ final class TemplateTables {
             case PAIRED -> paired(layout, names, context, lines, selected);
             case SINGLE_ROW -> List.of(cells(layout, context, selected, 0).row(0, List.of(), layout.fenPerUnit()));
             case UNITS -> units(layout, budget, context, selected);
+            case PROCUREMENT -> budgetledger.disclosure.ProcurementTable.rows(layout, budget.procurement());
             default -> throw new IllegalStateException(layout.displayName() + ": kind " + layout.kind()
                     + " is not rendered from filters");
         };
