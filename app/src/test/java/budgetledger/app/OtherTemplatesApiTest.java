@@ -137,7 +137,7 @@ class OtherTemplatesApiTest {
         assertThat(imported.getBody().get("reconciliation").get("mismatched").asInt()).isZero();
 
         JsonNode tables = finance().getForObject("/api/budgets/113-2025/tables", JsonNode.class);
-        assertThat(tables).hasSize(12);
+        assertThat(tables).hasSize(13);
         assertThat(tables.get(1).get("title").asText()).isEqualTo("2025年收入总表");
         // 收入总表 by unit, with the document's unit codes: 本级 2,304.79 (其他收入 144.00), 接待中心 563.15
         assertThat(amounts(tables.get(1), "合计").subList(0, 3)).containsExactly("2867.94", "2867.94", "2723.94");
@@ -150,6 +150,14 @@ class OtherTemplatesApiTest {
         assertThat(tables.get(8).get("rows").get(0).get("amounts")).extracting(JsonNode::asText)
                 .containsExactly("1.50", "null", "null", "null", "null", "1.50", "0.44", "16.20");
         assertThat(amounts(tables.get(11), "合计")).containsExactly("98.53");
+        // 表13 政府采购支出表 from the recorded items: 服务 225.52 = 154.42 + 71.10 of 一般公共预算资金, 保安服务
+        JsonNode procurement = finance().getForObject("/api/budgets/113-2025/tables/13", JsonNode.class);
+        assertThat(procurement.get("title").asText()).isEqualTo("2025年政府采购支出表");
+        assertThat(amounts(procurement, "合计")).containsExactly("225.52", null, null, null, "225.52");
+        assertThat(amounts(procurement, "服务")).containsExactly("225.52", null, null, null, "225.52");
+        assertThat(amounts(procurement, "运行费增额及矛调业务经费（常年）")).containsExactly("154.42", null, null, null,
+                "154.42");
+        assertThat(amounts(procurement, "物业及运行经费（常年）")).containsExactly("71.10", null, null, null, "71.10");
     }
 
     @Test

@@ -23,6 +23,7 @@ import budgetledger.events.BudgetOpened;
 import budgetledger.events.ChangeReasonRecorded;
 import budgetledger.events.CurrentYearFigureRecorded;
 import budgetledger.events.DisclosureRecorded;
+import budgetledger.events.ProcurementRecorded;
 import budgetledger.events.LineAmountChange;
 import budgetledger.events.BudgetLinesAppropriated;
 import budgetledger.events.LineItemsImported;
@@ -136,6 +137,7 @@ public class DepartmentBudget {
         }
         LedgerLimits.budget("lines", command.lines().stream()
                 .map(line -> new Line(line.unitCode(), line.kind(), line.amountFen())).toList(), 0);
+        ProcurementRules.check(command.procurement());
         Map<BudgetSubject, Long> figures = new EnumMap<>(BudgetSubject.class);
         for (ImportDisclosure.CurrentYearFigure figure : command.currentYearFigures()) {
             CurrentYearFigureRules.check(figure.subject(), figure.amountFen(), figures);
@@ -167,6 +169,10 @@ public class DepartmentBudget {
             ImportDisclosure.CurrentYearFigure figure = command.currentYearFigures().get(i);
             apply(new CurrentYearFigureRecorded(command.budgetId(), figure.subject(), figure.amountFen(),
                     command.documentNo(), "据公开文档第三部分", command.commandId() + "#C" + (i + 1)));
+        }
+        if (!command.procurement().isEmpty()) {
+            apply(new ProcurementRecorded(command.budgetId(), command.procurement(), command.documentNo(),
+                    "据公开文档政府采购表", command.commandId() + "#G"));
         }
     }
 

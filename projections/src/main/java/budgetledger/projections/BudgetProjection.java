@@ -33,10 +33,12 @@ public class BudgetProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
     private final Savepoint savepoint;
+    private final ProcurementProjection procurement;
 
-    public BudgetProjection(JdbcTemplate jdbc, Savepoint savepoint) {
+    public BudgetProjection(JdbcTemplate jdbc, Savepoint savepoint, ProcurementProjection procurement) {
         this.jdbc = jdbc;
         this.savepoint = savepoint;
+        this.procurement = procurement;
     }
 
     @EventHandler
@@ -102,7 +104,8 @@ public class BudgetProjection {
         return jdbc.query("select * from budget where budget_id = ?", (rs, n) -> new BudgetRow(
                         rs.getString("budget_id"), rs.getString("department_code"), rs.getString("department_name"),
                         rs.getInt("fiscal_year"), units(budgetId), priorYearFigures(budgetId), reasons(budgetId),
-                        names(rs.getString("document_names")), rs.getString("template_id")),
+                        names(rs.getString("document_names")), rs.getString("template_id"),
+                        procurement.items(budgetId)),
                 budgetId).stream().findFirst();
     }
 

@@ -2,6 +2,7 @@ package budgetledger.projections;
 
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
+import budgetledger.model.ProcurementItem;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,18 @@ import java.util.Map;
 public record BudgetRow(String budgetId, String departmentCode, String departmentName, int fiscalYear,
                         List<BudgetUnit> units, Map<BudgetSubject, Long> priorYearFigures,
                         Map<BudgetSubject, String> changeReasons, Map<String, String> documentNames,
-                        String templateId) {
+                        String templateId, List<ProcurementItem> procurement) {
+
+    public BudgetRow {
+        procurement = procurement == null ? List.of() : List.copyOf(procurement);
+    }
+
+    public BudgetRow(String budgetId, String departmentCode, String departmentName, int fiscalYear,
+                     List<BudgetUnit> units, Map<BudgetSubject, Long> priorYearFigures,
+                     Map<BudgetSubject, String> changeReasons, Map<String, String> documentNames, String templateId) {
+        this(budgetId, departmentCode, departmentName, fiscalYear, units, priorYearFigures, changeReasons,
+                documentNames, templateId, List.of());
+    }
 
     public BudgetRow(String budgetId, String departmentCode, String departmentName, int fiscalYear,
                      List<BudgetUnit> units, Map<BudgetSubject, Long> priorYearFigures,

@@ -15,7 +15,7 @@ public final class DocumentLines {
 
     public static BudgetHeader header(BudgetRow budget) {
         return new BudgetHeader(budget.departmentCode(), budget.departmentName(), budget.fiscalYear(), budget.units(),
-                budget.documentNames(), budget.templateId());
+                budget.documentNames(), budget.templateId(), budget.procurement());
     }
 
     public static List<BudgetLine> lines(List<BudgetLineRow> rows) {

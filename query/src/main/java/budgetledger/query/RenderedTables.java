@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * Rendered disclosure tables kept per budget, table and version of the budget's lines, so that a repeated query reads
  * a rendering instead of mapping and summing the budget's lines again; the first query after a change renders once.
- * A rendering depends on the budget's header (department, year, units, document names: all fixed when the budget is
- * opened) and its lines, so the key holds the header and the lines' version ({@link LinesVersion}): a change moves the
+ * A rendering depends on the budget's header (department, year, units, document names, template: all fixed when the
+ * budget is opened; its 政府采购 items) and its lines, so the key holds the header and the lines' version ({@link LinesVersion}): a change moves the
  * version and the old rendering is never read again. The versions are read from the database on every query, so
  * every node of a cluster sees changes another node's projections wrote. At most {@code capacity} renderings are kept,
  * the least recently used dropped first. Tables are immutable records, shared by every reader.
@@ -68,6 +68,6 @@ final class RenderedTables {
     /** What of the budget's row the rendering reads (DocumentLines.header): figures and reasons left out. */
     private static BudgetRow headerOf(BudgetRow budget) {
         return new BudgetRow(budget.budgetId(), budget.departmentCode(), budget.departmentName(), budget.fiscalYear(),
-                budget.units(), Map.of(), Map.of(), budget.documentNames());
+                budget.units(), Map.of(), Map.of(), budget.documentNames(), budget.templateId(), budget.procurement());
     }
 }

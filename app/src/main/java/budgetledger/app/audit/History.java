@@ -217,6 +217,10 @@ public class History {
         if (payload instanceof CurrentYearFigureRecorded e) {
             return "本年数 " + e.subject().label() + "：" + Yuan.format(e.amountFen()) + " 元";
         }
+        if (payload instanceof budgetledger.events.ProcurementRecorded e) {
+            return "政府采购 " + e.items().size() + " 项：" + Yuan.format(e.items().stream()
+                    .mapToLong(budgetledger.model.ProcurementItem::totalFen).sum()) + " 元";
+        }
         if (payload instanceof ChangeReasonRecorded e) {
             return "变动原因 " + e.subject().label() + "：" + e.reason();
         }

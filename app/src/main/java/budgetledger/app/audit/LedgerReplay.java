@@ -8,7 +8,9 @@ import budgetledger.events.BudgetOpened;
 import budgetledger.events.ChangeReasonRecorded;
 import budgetledger.events.LineAmountChange;
 import budgetledger.events.PriorYearFigureRecorded;
+import budgetledger.events.ProcurementRecorded;
 import budgetledger.model.BudgetSubject;
+import budgetledger.model.ProcurementItem;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
 
@@ -27,6 +29,7 @@ public final class LedgerReplay {
     private final Map<String, BudgetLineRow> lines = new LinkedHashMap<>();
     private final Map<BudgetSubject, Long> priorYear = new EnumMap<>(BudgetSubject.class);
     private final Map<BudgetSubject, String> reasons = new EnumMap<>(BudgetSubject.class);
+    private List<ProcurementItem> procurement = List.of();
 
     /** Applies one event; returns, per line touched, its amount before the event (null for a new line). */
     public Map<String, Long> apply(BudgetJournal.Entry entry) {
@@ -51,6 +54,8 @@ public final class LedgerReplay {
             }
         } else if (payload instanceof PriorYearFigureRecorded e) {
             priorYear.put(e.subject(), e.amountFen());
+        } else if (payload instanceof ProcurementRecorded e) {
+            procurement = e.items();
         } else if (payload instanceof ChangeReasonRecorded e) {
             reasons.put(e.subject(), e.reason());
         }
@@ -68,7 +73,7 @@ public final class LedgerReplay {
     public BudgetRow budget() {
         return new BudgetRow(opened.budgetId(), opened.departmentCode(), opened.departmentName(), opened.fiscalYear(),
                 opened.units(), Map.copyOf(priorYear), Map.copyOf(reasons), opened.documentNames(),
-                opened.templateId());
+                opened.templateId(), procurement);
     }
 
     public List<BudgetLineRow> lines() {

@@ -102,7 +102,8 @@ public final class DisclosureImport {
         return new ImportDisclosure(BudgetId.of(code, document.fiscalYear()), code, document.departmentName(),
                 document.fiscalYear(), units, imported, figures, reasons, procurement(document.narrative()), tables,
                 header.documentNames(), findings, document.fiscalYear() + "年度部门预算公开", documentSha256,
-                commandId, document.template().isSeed() ? null : document.template().id(), documentFindings);
+                commandId, document.template().isSeed() ? null : document.template().id(), documentFindings,
+                result.procurement());
     }
 
     /**

@@ -134,7 +134,7 @@ public class DisclosureImportService {
         log.info("Importing disclosure {} ({} 年, {} lines) as budget {}", sha256.substring(0, 12),
                 command.fiscalYear(), command.lines().size(), command.budgetId());
         commands.sendAndWait(command);
-        int events = 2 + command.lines().size() + command.priorYearFigures().size() + command.changeReasons().size()
+        int events = 2 + (command.procurement().isEmpty() ? 0 : 1) + command.lines().size() + command.priorYearFigures().size() + command.changeReasons().size()
                 + command.currentYearFigures().size();
         return new ImportResult(command.budgetId(), command.lines().size(), events,
                 new ImportResult.Counts(report.exact(), report.rounding(), report.mismatched()), command.findings(),
@@ -229,7 +229,8 @@ public class DisclosureImportService {
     /** The thirteen tables the command's lines would render, before anything is recorded. */
     private static Map<Integer, DisclosureTable> render(ImportDisclosure command) {
         BudgetHeader budget = new BudgetHeader(command.departmentCode(), command.departmentName(),
-                command.fiscalYear(), command.units(), command.documentNames(), command.templateId());
+                command.fiscalYear(), command.units(), command.documentNames(), command.templateId(),
+                command.procurement());
         List<BudgetLine> lines = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
             ImportedLine line = command.lines().get(i);

@@ -21,6 +21,7 @@ public class ReadModelChecksum {
             new String[]{"prior_year_figure", "budget_id, subject"},
             new String[]{"change_reason", "budget_id, subject"},
             new String[]{"current_year_figure", "budget_id, subject"},
+            new String[]{"procurement_item", "budget_id, position"},
             new String[]{"published_table", "budget_id, table_number"});
 
     private final JdbcTemplate jdbc;

@@ -307,6 +307,7 @@ class AuditPages {
         types.put("PriorYearFigureRecorded", "上年数");
         types.put("ChangeReasonRecorded", "变动原因");
         types.put("CurrentYearFigureRecorded", "本年数（政府采购）");
+        types.put("ProcurementRecorded", "政府采购项目");
         types.put("DisclosureRecorded", "记录公开文档");
         types.put("LineItemsImported", "导入预算行文件");
         types.put("BudgetOpened", "开立预算");

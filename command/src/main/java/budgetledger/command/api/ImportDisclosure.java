@@ -7,6 +7,7 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
+import budgetledger.model.ProcurementItem;
 import budgetledger.model.table.DisclosureTable;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -16,8 +17,8 @@ import java.util.Map;
 /**
  * Open a budget from a published disclosure in one step: its units, the opening lines reconstructed from its
  * tables, the published tables themselves, the prior-year figures and reasons of its narrative, and this year's
- * figures the narrative states that no line gives (政府采购). It lands whole
- * or not at all.
+ * figures the narrative states that no line gives (政府采购), and the 政府采购 items its procurement table lists. It
+ * lands whole or not at all.
  */
 public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, String departmentCode,
                                String departmentName, int fiscalYear, List<BudgetUnit> units,
@@ -25,10 +26,12 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
                                List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
                                List<DisclosureTable> publishedTables, Map<String, String> documentNames,
                                List<CellFinding> findings, String documentNo, String documentSha256,
-                               String commandId, String templateId, List<DocumentFinding> documentFindings) {
+                               String commandId, String templateId, List<DocumentFinding> documentFindings,
+                               List<ProcurementItem> procurement) {
 
     public ImportDisclosure {
         documentFindings = documentFindings == null ? List.of() : List.copyOf(documentFindings);
+        procurement = procurement == null ? List.of() : List.copyOf(procurement);
     }
 
     /** The same import with more of the document's findings. */
@@ -37,7 +40,7 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
         all.addAll(more);
         return new ImportDisclosure(budgetId, departmentCode, departmentName, fiscalYear, units, lines,
                 priorYearFigures, changeReasons, currentYearFigures, publishedTables, documentNames, findings,
-                documentNo, documentSha256, commandId, templateId, all);
+                documentNo, documentSha256, commandId, templateId, all, procurement);
     }
 
     /** A document of the seed's template without document findings. */
@@ -48,7 +51,7 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
                             List<CellFinding> findings, String documentNo, String documentSha256, String commandId) {
         this(budgetId, departmentCode, departmentName, fiscalYear, units, lines, priorYearFigures, changeReasons,
                 currentYearFigures, publishedTables, documentNames, findings, documentNo, documentSha256, commandId,
-                null, List.of());
+                null, List.of(), List.of());
     }
 
     /** An opening line in 分, with how it was derived from the tables. */

@@ -7,6 +7,7 @@ import budgetledger.disclosure.DisclosureParser;
 import budgetledger.disclosure.PdfText;
 import budgetledger.disclosure.Reconstruction;
 import budgetledger.disclosure.Reconstruction.ReconstructionException;
+import budgetledger.disclosure.TableLayout;
 import budgetledger.disclosure.Template;
 import budgetledger.disclosure.tables.Reconciliation;
 import budgetledger.model.table.DisclosureTable;
@@ -45,6 +46,7 @@ class TemplateDisclosuresTest {
             List<String> failures = new ArrayList<>();
             long cells = 0;
             int emptyTables = 0;
+            int procurementItems = 0;
             for (long seed = 1; seed <= COUNT; seed++) {
                 LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, seed);
                 try {
@@ -54,6 +56,12 @@ class TemplateDisclosuresTest {
                     Reconstruction.Result result = Reconstruction.reconstruct(header, document.tables(), false);
                     Reconciliation.Report report = GeneratedDisclosuresTest.reconcile(document, header, result);
                     cells += report.exact();
+                    procurementItems += result.procurement().size();
+                    if (!new java.util.HashSet<>(result.procurement())
+                            .equals(new java.util.HashSet<>(generated.header().procurement()))
+                            || result.procurement().size() != generated.header().procurement().size()) {
+                        failures.add(seed + ": procurement items read back differ");
+                    }
                     emptyTables += (int) document.tables().values().stream().filter(DisclosureTable::holdsNoAmount)
                             .count();
                     if (!report.differences().isEmpty()) {
@@ -65,9 +73,12 @@ class TemplateDisclosuresTest {
                 }
             }
             System.out.println(template.id() + ": generated " + COUNT + ", imported " + (COUNT - failures.size())
-                    + ", exact cells " + cells + ", empty tables " + emptyTables);
+                    + ", exact cells " + cells + ", empty tables " + emptyTables + ", 政府采购 items " + procurementItems);
             assertThat(failures).as(template.id()).isEmpty();
             assertThat(emptyTables).as("some documents have empty tables").isPositive();
+            if (template.tables().stream().anyMatch(t -> t.kind() == TableLayout.Kind.PROCUREMENT)) {
+                assertThat(procurementItems).as("procurement items read back").isGreaterThan(COUNT);
+            }
         }
     }
 

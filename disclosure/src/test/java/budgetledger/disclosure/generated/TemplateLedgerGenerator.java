@@ -12,9 +12,13 @@ import budgetledger.model.EconomicItem;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
+import budgetledger.model.ProcurementCategory;
+import budgetledger.model.ProcurementFunds;
+import budgetledger.model.ProcurementItem;
 import budgetledger.model.UnitType;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,7 +36,8 @@ import static budgetledger.model.FundingSource.GENERAL_PUBLIC;
  * the usual personnel and public-use items, projects on several 项 (some carrying a "三公" item), lines of every other
  * source the template publishes (政府性基金, 国有资本经营, 事业收入 …) or none of them, so that some tables are empty,
  * carried-over lines where the template has columns for them, 会议费 and 培训费 where it prints them, amounts from
- * 10 元 to 2 亿元 and sometimes a 项 the catalogue does not hold; its tables rendered and written in
+ * 10 元 to 2 亿元 and sometimes a 项 the catalogue does not hold, 政府采购 items where the template lists them; its
+ * tables rendered and written in
  * the template's text form. The same template and seed give the same document.
  */
 public final class TemplateLedgerGenerator {
@@ -125,10 +130,47 @@ public final class TemplateLedgerGenerator {
             numbered.add(line.withId("L" + (numbered.size() + 1)));
         }
         Map<String, String> names = LedgerGenerator.documentNames(items);
-        BudgetHeader header = new BudgetHeader(code, department, 2026, List.copyOf(units), names, template.id());
+        BudgetHeader header = new BudgetHeader(code, department, 2026, List.copyOf(units), names, template.id(),
+                procurement());
         String text = DisclosureText.write(header, DisclosureTables.renderAll(header, numbered),
                 "其他相关情况说明\n");
         return new LedgerGenerator.Generated(seed, header, numbered, text);
+    }
+
+    private static final String[][] PURCHASES = {
+            {"GOODS", "办公设备购置费", "台式计算机"}, {"GOODS", "办公费", "复印纸"}, {"GOODS", "专用设备购置", "执法记录仪"},
+            {"WORKS", "维修（护）费", "装修工程"}, {"WORKS", "大型修缮", "房屋修缮工程"},
+            {"SERVICES", "物业管理费", "保安服务"}, {"SERVICES", "物业管理费", "物业管理服务"},
+            {"SERVICES", "委托业务费", "信息技术服务"}, {"SERVICES", "印刷费", "印刷服务"}};
+    private static final String[] METHODS = {"分散采购", "集中采购", "部门集中采购"};
+
+    /**
+     * 政府采购 items where the template prints a procurement table: none to six, each of one unit, bought under a
+     * project or for basic spending, paid mostly from 一般公共预算 and sometimes also from other money, in whole cents
+     * of the table's unit (as tables print them).
+     */
+    private List<ProcurementItem> procurement() {
+        TableLayout layout = template.tables().stream().filter(t -> t.kind() == TableLayout.Kind.PROCUREMENT)
+                .findFirst().orElse(null);
+        List<ProcurementItem> items = new ArrayList<>();
+        if (layout == null) {
+            return items;
+        }
+        long cent = layout.fenPerUnit() / 100;
+        int count = random.nextInt(7);
+        for (int k = 0; k < count; k++) {
+            String[] purchase = pick(PURCHASES);
+            Map<ProcurementFunds, Long> amounts = new EnumMap<>(ProcurementFunds.class);
+            amounts.put(ProcurementFunds.GENERAL_PUBLIC, cent * (1 + random.nextInt(5_000_000)));
+            if (random.nextInt(4) == 0) {
+                amounts.put(pick(new ProcurementFunds[] {ProcurementFunds.GOVERNMENT_FUND, ProcurementFunds.OTHER_FUNDS,
+                        ProcurementFunds.CARRIED_OVER}), cent * (1 + random.nextInt(500_000)));
+            }
+            items.add(new ProcurementItem(pick(units).name(), ProcurementCategory.valueOf(purchase[0]),
+                    random.nextBoolean() ? pick(LedgerGenerator.PROJECTS) : "", purchase[1], purchase[2],
+                    pick(METHODS), amounts));
+        }
+        return items;
     }
 
     private void carriedLine(String item, ExpenditureKind kind, FundingSource source, String project) {
