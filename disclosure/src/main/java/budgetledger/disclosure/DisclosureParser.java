@@ -135,6 +135,13 @@ public final class DisclosureParser {
             NarrativeChecks.compare(narrative, tables, warnings);
         } else {
             NarrativeFindings.check(lines, narrativeLines, fiscalYear, warnings);
+            if (problems.isEmpty()) {
+                for (TableLayout layout : template.tables()) {
+                    if (layout.kind() == TableLayout.Kind.PROCUREMENT && tables.containsKey(layout.number())) {
+                        NarrativeChecks.compareProcurement(narrative, layout, tables.get(layout.number()), warnings);
+                    }
+                }
+            }
         }
 
         if (!problems.isEmpty()) {

@@ -37,6 +37,40 @@ final class NarrativeChecks {
         compare(narrative.agencyOperatingCost(), "机关运行经费", tables.get(11), r -> r.level() == 0, warnings);
     }
 
+    /**
+     * The narrative's 政府采购 total and its 货物 / 工程 / 服务 parts against the template's procurement table: each
+     * stated figure beyond the rounding of 万元 from the table's items is a warning on the narrative's line.
+     */
+    static void compareProcurement(Narrative narrative, TableLayout layout, DisclosureTable table,
+                                   List<ParseProblem> warnings) {
+        List<budgetledger.model.ProcurementItem> items = ProcurementTable.items(layout, table);
+        compareProcurement(narrative.procurementTotal(), "政府采购预算", items, null, layout, warnings);
+        compareProcurement(narrative.procurementGoods(), "政府采购货物", items,
+                budgetledger.model.ProcurementCategory.GOODS, layout, warnings);
+        compareProcurement(narrative.procurementWorks(), "政府采购工程", items,
+                budgetledger.model.ProcurementCategory.WORKS, layout, warnings);
+        compareProcurement(narrative.procurementServices(), "政府采购服务", items,
+                budgetledger.model.ProcurementCategory.SERVICES, layout, warnings);
+    }
+
+    private static void compareProcurement(NarrativeFigure figure, String subject,
+                                           List<budgetledger.model.ProcurementItem> items,
+                                           budgetledger.model.ProcurementCategory category, TableLayout layout,
+                                           List<ParseProblem> warnings) {
+        if (!figure.isPresent()) {
+            return;
+        }
+        long fen = items.stream().filter(i -> category == null || i.category() == category)
+                .mapToLong(budgetledger.model.ProcurementItem::totalFen).sum();
+        BigDecimal inTable = BigDecimal.valueOf(fen).movePointLeft(6);
+        // 0.005 万元 is the narrative's own rounding; the table's items are exact in their unit
+        if (inTable.subtract(figure.amountWanYuan()).abs().compareTo(new BigDecimal("0.005")) > 0) {
+            warnings.add(new ParseProblem(figure.line(), layout.displayName(), "情况说明写" + subject + " "
+                    + Amounts.show(figure.amountWanYuan()) + " 万元，政府采购表的项目合计为 "
+                    + Amounts.show(inTable.setScale(2, java.math.RoundingMode.HALF_UP)) + " 万元"));
+        }
+    }
+
     private static Predicate<TableRow> threePublic(String label) {
         return r -> TableReader.threePublicLabel(r.labels().get(0)).equals(label);
     }

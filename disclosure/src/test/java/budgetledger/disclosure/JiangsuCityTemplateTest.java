@@ -112,4 +112,22 @@ class JiangsuCityTemplateTest {
         assertThat(accepted.procurement()).extracting(ProcurementItem::totalFen).containsExactly(154_420_000L,
                 71_100_000L);
     }
+
+    @Test
+    void a_narrative_procurement_figure_the_procurement_table_does_not_give_is_a_finding_on_its_line() {
+        String text = PdfText.extract(RealFixtures.bytes(RealFixtures.WUXI)).text();
+        DisclosureDocument published = new DisclosureParser().parse(text);
+        assertThat(published.warnings()).extracting(ParseProblem::message).noneMatch(m -> m.contains("政府采购"));
+
+        String stated = "拟采购服务支出225.52万元";
+        assertThat(text).contains(stated);
+        DisclosureDocument changed = new DisclosureParser().parse(text.replace(stated, "拟采购服务支出252.52万元"));
+        assertThat(changed.warnings()).filteredOn(w -> w.message().contains("政府采购"))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.message()).isEqualTo("情况说明写政府采购服务 252.52 万元，政府采购表的项目合计为 225.52 万元");
+                    assertThat(w.table()).isEqualTo("表13 政府采购支出表");
+                    assertThat(text.lines().skip(w.line() - 1).findFirst().orElseThrow()).contains("拟采购");
+                    assertThat(DisclosureDocument.severity(w)).isEqualTo("警告");
+                });
+    }
 }
