@@ -160,6 +160,87 @@ class TemplateDisclosuresTest {
         }
     }
 
+    /**
+     * Titles as real documents print them: after the body's name (某某局2026年…), after a table label on the same
+     * line (公开01表 收支总表) or with one in brackets after it (（公开表1）), with the label alone on a line after the
+     * title, and a 单位预算's 单位 where the 部门预算 says 部门 (单位财务收支预算总表, 编制单位：). Each reads to the same
+     * tables as the plain document.
+     */
+    @Test
+    void titles_with_names_labels_and_the_units_wording_read_to_the_same_tables() {
+        for (Template template : templates()) {
+            for (long seed = 1; seed <= 20; seed++) {
+                LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, seed);
+                String department = generated.header().departmentName();
+                List<String> out = new ArrayList<>();
+                int titles = 0;
+                for (String line : generated.text().split("\n", -1)) {
+                    TableLayout layout = titled(template, line.strip());
+                    if (layout == null) {
+                        out.add(line.replace("编制部门：", "编制单位："));
+                        continue;
+                    }
+                    titles++;
+                    String label = String.format("公开%02d表", layout.number());
+                    String title = line.strip();
+                    if (title.startsWith("2026年部门")) {
+                        out.add(department + "2026年单位" + title.substring("2026年部门".length()) + "（公开表"
+                                + layout.number() + "）");
+                    } else if (seed % 2 == 0) {
+                        out.add(label + " " + title);
+                    } else {
+                        out.add(title + "（" + label + "）");
+                        out.add(label);
+                    }
+                }
+                assertThat(titles).as(template.id() + " titles found").isEqualTo(template.count());
+                DisclosureDocument plain = new DisclosureParser().parse(generated.text());
+                DisclosureDocument printed = new DisclosureParser().parse(String.join("\n", out));
+                assertThat(printed.template()).isSameAs(template);
+                assertThat(printed.departmentName()).isEqualTo(department);
+                assertThat(cells(printed)).as(template.id() + " seed " + seed).isEqualTo(cells(plain));
+            }
+        }
+    }
+
+    /**
+     * A department's workbook (one sheet per table, as {@code TableXlsx} lays tables out and departments publish
+     * them) reads to the same tables as its text, in every template: the seed's too.
+     */
+    @Test
+    void each_templates_tables_published_as_a_workbook_read_to_the_same_tables() {
+        List<Template> all = new ArrayList<>(templates());
+        all.add(Template.seed());
+        for (Template template : all) {
+            for (long seed = 1; seed <= 20; seed++) {
+                LedgerGenerator.Generated generated = template.isSeed() ? LedgerGenerator.generate(seed)
+                        : TemplateLedgerGenerator.generate(template, seed);
+                List<DisclosureTable> tables = budgetledger.disclosure.tables.DisclosureTables.renderAll(
+                        generated.header(), generated.lines());
+                byte[] workbook = budgetledger.disclosure.tables.TableXlsx.write(template, tables, 2026,
+                        generated.header().departmentName());
+                assertThat(budgetledger.disclosure.XlsxText.isXlsx(workbook)).isTrue();
+                DisclosureDocument fromText = new DisclosureParser().parse(generated.text());
+                DisclosureDocument fromXlsx = new DisclosureParser().parse(
+                        budgetledger.disclosure.XlsxText.extract(workbook));
+                assertThat(fromXlsx.template()).isSameAs(template);
+                assertThat(fromXlsx.departmentName()).isEqualTo(generated.header().departmentName());
+                assertThat(fromXlsx.fiscalYear()).isEqualTo(2026);
+                assertThat(cells(fromXlsx)).as(template.id() + " seed " + seed).isEqualTo(cells(fromText));
+            }
+        }
+    }
+
+    /** The table whose title (with the year, or bare in a template that prints it so) the line is. */
+    private static TableLayout titled(Template template, String line) {
+        for (TableLayout layout : template.tables()) {
+            if (line.equals("2026年" + layout.title()) || line.equals(layout.title())) {
+                return layout;
+            }
+        }
+        return null;
+    }
+
     /** Every table's cells as text, row by row: labels and amounts (blank as ""). */
     private static List<String> cells(DisclosureDocument document) {
         List<String> cells = new ArrayList<>();
