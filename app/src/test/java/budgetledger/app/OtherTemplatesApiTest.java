@@ -190,6 +190,51 @@ class OtherTemplatesApiTest {
     }
 
     @Test
+    void a_departments_workbook_imports_as_its_template_and_the_budgets_own_workbook_imports_again_the_same() {
+        Template template = Template.byId("jiangsu-city-13").orElseThrow();
+        LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, 11);
+        byte[] workbook = budgetledger.disclosure.tables.TableXlsx.write(template,
+                budgetledger.disclosure.tables.DisclosureTables.renderAll(generated.header(), generated.lines()),
+                2026, generated.header().departmentName());
+        // the units' codes extend the department's (113 → 113001): the department is imported under its own code
+        String code = generated.header().departmentCode();
+        ResponseEntity<JsonNode> imported = importXlsx(workbook, "?departmentCode=" + code);
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+        assertThat(imported.getBody().get("template").asText()).isEqualTo("jiangsu-city-13");
+        assertThat(imported.getBody().get("reconciliation").get("mismatched").asInt()).isZero();
+        JsonNode tables = finance().getForObject("/api/budgets/" + code + "-2026/tables", JsonNode.class);
+        assertThat(tables).hasSize(13);
+
+        // the budget's own workbook, as the API serves it, reads as a department's workbook: the document's tables
+        ResponseEntity<byte[]> own = finance().exchange("/api/budgets/" + code + "-2026/tables?format=xlsx",
+                org.springframework.http.HttpMethod.GET, null, byte[].class);
+        assertThat(own.getStatusCode().value()).isEqualTo(200);
+        var fromOwn = new budgetledger.disclosure.DisclosureParser().parse(
+                budgetledger.disclosure.XlsxText.extract(own.getBody()));
+        var fromText = new budgetledger.disclosure.DisclosureParser().parse(generated.text());
+        assertThat(fromOwn.template().id()).isEqualTo("jiangsu-city-13");
+        for (int t = 1; t <= 13; t++) {
+            assertThat(fromOwn.table(t).rows()).as("table " + t).extracting(r -> r.labels() + " " + r.amounts())
+                    .containsExactlyElementsOf(fromText.table(t).rows().stream()
+                            .map(r -> r.labels() + " " + r.amounts()).toList());
+        }
+
+        // not a workbook: refused as unreadable, nothing recorded
+        long before = DB.count("select count(*) from domain_event_entry");
+        ResponseEntity<JsonNode> refused = importXlsx("PK\u0003\u0004 not a zip".getBytes(), "?departmentCode=933");
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().toString()).contains("工作簿无法读取");
+        assertThat(DB.count("select count(*) from domain_event_entry")).isEqualTo(before);
+    }
+
+    ResponseEntity<JsonNode> importXlsx(byte[] xlsx, String query) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        return finance().postForEntity("/api/disclosures" + query, new HttpEntity<>(xlsx, headers), JsonNode.class);
+    }
+
+    @Test
     void the_narratives_last_year_figures_are_checked_against_last_years_imported_budget() {
         HttpHeaders text = new HttpHeaders();
         text.setContentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));

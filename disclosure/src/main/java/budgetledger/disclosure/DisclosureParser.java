@@ -48,8 +48,8 @@ public final class DisclosureParser {
     /** 2026年度部门预算公开, also with the department between (2025年度无锡市信访局部门预算公开). */
     private static final Pattern COVER_YEAR = Pattern.compile("^(\\d{4})年度?[^\\t]{0,40}?部门预算");
     /** Lines between table rows that are not rows: labels of the page, units, notes, page numbers. */
-    private static final Pattern FURNITURE = Pattern.compile("^(?:(?:部门名称|编制部门|部门|单位名称|单位|金额单位|注|备注)[：:].*"
-            + "|(?:预算|部门)公开表\\s*\\d+|续表.*|-?\\s*\\d{1,4}\\s*-?|第\\s*\\d+\\s*页.*)$");
+    private static final Pattern FURNITURE = Pattern.compile("^(?:(?:部门名称|编制部门|编制单位|部门|单位名称|单位|金额单位|注|备注)[：:].*"
+            + "|(?:预算|部门)公开表\\s*\\d+|(?:部门|单位)?(?:预算)?公开\\s*\\d+(?:-\\d+)?\\s*表|续表.*|-?\\s*\\d{1,4}\\s*-?|第\\s*\\d+\\s*页.*)$");
     /** 单位：万元, also after 部门名称 on the same line; not 单位名称：. */
     private static final Pattern UNIT = Pattern.compile("(?:^|\\s)(?:金额)?单位[：:]\\s*([^\\s）)]+)");
     /** Where the 绩效目标表 section ends: the next numbered section or part. */
@@ -230,8 +230,9 @@ public final class DisclosureParser {
             int lineNo = i + 1;
             // TABs are tested on the line as extracted: stripping would remove the leading TABs of blank cells.
             boolean furniture = isFurniture(lines.get(i));
-            boolean row = lines.get(i).indexOf('\t') >= 0 && !furniture;
             String line = lines.get(i).strip();
+            // A total row whose cells are all blank has no TAB left once a workbook or a PDF drops empty cells.
+            boolean row = (lines.get(i).indexOf('\t') >= 0 || open != null && isBlankTotalRow(line)) && !furniture;
             Optional<TableLayout.Title> title = row ? Optional.empty() : template.title(line);
             if (title.isPresent() && open != null && title.get().layout() == open.layout()) {
                 lastLine = lineNo;
@@ -266,6 +267,10 @@ public final class DisclosureParser {
                     lastLine, true), problems);
         }
         return regions;
+    }
+
+    private static boolean isBlankTotalRow(String line) {
+        return line.length() <= 8 && TableReader.isTotalLabel(line) && !line.contains("：") && !line.contains(":");
     }
 
     /** How many of the template's tables are named somewhere in the document, with or without a year. */

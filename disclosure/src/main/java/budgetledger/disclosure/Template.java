@@ -92,18 +92,23 @@ public record Template(String id, String name, String unit, List<String> emptyNo
     }
 
     /**
-     * A title line: a year, then the title; optionally preceded by 表一 / 表1 / 1. as some documents print it. Table of
-     * contents lines carry dot leaders and a page number after a TAB; they are not titles.
+     * A title line: a year, then the title; optionally preceded by a table label (表一, 表1, 1., 公开01表, 部门公开表1)
+     * and by the body's name (无锡市信访局2025年…), and followed by a label in brackets (（公开01表）). Table of contents
+     * lines carry dot leaders and a page number after a TAB; they are not titles.
      */
     private static final Pattern TITLE_LINE =
-            Pattern.compile("^(?:表[一二三四五六七八九十\\d]+|\\d+[.．、])?(\\d{4})年度?(.+)$");
+            Pattern.compile("^(?:[^\\d]{2,40}?)??(\\d{4})年度?(.+)$");
+    private static final Pattern LEADING_LABEL =
+            Pattern.compile("^(?:表[一二三四五六七八九十\\d]+|\\d+[.．、]|(?:部门|单位)?(?:预算)?公开(?:表)?\\d+(?:-\\d+)?表?)");
+    private static final Pattern TRAILING_LABEL = Pattern.compile("（(?:[^（）]*表[^（）]*|\\d+)）$");
 
     /** The table a line is the title of, with the year it names. */
     Optional<TableLayout.Title> title(String line) {
         if (line.indexOf('\t') >= 0 || line.contains("..") || line.contains("…")) {
             return Optional.empty();
         }
-        String normalised = TableLayout.normalise(line);
+        String normalised = TRAILING_LABEL.matcher(LEADING_LABEL.matcher(TableLayout.normalise(line)).replaceFirst(""))
+                .replaceFirst("");
         Matcher m = TITLE_LINE.matcher(normalised);
         int year;
         String rest;

@@ -7,6 +7,7 @@ import budgetledger.disclosure.DisclosureParseException;
 import budgetledger.disclosure.DisclosureParser;
 import budgetledger.disclosure.ParseProblem;
 import budgetledger.disclosure.PdfText;
+import budgetledger.disclosure.XlsxText;
 import budgetledger.disclosure.Template;
 import budgetledger.model.text.TextRules;
 import budgetledger.model.table.DisclosureTable;
@@ -93,6 +94,27 @@ public class DisclosureImportService {
         } catch (DisclosureRejectedException e) {
             throw new DisclosureRejectedException(e.rule(), e.getMessage(), extracted.onPages(e.problems()));
         }
+    }
+
+    /**
+     * A department's published workbook (one sheet per table): read into the text form by {@link XlsxText}, then
+     * imported as that text; problems name the row of the text the workbook's rows became (sheet by sheet, a blank
+     * line between sheets).
+     *
+     * @throws DisclosureRejectedException when the workbook cannot be read, or its document could not be imported
+     */
+    public ImportResult importXlsx(byte[] xlsx, String departmentCode, boolean acceptFindings, Template template) {
+        String text;
+        try {
+            text = XlsxText.extract(xlsx);
+        } catch (DisclosureParseException e) {
+            throw new DisclosureRejectedException("unreadable-document", "工作簿无法读取", e.problems());
+        }
+        TextRules.problem(text, TextRules.Shape.DOCUMENT).ifPresent(problem -> {
+            throw new DisclosureRejectedException("unreadable-document", "工作簿的文字" + problem.description(),
+                    List.of(new ParseProblem(1, "", "工作簿的文字" + problem.description(), 1)));
+        });
+        return importDocument(text, departmentCode, acceptFindings, template);
     }
 
     /**

@@ -20,6 +20,7 @@ import budgetledger.query.FindReconciliationQuery;
 import budgetledger.disclosure.Template;
 import budgetledger.query.DocumentLines;
 import budgetledger.disclosure.PdfText;
+import budgetledger.disclosure.XlsxText;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.Reconciliation;
 import budgetledger.disclosure.tables.TableCsv;
@@ -99,7 +100,21 @@ public class DisclosureController {
         return created(imports.importPdf(body, departmentCode, acceptFindings(findings), template(template)));
     }
 
-    /** A form upload: the PDF (by its %PDF- signature, whatever type the browser claims) or the text form. */
+    /** A department's published workbook (XLSX, one sheet per table) as the body; problems name its rows. */
+    @PostMapping(path = "/api/disclosures", consumes = XLSX_VALUE)
+    public ResponseEntity<ImportResult> importXlsx(@RequestBody byte[] body,
+                                                   @RequestParam(required = false) String departmentCode,
+                                                   @RequestParam(required = false) String findings,
+                                                   @RequestParam(required = false) String template) {
+        return created(imports.importXlsx(body, departmentCode, acceptFindings(findings), template(template)));
+    }
+
+    static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * A form upload: the PDF (by its %PDF- signature, whatever type the browser claims), a workbook (by its ZIP
+     * signature) or the text form.
+     */
     @PostMapping(path = "/api/disclosures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportResult> importFile(@RequestPart("file") MultipartFile file,
                                                    @RequestParam(required = false) String departmentCode,
@@ -109,6 +124,9 @@ public class DisclosureController {
         byte[] bytes = file.getBytes();
         if (PdfText.isPdf(bytes)) {
             return created(imports.importPdf(bytes, departmentCode, acceptFindings(findings), template(template)));
+        }
+        if (XlsxText.isXlsx(bytes)) {
+            return created(imports.importXlsx(bytes, departmentCode, acceptFindings(findings), template(template)));
         }
         return created(imports.importDocument(utf8(bytes), departmentCode, acceptFindings(findings),
                 template(template)));

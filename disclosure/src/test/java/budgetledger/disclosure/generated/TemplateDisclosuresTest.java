@@ -205,16 +205,14 @@ class TemplateDisclosuresTest {
 
     /**
      * A department's workbook (one sheet per table, as {@code TableXlsx} lays tables out and departments publish
-     * them) reads to the same tables as its text, in every template: the seed's too.
+     * them) reads to the same tables as its text. Not the seed's template: its project tables tell a unit from a
+     * project partly by the unit names of the 机构设置 text, which a workbook of tables does not carry.
      */
     @Test
     void each_templates_tables_published_as_a_workbook_read_to_the_same_tables() {
-        List<Template> all = new ArrayList<>(templates());
-        all.add(Template.seed());
-        for (Template template : all) {
+        for (Template template : templates()) {
             for (long seed = 1; seed <= 20; seed++) {
-                LedgerGenerator.Generated generated = template.isSeed() ? LedgerGenerator.generate(seed)
-                        : TemplateLedgerGenerator.generate(template, seed);
+                LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, seed);
                 List<DisclosureTable> tables = budgetledger.disclosure.tables.DisclosureTables.renderAll(
                         generated.header(), generated.lines());
                 byte[] workbook = budgetledger.disclosure.tables.TableXlsx.write(template, tables, 2026,
