@@ -104,6 +104,15 @@ public record Template(String id, String name, String unit, List<String> emptyNo
 
     /** The table a line is the title of, with the year it names. */
     Optional<TableLayout.Title> title(String line) {
+        return title(line, true);
+    }
+
+    /**
+     * @param loosely also a title worded apart from the template's in ways documents of other years and bodies word
+     *                it (部门 / 单位 before it, 预算 in it or not: 国有资本经营预算支出表 for 国有资本经营预算支出预算表), when
+     *                exactly one of the template's tables is then named
+     */
+    private Optional<TableLayout.Title> title(String line, boolean loosely) {
         if (line.indexOf('\t') >= 0 || line.contains("..") || line.contains("…")) {
             return Optional.empty();
         }
@@ -128,7 +137,19 @@ public record Template(String id, String name, String unit, List<String> emptyNo
                 return Optional.of(new TableLayout.Title(layout, year));
             }
         }
-        return Optional.empty();
+        if (!loosely) {
+            return Optional.empty();
+        }
+        String loose = loose(rest);
+        List<TableLayout> named = tables.stream().filter(layout -> loose(layout.title()).equals(loose)
+                || layout.variants().stream().anyMatch(v -> loose(v).equals(loose))).toList();
+        return named.size() == 1 ? Optional.of(new TableLayout.Title(named.get(0), year)) : Optional.empty();
+    }
+
+    private static final Pattern LOOSE_PREFIX = Pattern.compile("^(?:部门|单位)");
+
+    private static String loose(String title) {
+        return LOOSE_PREFIX.matcher(TableLayout.normalise(title)).replaceFirst("").replace("预算", "");
     }
 
     /** Whether the line is a table title of any template. */
@@ -141,12 +162,20 @@ public record Template(String id, String name, String unit, List<String> emptyNo
      * template has a single title in it.
      */
     public static Optional<Template> recognise(List<String> lines) {
-        return all().stream().map(t -> new Object() {
-                    final Template template = t;
-                    final long found = lines.stream().map(String::strip).map(t::title).flatMap(Optional::stream)
-                            .map(title -> title.layout().number()).distinct().count();
-                }).filter(c -> c.found > 0).max(Comparator.comparingLong(c -> c.found))
-                .map(c -> c.template);
+        // Titles as the template words them count first; loosely worded ones only between templates equal on those.
+        return all().stream().map(t -> new Recognised(t, found(t, lines, false), found(t, lines, true)))
+                .filter(r -> r.loose() > 0)
+                .max(Comparator.comparingLong(Recognised::exact).thenComparingLong(Recognised::loose))
+                .map(Recognised::template);
+    }
+
+    private record Recognised(Template template, long exact, long loose) {
+    }
+
+    /** How many of the template's tables the lines hold a title of, each counted once. */
+    private static long found(Template template, List<String> lines, boolean loosely) {
+        return lines.stream().map(String::strip).map(line -> template.title(line, loosely)).flatMap(Optional::stream)
+                .map(title -> title.layout().number()).distinct().count();
     }
 
     /** Reads a template file from the class path; a malformed file is a bug of the build, not of a document. */
