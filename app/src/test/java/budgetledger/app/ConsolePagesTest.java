@@ -424,7 +424,29 @@ class ConsolePagesTest {
             assertThat(page.body()).contains(shanghai.table(number).title());
             assertThat(analyst.get("/budgets/931-2026/tables/" + number + "/csv").statusCode()).isEqualTo(200);
         }
-        assertThat(analyst.get("/budgets/931-2026/tables/1").body()).contains("收入总计", "支出总计");
+        // income beside expenditure as printed: 收入总计 and 支出总计 on one row
+        String summary = analyst.get("/budgets/931-2026/tables/1").body();
+        int total = summary.indexOf("收入总计");
+        assertThat(total).isPositive();
+        String totalRow = summary.substring(summary.lastIndexOf("<tr", total), summary.indexOf("</tr>", total));
+        assertThat(totalRow).contains("支出总计");
         assertThat(analyst.get("/budgets/931-2026/tables/10").statusCode()).isEqualTo(404);
+
+        // a Jiangsu city budget's 表13 政府采购支出表, rendered from its procurement items
+        budgetledger.disclosure.Template jiangsu = budgetledger.disclosure.Template.byId("jiangsu-city-13")
+                .orElseThrow();
+        budgetledger.disclosure.generated.LedgerGenerator.Generated generated = java.util.stream.LongStream
+                .rangeClosed(1, 50).mapToObj(seed -> budgetledger.disclosure.generated.TemplateLedgerGenerator
+                        .generate(jiangsu, seed)).filter(g -> !g.header().procurement().isEmpty()).findFirst()
+                .orElseThrow();
+        String code = generated.header().departmentCode();
+        assertThat(server.withBasicAuth(TestUsers.name(FINANCE), TestUsers.password(FINANCE))
+                .postForEntity("/api/disclosures?departmentCode=" + code, new HttpEntity<>(
+                        generated.text().getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode()
+                .value()).isEqualTo(201);
+        HttpResponse<String> procurement = analyst.get("/budgets/" + code + "-2026/tables/13");
+        assertThat(procurement.statusCode()).isEqualTo(200);
+        assertThat(procurement.body()).contains("政府采购支出表", "采购品目名称",
+                generated.header().procurement().get(0).catalogueItem());
     }
 }

@@ -1,6 +1,7 @@
 package budgetledger.app.web;
 
 import budgetledger.disclosure.Template;
+import budgetledger.disclosure.tables.DisclosureText;
 import budgetledger.disclosure.tables.PublishedLayout;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
@@ -43,7 +44,10 @@ record TablePage(int number, String title, List<Header> upper, List<Header> lowe
         boolean coded = !table.labelColumns().isEmpty() && table.labelColumns().get(0).endsWith("编码");
         Order order = Order.of(fiscalYear, table);
         List<Row> rows = new ArrayList<>();
-        for (TableRow row : table.rows()) {
+        // a side-by-side table of a template rendered from filters is kept as half rows: shown zipped, as printed
+        List<TableRow> printed = DisclosureText.printedRows(
+                Template.forTable(table.number(), table.title()).table(table.number()), table);
+        for (TableRow row : printed) {
             boolean changed = coded && changedCodes.contains(row.labels().get(0));
             rows.add(new Row(row.level(), order.cells(table, row, null), row.level() == 0, changed));
         }

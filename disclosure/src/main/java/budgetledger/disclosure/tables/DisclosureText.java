@@ -85,7 +85,7 @@ public final class DisclosureText {
      * The rows as printed: a side-by-side table kept as half rows ({@code TemplateTables}) is zipped again, the i-th
      * income half beside the i-th expenditure half, the totals last.
      */
-    static List<TableRow> printedRows(TableLayout layout, DisclosureTable table) {
+    public static List<TableRow> printedRows(TableLayout layout, DisclosureTable table) {
         if (!(layout.filtered() && layout.kind() == TableLayout.Kind.PAIRED)) {
             return table.rows();
         }
