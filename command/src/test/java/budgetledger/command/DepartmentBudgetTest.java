@@ -113,7 +113,7 @@ class DepartmentBudgetTest {
         @Test
         void a_year_without_a_classification_catalogue_is_refused() {
             refused(fixture.givenNoPriorActivity()
-                            .when(new OpenBudget("062-2019", "062", "晋城市行政审批服务管理局", 2019, UNITS)),
+                            .when(new OpenBudget("062-2018", "062", "晋城市行政审批服务管理局", 2018, UNITS)),
                     BudgetRuleException.Kind.INVALID, "fiscalYear", "no-catalogue");
         }
 

@@ -130,4 +130,17 @@ class JiangsuCityTemplateTest {
                     assertThat(DisclosureDocument.severity(w)).isEqualTo("警告");
                 });
     }
+
+    @Test
+    void the_same_department_two_years_earlier_imports_too_for_a_series() {
+        // 无锡市信访局's document with its years moved back by two: an earlier year of a department's series
+        String text = PdfText.extract(RealFixtures.bytes(RealFixtures.WUXI)).text()
+                .replace("2024", "2022").replace("2025", "2023");
+        DisclosureDocument document = new DisclosureParser().parse(text);
+        assertThat(document.fiscalYear()).isEqualTo(2023);
+        Result result = Reconstruction.reconstruct(document.header("113"), document.tables(), false);
+        assertThat(result.lines()).isNotEmpty();
+        assertThat(sum(result.lines().stream().map(SolvedLine::line).toList(), null, null))
+                .isBetween(2_867_935_000L, 2_867_944_999L);
+    }
 }

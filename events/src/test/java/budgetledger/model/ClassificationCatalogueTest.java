@@ -74,6 +74,9 @@ class ClassificationCatalogueTest {
     void a_year_uses_the_newest_edition_not_later_than_itself() {
         assertThat(ClassificationCatalogue.forYear(2027).edition()).isEqualTo(2026);
         assertThat(ClassificationCatalogue.forYear(2025).edition()).isEqualTo(2026);
-        assertThat(ClassificationCatalogue.covers(2024)).isFalse();
+        // a department's earlier documents (back to 2019) are read with the 2026 edition; before that none applies
+        assertThat(ClassificationCatalogue.forYear(2023).edition()).isEqualTo(2026);
+        assertThat(ClassificationCatalogue.covers(2019)).isTrue();
+        assertThat(ClassificationCatalogue.covers(2018)).isFalse();
     }
 }
