@@ -77,33 +77,19 @@ class JiangsuCityTemplateTest {
     @Test
     void a_cell_changed_in_the_wuxi_text_is_refused_naming_that_cell() {
         String text = PdfText.extract(RealFixtures.bytes(RealFixtures.WUXI)).text();
-        String row = "2210202\t提租补贴\t117.13\t117.13\t\t\t\t";
-        int at = text.indexOf(row);
-        assertThat(at).isPositive();
-        String changed = text.substring(0, at) + row.replace("\t117.13\t117.13", "\t118.13\t117.13")
-                + text.substring(at + row.length());
-        DisclosureDocument document = new DisclosureParser().parse(changed);
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> Reconstruction.reconstruct(document.header("113"), document.tables(), false),
-                Reconstruction.ReconstructionException.class).conflicts())
-                .extracting(f -> f.cell().place() + " " + f.cell().published().toPlainString())
-                .containsExactly("表3 支出总表 “2210202 提租补贴”行 “合计”列 118.13");
+        String changed = RealFixtures.changed(text, "2210202\t提租补贴\t117.13\t117.13\t\t\t\t",
+                "\t117.13\t117.13", "\t118.13\t117.13");
+        assertThat(RealFixtures.conflicts(new DisclosureParser().parse(changed), "113"))
+                .containsExactly("表3 支出总表 “2210202 提租补贴”行 “合计”列 118.13 → 117.13");
     }
 
     @Test
     void a_procurement_cell_changed_in_the_wuxi_text_is_refused_naming_that_cell_or_kept_as_a_finding() {
         String text = PdfText.extract(RealFixtures.bytes(RealFixtures.WUXI)).text();
-        String row = "\t物业及运行经费（常年）\t物业管理费\t保安服务\t分散采购\t71.10\t";
-        int at = text.indexOf(row);
-        assertThat(at).isPositive();
-        String changed = text.substring(0, at) + row.replace("\t71.10\t", "\t72.10\t")
-                + text.substring(at + row.length());
+        String changed = RealFixtures.changed(text, "\t物业及运行经费（常年）\t物业管理费\t保安服务\t分散采购\t71.10\t",
+                "\t71.10\t", "\t72.10\t");
         DisclosureDocument document = new DisclosureParser().parse(changed);
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> Reconstruction.reconstruct(document.header("113"), document.tables(), false),
-                Reconstruction.ReconstructionException.class).conflicts())
-                .extracting(f -> f.cell().place() + " " + f.cell().published().toPlainString() + " → "
-                        + f.ledgerInUnit().toPlainString())
+        assertThat(RealFixtures.conflicts(document, "113"))
                 .containsExactly("表13 政府采购支出表 “物业及运行经费（常年） 物业管理费 保安服务 分散采购”行 “一般公共预算资金”列 72.10"
                         + " → 71.10");
 

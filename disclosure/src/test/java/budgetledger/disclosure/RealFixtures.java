@@ -33,6 +33,23 @@ public final class RealFixtures {
         }
     }
 
+    /** The text with one published row changed: {@code row} must be in it, and {@code from} in the row. */
+    public static String changed(String text, String row, String from, String to) {
+        int at = text.indexOf(row);
+        org.assertj.core.api.Assertions.assertThat(at).as("row “" + row + "” in the document").isGreaterThanOrEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(row).contains(from);
+        return text.substring(0, at) + row.replace(from, to) + text.substring(at + row.length());
+    }
+
+    /** Reconstructing the document fails; the cells it names, each as place, published value → what the others give. */
+    public static java.util.List<String> conflicts(DisclosureDocument document, String departmentCode) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> Reconstruction.reconstruct(document.header(departmentCode), document.tables(), false),
+                Reconstruction.ReconstructionException.class).conflicts().stream()
+                .map(f -> f.cell().place() + " " + f.cell().published().toPlainString() + " → "
+                        + f.ledgerInUnit().toPlainString()).toList();
+    }
+
     /** ../shared/real beside the project root: the first folder upwards from here that holds mvnw. */
     private static Optional<Path> folder() {
         Path dir = Path.of("").toAbsolutePath();

@@ -104,17 +104,10 @@ class ShanghaiDistrictTemplateTest {
     @Test
     void a_cell_changed_in_the_putuo_text_is_refused_naming_that_cell() {
         String text = text();
-        String row = "204\t06\t04\t基层司法业务\t21703947.00\t0.00\t21703947.00";
-        int at = text.indexOf(row);
-        assertThat(at).isPositive();
-        String changed = text.substring(0, at) + row.replace("\t21703947.00\t0.00", "\t21703948.00\t0.00")
-                + text.substring(at + row.length());
-        DisclosureDocument document = new DisclosureParser().parse(changed);
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> Reconstruction.reconstruct(document.header("SH-PT-SFJ"), document.tables(), false),
-                Reconstruction.ReconstructionException.class).conflicts())
-                .extracting(f -> f.cell().place() + " " + f.cell().published().toPlainString())
-                .containsExactly("表3 部门支出预算总表 “204 06 04 基层司法业务”行 “合计”列 21703948.00");
+        String changed = RealFixtures.changed(text, "204\t06\t04\t基层司法业务\t21703947.00\t0.00\t21703947.00",
+                "\t21703947.00\t0.00", "\t21703948.00\t0.00");
+        assertThat(RealFixtures.conflicts(new DisclosureParser().parse(changed), "SH-PT-SFJ"))
+                .containsExactly("表3 部门支出预算总表 “204 06 04 基层司法业务”行 “合计”列 21703948.00 → 21703947.00");
     }
 
     private static String text() {
