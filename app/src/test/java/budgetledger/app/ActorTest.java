@@ -62,7 +62,7 @@ class ActorTest {
                  "actor":"mallory","metadata":{"actor":"mallory"}}""");
         assertThat(adjusted.getStatusCode().value()).isEqualTo(200);
 
-        String adjustment = "aggregate_identifier = '401-2026' and payload_type = 'budgetledger.events.BudgetLineAdjusted'";
+        String adjustment = "aggregate_identifier = '401-2026' and payload_type = 'BudgetLineAdjusted'";
         assertThat(DB.text("select " + META + " ->> 'actor' from domain_event_entry where " + adjustment))
                 .isEqualTo("zhang.san");
         assertThat(DB.text("select " + META + " ->> 'source' from domain_event_entry where " + adjustment))

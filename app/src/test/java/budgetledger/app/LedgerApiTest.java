@@ -182,7 +182,7 @@ class LedgerApiTest {
                 .isEqualTo(5);
         assertThat(DB.count("""
                 select count(*) from domain_event_entry where aggregate_identifier = '062-2026'
-                and sequence_number = 4 and payload_type = 'budgetledger.events.BudgetAmountTransferred'
+                and sequence_number = 4 and payload_type = 'BudgetAmountTransferred'
                 and convert_from(payload, 'UTF8')::jsonb ->> 'amountFen' = '10000000'""")).isEqualTo(1);
     }
 

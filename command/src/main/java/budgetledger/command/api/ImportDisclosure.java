@@ -7,7 +7,7 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
-import budgetledger.model.table.DisclosureTable;
+import budgetledger.events.PublishedTable;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -23,7 +23,7 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
                                String departmentName, int fiscalYear, List<BudgetUnit> units,
                                List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
                                List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
-                               List<DisclosureTable> publishedTables, Map<String, String> documentNames,
+                               List<PublishedTable> publishedTables, Map<String, String> documentNames,
                                List<CellFinding> findings, String documentNo, String documentSha256,
                                String commandId, String templateId, List<DocumentFinding> documentFindings) {
 
@@ -44,7 +44,7 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
     public ImportDisclosure(String budgetId, String departmentCode, String departmentName, int fiscalYear,
                             List<BudgetUnit> units, List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
                             List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
-                            List<DisclosureTable> publishedTables, Map<String, String> documentNames,
+                            List<PublishedTable> publishedTables, Map<String, String> documentNames,
                             List<CellFinding> findings, String documentNo, String documentSha256, String commandId) {
         this(budgetId, departmentCode, departmentName, fiscalYear, units, lines, priorYearFigures, changeReasons,
                 currentYearFigures, publishedTables, documentNames, findings, documentNo, documentSha256, commandId,
