@@ -4,6 +4,7 @@ import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,8 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -43,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class AccessMatrixTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
     static final Set<Role> READERS = EnumSet.of(FINANCE, AUDITOR, ANALYST);
     /** The bundled sample disclosure; the matrix imports it once as 062-2026 and once as 777-2026. */
     static final String SEED = SampleText.seed();
@@ -140,12 +140,6 @@ class AccessMatrixTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
     static String line(String commandId) {
         return """
                 {"unitCode":"301001","functionalCode":"2010306","kind":"基本支出-公用经费","deptEconomicCode":"30201",
@@ -154,7 +148,7 @@ class AccessMatrixTest {
     }
 
     TestRestTemplate as(Role role) {
-        return role == null ? server : server.withBasicAuth(TestUsers.name(role), TestUsers.password(role));
+        return role == null ? server : APP.as(role);
     }
 
     ResponseEntity<JsonNode> call(Role role, HttpMethod method, String path, String body) {

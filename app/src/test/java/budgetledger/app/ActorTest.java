@@ -4,6 +4,7 @@ import budgetledger.app.security.Role;
 import budgetledger.app.security.UserAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -12,8 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,19 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class ActorTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
     static final String META = "convert_from(meta_data, 'UTF8')::jsonb";
 
     @Autowired
     TestRestTemplate server;
     @Autowired
     UserAccounts users;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
 
     ResponseEntity<JsonNode> post(String user, String password, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
@@ -62,7 +57,7 @@ class ActorTest {
                  "actor":"mallory","metadata":{"actor":"mallory"}}""");
         assertThat(adjusted.getStatusCode().value()).isEqualTo(200);
 
-        String adjustment = "aggregate_identifier = '401-2026' and payload_type = 'budgetledger.events.BudgetLineAdjusted'";
+        String adjustment = "aggregate_identifier = '401-2026' and payload_type = 'BudgetLineAdjusted'";
         assertThat(DB.text("select " + META + " ->> 'actor' from domain_event_entry where " + adjustment))
                 .isEqualTo("zhang.san");
         assertThat(DB.text("select " + META + " ->> 'source' from domain_event_entry where " + adjustment))

@@ -1,13 +1,12 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -15,8 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +34,9 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class AuditTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
     static final String BUDGET = "/api/budgets/062-2026";
 
     /** Positions (global index of the last event) and instants after each step of the script. */
@@ -51,27 +50,17 @@ class AuditTest {
     static String from;
     static String to;
 
-    @Autowired
-    TestRestTemplate server;
     TestRestTemplate finance;
     TestRestTemplate auditor;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
     @BeforeEach
     void signIn() {
-        finance = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
-        auditor = server.withBasicAuth(TestUsers.name(Role.AUDITOR), TestUsers.password(Role.AUDITOR));
+        finance = APP.finance();
+        auditor = APP.auditor();
     }
 
     ResponseEntity<JsonNode> post(String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return finance.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+        return LedgerApp.postJson(finance, path, body);
     }
 
     static long head() {

@@ -1,18 +1,15 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,23 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class ChainLinkingTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
 
-    @Autowired
-    TestRestTemplate server;
     TestRestTemplate finance;
     TestRestTemplate auditor;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
     @BeforeEach
     void signIn() {
-        finance = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
-        auditor = server.withBasicAuth(TestUsers.name(Role.AUDITOR), TestUsers.password(Role.AUDITOR));
+        finance = APP.finance();
+        auditor = APP.auditor();
     }
 
     /** Opens a budget (one event) and returns the event's global index. */

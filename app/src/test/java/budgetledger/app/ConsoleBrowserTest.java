@@ -4,6 +4,7 @@ import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -24,8 +25,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -61,7 +60,8 @@ import static org.assertj.core.api.Assertions.fail;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class ConsoleBrowserTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Dimension DESKTOP = new Dimension(1366, 768);
@@ -74,12 +74,6 @@ class ConsoleBrowserTest {
     int port;
     @Autowired
     TestRestTemplate server;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -395,7 +389,7 @@ class ConsoleBrowserTest {
     }
 
     TestRestTemplate finance() {
-        return server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+        return APP.finance();
     }
 
     void assertFitsTheWidth() {

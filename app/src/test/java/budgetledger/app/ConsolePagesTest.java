@@ -10,6 +10,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,8 +20,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.io.ByteArrayInputStream;
@@ -61,7 +60,8 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class ConsolePagesTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
     static final Set<Role> READERS = EnumSet.of(FINANCE, AUDITOR, ANALYST);
     static final String BUDGET = "/budgets/062-2026";
 
@@ -112,12 +112,6 @@ class ConsolePagesTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
 
     /** A browser without a browser: a cookie jar, no redirects followed, the CSRF token of the last page read. */
     class Session {
@@ -178,7 +172,7 @@ class ConsolePagesTest {
     void the_seed_is_imported() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
-        assertThat(server.withBasicAuth(TestUsers.name(FINANCE), TestUsers.password(FINANCE))
+        assertThat(APP.as(FINANCE)
                 .postForEntity("/api/disclosures", new HttpEntity<>(SampleText.seed().getBytes(StandardCharsets.UTF_8),
                         headers), JsonNode.class).getStatusCode().value()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(20)).until(() -> signIn(ANALYST).get(BUDGET + "/reconciliation").body()
@@ -383,7 +377,7 @@ class ConsolePagesTest {
             String csv = analyst.get(BUDGET + "/tables/" + number + "/csv").body();
             assertThat(csv).startsWith("\uFEFF" + csvHeaders.get(number) + "\r\n")
                     .containsPattern("\r\n一、一般公共预算,4294\\.[0-9]{2},一、一般公共服务支出,");
-            String api = server.withBasicAuth(TestUsers.name(ANALYST), TestUsers.password(ANALYST))
+            String api = APP.as(ANALYST)
                     .getForObject("/api/budgets/062-2026/tables/" + number + "?format=csv", String.class);
             assertThat(api).startsWith(csvHeaders.get(number) + "\r\n");
 
@@ -413,7 +407,7 @@ class ConsolePagesTest {
         String text = budgetledger.disclosure.generated.TemplateLedgerGenerator.generate(shanghai, 11).text();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
-        assertThat(server.withBasicAuth(TestUsers.name(FINANCE), TestUsers.password(FINANCE))
+        assertThat(APP.as(FINANCE)
                 .postForEntity("/api/disclosures?departmentCode=931", new HttpEntity<>(
                         text.getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode().value())
                 .isEqualTo(201);

@@ -3,16 +3,12 @@ package budgetledger.app;
 import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,25 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class DeadLetterTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
 
     @Autowired
     TestRestTemplate server;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
-    TestRestTemplate as(Role role) {
-        return server.withBasicAuth(TestUsers.name(role), TestUsers.password(role));
-    }
-
     ResponseEntity<JsonNode> post(String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return as(Role.FINANCE).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+        return LedgerApp.postJson(APP.finance(), path, body);
     }
 
     void openWithOneLine(String code) {
@@ -64,7 +50,7 @@ class DeadLetterTest {
     }
 
     String amount(String code) {
-        return as(Role.ANALYST).getForObject("/api/budgets/" + code + "-2026/lines/L1", JsonNode.class)
+        return APP.as(Role.ANALYST).getForObject("/api/budgets/" + code + "-2026/lines/L1", JsonNode.class)
                 .get("amount").asText();
     }
 
@@ -83,7 +69,7 @@ class DeadLetterTest {
         assertThat(amount("072")).isEqualTo("1001.00");
         assertThat(amount("071")).isEqualTo("1000.00");
 
-        JsonNode parked = as(Role.AUDITOR).getForObject("/api/audit/dead-letters", JsonNode.class);
+        JsonNode parked = APP.as(Role.AUDITOR).getForObject("/api/audit/dead-letters", JsonNode.class);
         assertThat(parked.get("parkedEvents").asLong()).isEqualTo(2);
         assertThat(parked.get("budgets")).hasSize(1);
         JsonNode first = parked.get("budgets").get(0);
@@ -92,7 +78,7 @@ class DeadLetterTest {
         assertThat(first.get("eventType").asText()).isEqualTo("ChangeReasonRecorded");
         assertThat(first.get("cause").asText()).contains("poison");
 
-        JsonNode health = as(Role.AUDITOR).getForObject("/actuator/health", JsonNode.class);
+        JsonNode health = APP.as(Role.AUDITOR).getForObject("/actuator/health", JsonNode.class);
         assertThat(health.at("/components/ledgerProcessing/details/parkedEvents").asLong()).isEqualTo(2);
         assertThat(health.at("/components/ledgerProcessing/details/parked/0/budgetId").asText()).isEqualTo("071-2026");
         JsonNode anonymous = server.getForObject("/actuator/health", JsonNode.class);
@@ -100,18 +86,18 @@ class DeadLetterTest {
         assertThat(anonymous.has("components")).isFalse();
 
         // Retrying before the fix parks them again, in order.
-        JsonNode again = as(Role.AUDITOR).postForObject("/api/audit/dead-letters/retry", null, JsonNode.class);
+        JsonNode again = APP.as(Role.AUDITOR).postForObject("/api/audit/dead-letters/retry", null, JsonNode.class);
         assertThat(again.get("stillParked").asLong()).isEqualTo(2);
         assertThat(amount("071")).isEqualTo("1000.00");
 
         DB.update("alter table change_reason drop constraint poison");
-        JsonNode retried = as(Role.AUDITOR).postForObject("/api/audit/dead-letters/retry", null, JsonNode.class);
+        JsonNode retried = APP.as(Role.AUDITOR).postForObject("/api/audit/dead-letters/retry", null, JsonNode.class);
         assertThat(retried.get("retried").asInt()).isEqualTo(1);
         assertThat(retried.get("stillParked").asLong()).isZero();
         assertThat(amount("071")).isEqualTo("1001.00");
         assertThat(DB.count("select count(*) from change_reason where budget_id = '071-2026' and reason = '毒'"))
                 .isEqualTo(1);
-        assertThat(as(Role.AUDITOR).getForObject("/api/audit/dead-letters", JsonNode.class).get("parkedEvents")
+        assertThat(APP.as(Role.AUDITOR).getForObject("/api/audit/dead-letters", JsonNode.class).get("parkedEvents")
                 .asLong()).isZero();
     }
 }

@@ -1,13 +1,13 @@
 package budgetledger.app;
 
 import budgetledger.app.projection.ProjectionRebuild;
-import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -16,8 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +35,9 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class DisclosureApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
     static final String TABLES = "/api/budgets/062-2026/tables/";
 
     // The published cells of the seed (晋城市行政审批服务管理局, 2026): labels, then amounts in 万元, blank as "".
@@ -199,22 +199,14 @@ class DisclosureApiTest {
             "交易系统平台替代|34.00|34.00||||",
             "远程异地评标系统改造（政府采购）|30.00|30.00||||");
 
-    @Autowired
-    TestRestTemplate server;
     /** Signed in as finance: records changes and reads tables. */
     TestRestTemplate http;
     @Autowired
     ProjectionRebuild rebuild;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
     @BeforeEach
     void signIn() {
-        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+        http = APP.finance();
     }
 
     static String seed() {
@@ -229,9 +221,7 @@ class DisclosureApiTest {
     }
 
     ResponseEntity<JsonNode> postJson(String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+        return LedgerApp.postJson(http, path, body);
     }
 
     JsonNode table(int n) {

@@ -1,9 +1,8 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -11,8 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 
@@ -26,19 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class DisclosureFindingsApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
 
-    @Autowired
-    TestRestTemplate server;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
 
     TestRestTemplate finance() {
-        return server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+        return APP.finance();
     }
 
     ResponseEntity<JsonNode> importText(String text, String query) {

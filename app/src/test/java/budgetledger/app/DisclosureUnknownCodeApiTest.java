@@ -1,9 +1,8 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -11,8 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 
@@ -26,20 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class DisclosureUnknownCodeApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
 
-    @Autowired
-    TestRestTemplate server;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
 
     @Test
     void a_code_outside_the_catalogue_keeps_the_documents_name_and_is_a_warning_not_a_refusal() {
-        TestRestTemplate finance = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+        TestRestTemplate finance = APP.finance();
         String text = SampleText.seed().replace("2010350\t事业运行", "2010398\t试点改革事务支出");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
 import budgetledger.disclosure.tables.TableXlsx;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.query.DisclosureQueryHandler;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,8 +27,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,24 +52,18 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class ExportApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
     static final String SEED_BUDGET = "/api/budgets/062-2026";
 
-    @Autowired
-    TestRestTemplate server;
     @Autowired
     DisclosureQueryHandler disclosureTables;
     TestRestTemplate http;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
     @BeforeEach
     void signIn() {
-        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+        http = APP.finance();
     }
 
     ResponseEntity<JsonNode> importText(String text, String query) {

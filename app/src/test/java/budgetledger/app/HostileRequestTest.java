@@ -3,6 +3,7 @@ package budgetledger.app;
 import budgetledger.app.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,7 +32,9 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class HostileRequestTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
     static final int MAX_REQUEST_BYTES = 65_536;
     static final String ADJUST = """
             {"lineId":"L1","amount":"-1","documentNo":"文号","reason":"追减","commandId":"%s"}""";
@@ -41,9 +44,7 @@ class HostileRequestTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
         registry.add("budget-ledger.max-request-bytes", () -> MAX_REQUEST_BYTES);
-        TestUsers.register(registry);
     }
 
     record Answer(int status, String body) {

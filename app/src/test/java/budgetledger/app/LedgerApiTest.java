@@ -1,6 +1,5 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,16 +7,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 
@@ -33,30 +27,22 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
     static final String BUDGETS = "/api/budgets";
     static final String LINES = "/api/budgets/062-2026/lines";
 
-    @Autowired
-    TestRestTemplate server;
     TestRestTemplate http;
     final ObjectMapper json = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
     @BeforeEach
     void signIn() {
-        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+        http = APP.finance();
     }
 
     ResponseEntity<JsonNode> post(String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+        return LedgerApp.postJson(http, path, body);
     }
 
     JsonNode get(String path) {
@@ -182,7 +168,7 @@ class LedgerApiTest {
                 .isEqualTo(5);
         assertThat(DB.count("""
                 select count(*) from domain_event_entry where aggregate_identifier = '062-2026'
-                and sequence_number = 4 and payload_type = 'budgetledger.events.BudgetAmountTransferred'
+                and sequence_number = 4 and payload_type = 'BudgetAmountTransferred'
                 and convert_from(payload, 'UTF8')::jsonb ->> 'amountFen' = '10000000'""")).isEqualTo(1);
     }
 

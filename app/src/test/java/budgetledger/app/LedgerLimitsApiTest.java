@@ -3,16 +3,13 @@ package budgetledger.app;
 import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,27 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class LedgerLimitsApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
     static final String BUDGET = "/api/budgets/066-2026";
 
-    @Autowired
-    TestRestTemplate server;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
 
     ResponseEntity<JsonNode> post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE))
+        return APP.finance()
                 .postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     ResponseEntity<String> read(String path) {
-        return server.withBasicAuth(TestUsers.name(Role.ANALYST), TestUsers.password(Role.ANALYST))
+        return APP.as(Role.ANALYST)
                 .getForEntity(path, String.class);
     }
 

@@ -3,13 +3,12 @@ package budgetledger.app;
 import budgetledger.app.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,25 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class OpenApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
 
     @Autowired
     TestRestTemplate server;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
     @Test
     void every_role_reads_the_description_with_the_problem_format_and_the_endpoints() {
         for (Role role : Role.values()) {
-            ResponseEntity<JsonNode> docs = server.withBasicAuth(TestUsers.name(role), TestUsers.password(role))
+            ResponseEntity<JsonNode> docs = APP.as(role)
                     .getForEntity("/v3/api-docs", JsonNode.class);
             assertThat(docs.getStatusCode().value()).as("%s", role).isEqualTo(200);
         }
-        JsonNode api = server.withBasicAuth(TestUsers.name(Role.ANALYST), TestUsers.password(Role.ANALYST))
+        JsonNode api = APP.as(Role.ANALYST)
                 .getForObject("/v3/api-docs", JsonNode.class);
         assertThat(api.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
         JsonNode problem = api.at("/components/schemas/Problem/properties");
@@ -52,7 +46,7 @@ class OpenApiTest {
 
     @Test
     void the_browser_page_is_served_to_a_signed_in_user() {
-        ResponseEntity<String> page = server.withBasicAuth(TestUsers.name(Role.AUDITOR), TestUsers.password(Role.AUDITOR))
+        ResponseEntity<String> page = APP.auditor()
                 .getForEntity("/swagger-ui/index.html", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("swagger-ui");

@@ -1,6 +1,5 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
 import budgetledger.disclosure.RealFixtures;
 import budgetledger.disclosure.Template;
 import budgetledger.disclosure.generated.DisclosurePdf;
@@ -9,7 +8,7 @@ import budgetledger.disclosure.generated.TemplateLedgerGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -17,8 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +33,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class OtherTemplatesApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
 
-    @Autowired
-    TestRestTemplate server;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
 
     @BeforeAll
     static void cjkFont() {
@@ -54,7 +45,7 @@ class OtherTemplatesApiTest {
     }
 
     TestRestTemplate finance() {
-        return server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+        return APP.finance();
     }
 
     ResponseEntity<JsonNode> importPdf(byte[] pdf, String query) {

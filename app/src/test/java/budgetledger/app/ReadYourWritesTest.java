@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,19 +38,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class ReadYourWritesTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
     static final int CLIENTS = 8;
     static final int WRITES = Integer.getInteger("budget-ledger.test.read-your-writes", 1_600);
 
-    @Autowired
-    TestRestTemplate server;
     @Autowired
     EventProcessingConfiguration processing;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
         // the concurrent clients of this test, and the context's own work, need more than the default 5
         registry.add("budget-ledger.db.max-pool-size", () -> 12);
         // the bound of the wait; the 202 test below waits it out once
@@ -57,11 +56,11 @@ class ReadYourWritesTest {
     }
 
     TestRestTemplate finance() {
-        return server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
+        return APP.finance();
     }
 
     TestRestTemplate analyst() {
-        return server.withBasicAuth(TestUsers.name(Role.ANALYST), TestUsers.password(Role.ANALYST));
+        return APP.as(Role.ANALYST);
     }
 
     static ResponseEntity<JsonNode> post(TestRestTemplate http, String path, String body) {

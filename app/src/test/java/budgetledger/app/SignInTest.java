@@ -7,6 +7,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -17,8 +18,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -47,18 +46,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
 
     @Autowired
     TestRestTemplate server;
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
 
     int budgetsAs(String name, String password) {
         return server.withBasicAuth(name, password).getForEntity("/api/budgets", String.class).getStatusCode().value();

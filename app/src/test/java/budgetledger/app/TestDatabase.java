@@ -88,9 +88,13 @@ public final class TestDatabase {
      * classes, and other builds, share one server and its 100 connections.
      */
     public void register(DynamicPropertyRegistry registry) {
-        registry.add("budget-ledger.db.url", () -> url);
-        registry.add("budget-ledger.db.user", () -> user);
-        registry.add("budget-ledger.db.max-pool-size", () -> 5);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same properties as a map (LedgerApp). */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of("budget-ledger.db.url", url, "budget-ledger.db.user", user,
+                "budget-ledger.db.max-pool-size", 5);
     }
 
     /** The first column of the first row, as text (null when there is no row or the value is null). */

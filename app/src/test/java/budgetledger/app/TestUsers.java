@@ -30,10 +30,17 @@ public final class TestUsers {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same properties as a map (LedgerApp). */
+    public static java.util.Map<String, Object> properties() {
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
         for (Role role : Role.values()) {
-            registry.add("budget-ledger.initial-users.passwords." + name(role), () -> password(role));
+            properties.put("budget-ledger.initial-users.passwords." + name(role), password(role));
         }
-        registry.add("budget-ledger.initial-users.credentials-file", TestUsers::credentialsFile);
+        properties.put("budget-ledger.initial-users.credentials-file", credentialsFile());
+        return properties;
     }
 
     /** The same, as command-line arguments for SpringApplicationBuilder.run. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -16,8 +17,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -44,28 +43,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebHardeningTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
+    static final TestDatabase DB = APP.database();
 
     @Autowired
     TestRestTemplate server;
     @LocalServerPort
     int port;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
-    TestRestTemplate as(Role role) {
-        return server.withBasicAuth(TestUsers.name(role), TestUsers.password(role));
-    }
-
     ResponseEntity<JsonNode> openBudget(String code, HttpHeaders extra) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.addAll(extra);
-        return as(Role.FINANCE).postForEntity("/api/budgets", new HttpEntity<>("""
+        return APP.as(Role.FINANCE).postForEntity("/api/budgets", new HttpEntity<>("""
                 {"departmentCode":"%s","departmentName":"某局","fiscalYear":2026,
                  "units":[{"code":"%s001","name":"本级","type":"行政"}]}""".formatted(code, code), headers), JsonNode.class);
     }
@@ -97,18 +88,18 @@ class WebHardeningTest {
         sameOrigin.set("Sec-Fetch-Site", "same-origin");
         assertThat(openBudget("081", sameOrigin).getStatusCode().value()).isEqualTo(201);
         // reads are not state changes: a cross-site GET is answered (the browser keeps the answer from the page)
-        assertThat(as(Role.FINANCE).exchange("/api/budgets/081-2026", HttpMethod.GET, new HttpEntity<>(evil),
+        assertThat(APP.as(Role.FINANCE).exchange("/api/budgets/081-2026", HttpMethod.GET, new HttpEntity<>(evil),
                 JsonNode.class).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
     @Order(2)
     void a_checkpoint_is_taken_by_post_only() {
-        ResponseEntity<JsonNode> byGet = as(Role.AUDITOR).getForEntity("/api/audit/checkpoint", JsonNode.class);
+        ResponseEntity<JsonNode> byGet = APP.as(Role.AUDITOR).getForEntity("/api/audit/checkpoint", JsonNode.class);
         assertThat(byGet.getStatusCode().value()).isEqualTo(405);
         assertThat(byGet.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
         long checkpoints = DB.count("select count(*) from audit_checkpoint");
-        assertThat(as(Role.AUDITOR).postForEntity("/api/audit/checkpoint", null, JsonNode.class).getStatusCode().value())
+        assertThat(APP.as(Role.AUDITOR).postForEntity("/api/audit/checkpoint", null, JsonNode.class).getStatusCode().value())
                 .isEqualTo(200);
         assertThat(DB.count("select count(*) from audit_checkpoint")).isEqualTo(checkpoints + 1);
     }
@@ -117,7 +108,7 @@ class WebHardeningTest {
     @Order(3)
     void pages_and_api_answers_carry_a_content_security_policy_and_a_referrer_policy() {
         for (ResponseEntity<String> answer : List.of(server.getForEntity("/login", String.class),
-                as(Role.ANALYST).getForEntity("/api/budgets", String.class))) {
+                APP.as(Role.ANALYST).getForEntity("/api/budgets", String.class))) {
             assertThat(answer.getHeaders().getFirst("Content-Security-Policy"))
                     .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'");
             assertThat(answer.getHeaders().getFirst("Referrer-Policy")).isEqualTo("same-origin");
@@ -168,7 +159,7 @@ class WebHardeningTest {
         JsonNode anonymous = server.getForObject("/actuator/health", JsonNode.class);
         assertThat(anonymous.get("status").asText()).isEqualTo("UP");
         assertThat(anonymous.has("components")).isFalse();
-        JsonNode signedIn = as(Role.ANALYST).getForObject("/actuator/health", JsonNode.class);
+        JsonNode signedIn = APP.as(Role.ANALYST).getForObject("/actuator/health", JsonNode.class);
         assertThat(signedIn.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(signedIn.at("/components/ledgerProcessing/details/parkedEvents").asLong()).isZero();
         assertThat(server.withBasicAuth("analyst", "wrong-password-here").getForEntity("/actuator/health",
@@ -178,13 +169,13 @@ class WebHardeningTest {
     @Test
     @Order(6)
     void history_paging_past_its_bound_is_a_400_naming_the_parameter() {
-        ResponseEntity<JsonNode> far = as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=50000000",
+        ResponseEntity<JsonNode> far = APP.as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=50000000",
                 JsonNode.class);
         assertThat(far.getStatusCode().value()).isEqualTo(400);
         assertThat(far.getBody().get("field").asText()).isEqualTo("page");
-        assertThat(as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=1000000&size=500",
+        assertThat(APP.as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=1000000&size=500",
                 JsonNode.class).getStatusCode().value()).isEqualTo(200);
-        assertThat(as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=99999999999",
+        assertThat(APP.as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=99999999999",
                 JsonNode.class).getStatusCode().value()).isEqualTo(400);
     }
 
@@ -195,12 +186,12 @@ class WebHardeningTest {
         xlsx.setContentType(MediaType.parseMediaType(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         List<ResponseEntity<String>> answers = List.of(
-                as(Role.FINANCE).postForEntity("/api/budgets/081-2026/line-imports?fileName=x.xlsx",
+                APP.as(Role.FINANCE).postForEntity("/api/budgets/081-2026/line-imports?fileName=x.xlsx",
                         new HttpEntity<>("PK\u0003\u0004 not a workbook".getBytes(StandardCharsets.ISO_8859_1), xlsx),
                         String.class),
-                as(Role.FINANCE).getForEntity("/api/budgets/081-2026/nothing-here", String.class),
-                as(Role.FINANCE).exchange("/api/budgets", HttpMethod.DELETE, null, String.class),
-                as(Role.FINANCE).getForEntity("/api/budgets/081-2026/tables/3?format=csv&asOf=yesterday", String.class));
+                APP.as(Role.FINANCE).getForEntity("/api/budgets/081-2026/nothing-here", String.class),
+                APP.as(Role.FINANCE).exchange("/api/budgets", HttpMethod.DELETE, null, String.class),
+                APP.as(Role.FINANCE).getForEntity("/api/budgets/081-2026/tables/3?format=csv&asOf=yesterday", String.class));
         for (ResponseEntity<String> answer : answers) {
             assertThat(answer.getStatusCode().is4xxClientError()).as(answer.getBody()).isTrue();
             assertThat(answer.getHeaders().getContentType().toString()).as(answer.getBody())

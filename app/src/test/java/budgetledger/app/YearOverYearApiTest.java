@@ -7,7 +7,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -15,8 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,32 +33,23 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // its database is its own: release the connections when the class is done
 class YearOverYearApiTest {
 
-    static final TestDatabase DB = TestDatabase.create();
+    @RegisterExtension
+    static final LedgerApp APP = new LedgerApp();
     static final String SEED = "/api/budgets/062-2026";
 
-    @Autowired
-    TestRestTemplate server;
     /** Signed in as finance: records changes. */
     TestRestTemplate http;
     /** Signed in as analyst: reads. */
     TestRestTemplate analyst;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DB.register(registry);
-        TestUsers.register(registry);
-    }
-
     @BeforeEach
     void signIn() {
-        http = server.withBasicAuth(TestUsers.name(Role.FINANCE), TestUsers.password(Role.FINANCE));
-        analyst = server.withBasicAuth(TestUsers.name(Role.ANALYST), TestUsers.password(Role.ANALYST));
+        http = APP.finance();
+        analyst = APP.as(Role.ANALYST);
     }
 
     ResponseEntity<JsonNode> postJson(String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+        return LedgerApp.postJson(http, path, body);
     }
 
     String narrative() {

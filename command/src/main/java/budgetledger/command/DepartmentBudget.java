@@ -35,6 +35,7 @@ import budgetledger.model.ExpenditureKind;
 import budgetledger.model.UnitType;
 import budgetledger.model.Yuan;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.serialization.Revision;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -61,6 +62,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A department's budget for one fiscal year ({@code 062-2026}): its units and lines, and every change to them.
  * Command handlers check and apply; event-sourcing handlers only set state.
  */
+@Revision("1") // of the snapshot: a snapshot of another revision is ignored and the budget replayed from its events
 @Aggregate(snapshotTriggerDefinition = "departmentBudgetSnapshotTrigger", cache = "departmentBudgetCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)

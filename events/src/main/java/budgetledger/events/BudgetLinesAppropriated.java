@@ -1,5 +1,7 @@
 package budgetledger.events;
 
+import org.axonframework.serialization.Revision;
+
 import java.util.List;
 
 /**
@@ -8,6 +10,7 @@ import java.util.List;
  * alone; the journal, the history, as-of tables and the projections expand it into those, in order. It follows the
  * file's {@link LineItemsImported} in the same unit of work.
  */
+@Revision("1")
 public record BudgetLinesAppropriated(String budgetId, List<BudgetLineAppropriated> lines) {
 
     public BudgetLinesAppropriated {

@@ -1,6 +1,7 @@
 package budgetledger.events;
 
 import budgetledger.model.BudgetUnit;
+import org.axonframework.serialization.Revision;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * {@code templateId}: the template of 部门预算公开 its tables are published in (shanxi-13, shanghai-district-9 …);
  * null for the seed's template, and in events before templates were recorded.
  */
+@Revision("1")
 public record BudgetOpened(String budgetId, String departmentCode, String departmentName, int fiscalYear,
                            List<BudgetUnit> units, Map<String, String> documentNames, String templateId) {
 

@@ -3,6 +3,7 @@ package budgetledger.projections;
 import budgetledger.events.CellFinding;
 import budgetledger.events.DocumentFinding;
 import budgetledger.events.DisclosureRecorded;
+import budgetledger.events.PublishedTable;
 import budgetledger.model.table.DisclosureTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The read model of published tables ({@code published_table}): what an imported document said, per table. */
+/**
+ * The read model of published tables ({@code published_table}): what an imported document said, per table, as printed
+ * (amounts in the table's unit; the document's line numbers are not recorded, so rows hold 0).
+ */
 @Component
 @ProcessingGroup(LedgerProcessing.CORE)
 public class PublishedTableProjection {
@@ -34,8 +38,8 @@ public class PublishedTableProjection {
     @EventHandler
     void on(DisclosureRecorded event) throws JsonProcessingException {
         List<String> contents = new ArrayList<>();
-        for (DisclosureTable table : event.tables()) {
-            contents.add(json.writeValueAsString(table));
+        for (PublishedTable table : event.tables()) {
+            contents.add(json.writeValueAsString(table.view()));
         }
         savepoint.run(() -> {
             for (int i = 0; i < contents.size(); i++) {

@@ -1,11 +1,8 @@
 package budgetledger.app.audit;
 
 import budgetledger.app.projection.ReadModelProgress;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,22 +14,24 @@ import java.util.Map;
 
 /**
  * Verification of the event store: walks the chain in append order recomputing each link's hash, finds events
- * outside the chain, recomputes every line's amount from the journal and compares it with the read model. Also
+ * outside the chain, recomputes every line's amount from the journal and compares it with the read model. Payloads
+ * are read through the upcaster chain and the event serializer (StoredEvents); one that cannot be read is reported. Also
  * takes checkpoints (position and hash of the chain's head) for auditors to keep.
  */
 @Service
 public class AuditService {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditService.class);
+
     private final JdbcTemplate jdbc;
     private final EventChain chain;
-    private final Serializer serializer;
+    private final StoredEvents storedEvents;
     private final ReadModelProgress progress;
 
-    public AuditService(JdbcTemplate jdbc, EventChain chain, @Qualifier("eventSerializer") Serializer serializer,
-                        ReadModelProgress progress) {
+    public AuditService(JdbcTemplate jdbc, EventChain chain, StoredEvents storedEvents, ReadModelProgress progress) {
         this.jdbc = jdbc;
         this.chain = chain;
-        this.serializer = serializer;
+        this.storedEvents = storedEvents;
         this.progress = progress;
     }
 
@@ -56,6 +55,7 @@ public class AuditService {
         byte[][] previous = {ChainHash.GENESIS};
         long[] expected = {1};
         JournalBalances balances = new JournalBalances();
+        StoredEvents.Reading reading = storedEvents.reading();
         Verification[] found = {null};
         jdbc.query("select c.position, c.global_index as chained_index, c.event_identifier as chained_id, c.hash, e.* "
                 + "from event_chain c left join domain_event_entry e on e.event_identifier = c.event_identifier "
@@ -90,7 +90,18 @@ public class AuditService {
                 return;
             }
             previous[0] = hash;
-            String problem = balances.apply(payload(event));
+            String problem;
+            try {
+                problem = null;
+                for (Object payload : reading.payloads(event)) {
+                    problem = problem != null ? problem : balances.apply(payload);
+                }
+            } catch (StoredEvents.UnreadableEventException e) {
+                log.error("Verification: {}", e.getMessage(), e);
+                problem = "全局序号 " + event.globalIndex() + " 的事件（" + event.aggregateIdentifier() + " #"
+                        + event.sequenceNumber() + "，" + event.payloadType() + "）无法读取："
+                        + e.getCause().getMessage();
+            }
             if (problem != null) {
                 found[0] = Verification.bad(events, head.position(), headHash, position, event.globalIndex(),
                         "第 " + position + " 环：" + problem);
@@ -182,16 +193,6 @@ public class AuditService {
                             : null;
                 }).stream().filter(java.util.Objects::nonNull).toList();
         return problems.isEmpty() ? null : problems.get(0);
-    }
-
-    private Object payload(StoredEvent event) {
-        SerializedObject<byte[]> serialized = new SimpleSerializedObject<>(event.payload(), byte[].class,
-                new SimpleSerializedType(event.payloadType(), event.payloadRevision()));
-        try {
-            return serializer.deserialize(serialized);
-        } catch (RuntimeException e) {
-            return null; // an unreadable payload was caught by the hash; an unknown type has no balances
-        }
     }
 
     private long count(String sql, Object... args) {

@@ -4,10 +4,7 @@ import budgetledger.command.BudgetRuleException;
 import budgetledger.events.BudgetLineAppropriated;
 import budgetledger.events.BudgetLinesAppropriated;
 import org.axonframework.messaging.MetaData;
-import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.UnknownSerializedType;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,7 +13,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.AbstractMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +21,8 @@ import java.util.Set;
  * One budget's events as stored, in order, with their position, time, payload and metadata read back. Events
  * never change once appended, so the budgets read last are kept in memory and only their newer events are
  * read on the next call: an auditor moving through dates of a long budget pays for the reading once. (The
- * verification reads the store itself and finds any change made behind the application's back.)
+ * verification reads the store itself and finds any change made behind the application's back.) Payloads are read
+ * as the event store reads them, through the upcaster chain (StoredEvents); one that cannot be read stops the read.
  */
 @Service
 public class BudgetJournal {
@@ -47,8 +44,9 @@ public class BudgetJournal {
     /** How many budgets' events are kept in memory. */
     static final int CACHED_BUDGETS = 4;
 
-    /** The storage engine writes payload and metadata with the event serializer. */
+    /** The storage engine writes metadata with the event serializer. */
     private final Serializer events;
+    private final StoredEvents storedEvents;
     private final Map<String, List<Entry>> cache = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<Entry>> eldest) {
@@ -56,9 +54,11 @@ public class BudgetJournal {
         }
     };
 
-    public BudgetJournal(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer events) {
+    public BudgetJournal(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer events,
+                         StoredEvents storedEvents) {
         this.jdbc = jdbc;
         this.events = events;
+        this.storedEvents = storedEvents;
     }
 
     /** Every event of the budget in sequence order; a budget without events is unknown (404). */
@@ -101,25 +101,22 @@ public class BudgetJournal {
         return entries;
     }
 
-    private record Row(long globalIndex, long sequence, String time, String type, String revision, byte[] payload,
-                       byte[] metaData) {
-    }
-
     /**
      * The budget's events after a sequence (up to a position), read as rows first and their payloads then read on
-     * every core (Jackson's readers are thread-safe), expanded line by line.
+     * every core through the upcaster chain and the event serializer (StoredEvents), expanded line by line.
      */
     private List<Entry> read(String budgetId, long after, Long upToPosition) {
-        List<Row> rows = jdbc.query("select global_index, sequence_number, time_stamp, payload_type, "
-                        + "payload_revision, payload, meta_data from domain_event_entry where aggregate_identifier = ? "
-                        + "and sequence_number > ? and global_index <= ? order by sequence_number",
-                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getBytes(6), rs.getBytes(7)),
-                budgetId, after, upToPosition == null ? Long.MAX_VALUE : upToPosition);
-        Map<String, ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Entry> stored = rows.parallelStream().map(row -> new Entry(row.globalIndex(), row.sequence(),
-                Instant.parse(row.time()), payload(readers, row.type(), row.revision(), row.payload()),
-                new LazyMetaData(row.metaData()))).toList();
+        List<StoredEvent> rows = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry "
+                        + "where aggregate_identifier = ? and sequence_number > ? and global_index <= ? "
+                        + "order by sequence_number",
+                StoredEvent.ROW, budgetId, after, upToPosition == null ? Long.MAX_VALUE : upToPosition);
+        StoredEvents.Reading reading = storedEvents.reading();
+        List<Entry> stored = rows.parallelStream().flatMap(row -> {
+            Instant time = Instant.parse(row.timeStamp());
+            LazyMetaData metadata = new LazyMetaData(row.metaData());
+            return reading.payloads(row).stream()
+                    .map(payload -> new Entry(row.globalIndex(), row.sequenceNumber(), time, payload, metadata));
+        }).toList();
         return expanded(stored);
     }
 
@@ -143,28 +140,6 @@ public class BudgetJournal {
             }
         }
         return entries;
-    }
-
-    /**
-     * The payload read with Jackson directly, one reader per payload type for the whole read (Axon's serializer
-     * looks the class up and builds a reader for every event: most of a first as-of call on a long budget); with
-     * another serializer, or a type Jackson's reader cannot take, through the serializer as before.
-     */
-    private Object payload(Map<String, ObjectReader> readers, String type, String revision, byte[] bytes) {
-        if (events instanceof JacksonSerializer jackson) {
-            ObjectReader reader = readers.computeIfAbsent(type + "#" + revision, key -> {
-                Class<?> target = events.classForType(new SimpleSerializedType(type, revision));
-                return UnknownSerializedType.class.equals(target) ? null : jackson.getObjectMapper().readerFor(target);
-            });
-            if (reader != null) {
-                try {
-                    return reader.readValue(bytes);
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("journal: payload of type " + type + " unreadable", e);
-                }
-            }
-        }
-        return events.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, new SimpleSerializedType(type, revision)));
     }
 
     /**

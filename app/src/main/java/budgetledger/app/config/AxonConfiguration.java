@@ -3,6 +3,11 @@ package budgetledger.app.config;
 import budgetledger.app.audit.ChangeMetadata;
 import budgetledger.app.security.ActorMetadata;
 import budgetledger.command.CommandFingerprint;
+import budgetledger.disclosure.Template;
+import budgetledger.events.schema.EventSerializer;
+import budgetledger.events.schema.EventUpcasters;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.context.annotation.Primary;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -70,6 +75,38 @@ public class AxonConfiguration {
     }
 
     /**
+     * The serializers of what Axon stores and sends, each with its own ObjectMapper (EventSerializer): the web
+     * layer's settings (application.yml's spring.jackson) never reach the stored JSON.
+     */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return EventSerializer.create();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return EventSerializer.create();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return EventSerializer.create();
+    }
+
+    /**
+     * The one upcaster chain: the event store reads through it, and so do history, as-of and verification
+     * (StoredEvents). A published table's unit, which revision 1 of DisclosureRecorded left to the template, comes
+     * from the template of its number and title.
+     */
+    @Bean
+    EventUpcasterChain eventUpcasters() {
+        return EventUpcasters.chain((number, title) -> Template.forTable(number, title).table(number).unit());
+    }
+
+    /**
      * Axon's JDBC storage engine as Boot would configure it, with a larger fetch batch: a tracking processor's batch
      * ends where a fetch ends, so the default of 100 (about 50 per segment) made a replay commit every 50 events.
      */
@@ -78,12 +115,13 @@ public class AxonConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
+                                          EventUpcasterChain eventUpcasters,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           @Value("${budget-ledger.event-store.fetch-batch-size:1000}") int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
-                .upcasterChain(configuration.upcasterChain())
+                .upcasterChain(eventUpcasters)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())

@@ -3,6 +3,7 @@ package budgetledger.app.disclosure;
 import budgetledger.command.api.ImportDisclosure;
 import budgetledger.events.CellFinding;
 import budgetledger.events.DocumentFinding;
+import budgetledger.events.PublishedTable;
 import budgetledger.disclosure.BudgetHeader;
 import budgetledger.disclosure.BudgetLine;
 import budgetledger.disclosure.DisclosureDocument;
@@ -19,7 +20,6 @@ import budgetledger.model.BudgetId;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.UnitType;
-import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 
 import org.slf4j.LoggerFactory;
@@ -98,7 +98,8 @@ public final class DisclosureImport {
                 reasons.add(new ChangeReason(subject, figure.reason().strip()));
             }
         }
-        List<DisclosureTable> tables = document.tables().values().stream().toList();
+        List<PublishedTable> tables = document.tables().values().stream()
+                .map(t -> PublishedTable.of(t, document.template().table(t.number()).unit())).toList();
         return new ImportDisclosure(BudgetId.of(code, document.fiscalYear()), code, document.departmentName(),
                 document.fiscalYear(), units, imported, figures, reasons, procurement(document.narrative()), tables,
                 header.documentNames(), findings, document.fiscalYear() + "年度部门预算公开", documentSha256,

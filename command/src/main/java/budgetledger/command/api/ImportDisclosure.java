@@ -8,7 +8,7 @@ import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
 import budgetledger.model.ProcurementItem;
-import budgetledger.model.table.DisclosureTable;
+import budgetledger.events.PublishedTable;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -24,7 +24,7 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
                                String departmentName, int fiscalYear, List<BudgetUnit> units,
                                List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
                                List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
-                               List<DisclosureTable> publishedTables, Map<String, String> documentNames,
+                               List<PublishedTable> publishedTables, Map<String, String> documentNames,
                                List<CellFinding> findings, String documentNo, String documentSha256,
                                String commandId, String templateId, List<DocumentFinding> documentFindings,
                                List<ProcurementItem> procurement) {
@@ -47,7 +47,7 @@ public record ImportDisclosure(@TargetAggregateIdentifier String budgetId, Strin
     public ImportDisclosure(String budgetId, String departmentCode, String departmentName, int fiscalYear,
                             List<BudgetUnit> units, List<ImportedLine> lines, List<PriorYearFigure> priorYearFigures,
                             List<ChangeReason> changeReasons, List<CurrentYearFigure> currentYearFigures,
-                            List<DisclosureTable> publishedTables, Map<String, String> documentNames,
+                            List<PublishedTable> publishedTables, Map<String, String> documentNames,
                             List<CellFinding> findings, String documentNo, String documentSha256, String commandId) {
         this(budgetId, departmentCode, departmentName, fiscalYear, units, lines, priorYearFigures, changeReasons,
                 currentYearFigures, publishedTables, documentNames, findings, documentNo, documentSha256, commandId,
