@@ -50,6 +50,14 @@ public record DisclosureDocument(Template template, String departmentName, Strin
      * for 行政 and 参公 units) are 参公; the rest are 事业.
      */
     public List<BudgetUnit> units(String departmentCode) {
+        return units(departmentCode, UnitType.PUBLIC_INSTITUTION);
+    }
+
+    /**
+     * The units, those after the first of type {@code others} where the document names its units in a table by
+     * unit without their types (the first, 本级, is 行政).
+     */
+    public List<BudgetUnit> units(String departmentCode, UnitType others) {
         boolean tablesByUnit = template.isSeed();
         for (TableLayout layout : template.tables()) {
             if (layout.filtered() && layout.kind() == TableLayout.Kind.UNITS && tables.containsKey(layout.number())) {
@@ -59,7 +67,7 @@ public record DisclosureDocument(Template template, String departmentName, Strin
                 for (TableRow row : tables.get(layout.number()).rows()) {
                     if (row.level() == 2) {
                         units.add(new BudgetUnit(row.labels().get(0).strip(), row.labels().get(1).strip(),
-                                units.isEmpty() ? UnitType.ADMINISTRATIVE : UnitType.PUBLIC_INSTITUTION));
+                                units.isEmpty() ? UnitType.ADMINISTRATIVE : others));
                     }
                 }
                 if (!units.isEmpty()) {
@@ -88,8 +96,22 @@ public record DisclosureDocument(Template template, String departmentName, Strin
 
     /** What the tables need of the budget this document opens. */
     public BudgetHeader header(String departmentCode) {
-        return new BudgetHeader(departmentCode, departmentName, fiscalYear, units(departmentCode), documentNames(),
-                template.id(), procurement());
+        return header(departmentCode, UnitType.PUBLIC_INSTITUTION);
+    }
+
+    /** The header with the units after the first of type {@code others}, where the document does not say. */
+    public BudgetHeader header(String departmentCode, UnitType others) {
+        return new BudgetHeader(departmentCode, departmentName, fiscalYear, units(departmentCode, others),
+                documentNames(), template.id(), procurement());
+    }
+
+    /**
+     * Whether the document names units without their types (a template table by unit, several units): then whether
+     * they are 事业 or 参公 is open, and 机关运行经费 (行政 and 参公 units only) decides it.
+     */
+    public boolean unitTypesOpen(String departmentCode) {
+        return !template.isSeed() && units(departmentCode).size() > 1
+                && units(departmentCode).stream().skip(1).allMatch(u -> u.type() == UnitType.PUBLIC_INSTITUTION);
     }
 
     /** The items of the document's 政府采购 table, in its order; empty where its template has none. */

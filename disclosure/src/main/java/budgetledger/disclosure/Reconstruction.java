@@ -154,6 +154,51 @@ public final class Reconstruction {
         return new Reconstruction(header, published).solve(acceptFindings);
     }
 
+    /** A document's reconstruction and the header it was made under. */
+    public record Reconstructed(BudgetHeader header, Result result) {
+    }
+
+    /**
+     * The document's lines under its header. Where the document names its units but not their types
+     * ({@link DisclosureDocument#unitTypesOpen}), the units after the first are taken as 事业 and, if the tables do
+     * not hold together so (机关运行经费 counts only 行政 and 参公 units' 公用经费), as 参公: the reading with fewer
+     * cells left out wins, 事业 on a tie; where neither holds, the refusal naming fewer cells is thrown.
+     */
+    public static Reconstructed reconstruct(DisclosureDocument document, String departmentCode,
+                                            boolean acceptFindings) {
+        BudgetHeader first = document.header(departmentCode);
+        boolean open = document.unitTypesOpen(departmentCode);
+        Result result = null;
+        ReconstructionException refused = null;
+        try {
+            result = reconstruct(first, document.tables(), acceptFindings);
+            if (!open || result.findings().isEmpty()) {
+                return new Reconstructed(first, result);
+            }
+        } catch (ReconstructionException e) {
+            if (!open) {
+                throw e;
+            }
+            refused = e;
+        }
+        BudgetHeader civilService = document.header(departmentCode, budgetledger.model.UnitType.CIVIL_SERVICE_MANAGED);
+        try {
+            Result other = reconstruct(civilService, document.tables(), acceptFindings);
+            if (result == null || other.findings().size() < result.findings().size()) {
+                return new Reconstructed(civilService, other);
+            }
+            return new Reconstructed(first, result);
+        } catch (ReconstructionException e) {
+            if (refused == null) {
+                return new Reconstructed(first, result);
+            }
+            // neither reading holds: the one that names fewer cells tells the author what to fix
+            boolean namesFewer = !e.conflicts().isEmpty() && (refused.conflicts().isEmpty()
+                    || e.conflicts().size() < refused.conflicts().size());
+            throw namesFewer ? e : refused;
+        }
+    }
+
     private Result solve(boolean acceptFindings) {
         ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(header.fiscalYear());
         for (PublishedCell cell : cells) {

@@ -61,10 +61,12 @@ public final class DisclosureImport {
             throw new DisclosureParseException(List.of(new ParseProblem(1, "",
                     "文档没有写明部门编码（主管部门及代码）；请在导入时指定 departmentCode")));
         }
-        BudgetHeader header = document.header(code);
+        BudgetHeader header;
         Reconstruction.Result result;
         try {
-            result = Reconstruction.reconstruct(header, document.tables(), acceptFindings);
+            Reconstruction.Reconstructed reconstructed = Reconstruction.reconstruct(document, code, acceptFindings);
+            header = reconstructed.header();
+            result = reconstructed.result();
         } catch (Reconstruction.ReconstructionException e) {
             throw new DisclosureParseException(e.problems());
         } catch (RuntimeException e) {

@@ -47,14 +47,19 @@ class TemplateDisclosuresTest {
             long cells = 0;
             int emptyTables = 0;
             int procurementItems = 0;
+            int civilService = 0;
             for (long seed = 1; seed <= COUNT; seed++) {
                 LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, seed);
                 try {
                     DisclosureDocument document = new DisclosureParser().parse(generated.text());
                     assertThat(document.template()).isSameAs(template);
-                    BudgetHeader header = document.header(generated.header().departmentCode());
-                    Reconstruction.Result result = Reconstruction.reconstruct(header, document.tables(), false);
+                    Reconstruction.Reconstructed reconstructed = Reconstruction.reconstruct(document,
+                            generated.header().departmentCode(), false);
+                    BudgetHeader header = reconstructed.header();
+                    Reconstruction.Result result = reconstructed.result();
                     Reconciliation.Report report = GeneratedDisclosuresTest.reconcile(document, header, result);
+                    civilService += header.units().stream()
+                            .anyMatch(u -> u.type() == budgetledger.model.UnitType.CIVIL_SERVICE_MANAGED) ? 1 : 0;
                     cells += report.exact();
                     procurementItems += result.procurement().size();
                     if (!new java.util.HashSet<>(result.procurement())
@@ -73,7 +78,8 @@ class TemplateDisclosuresTest {
                 }
             }
             System.out.println(template.id() + ": generated " + COUNT + ", imported " + (COUNT - failures.size())
-                    + ", exact cells " + cells + ", empty tables " + emptyTables + ", 政府采购 items " + procurementItems);
+                    + ", exact cells " + cells + ", empty tables " + emptyTables + ", 政府采购 items " + procurementItems
+                    + ", read with 参公 units " + civilService);
             assertThat(failures).as(template.id()).isEmpty();
             assertThat(emptyTables).as("some documents have empty tables").isPositive();
             if (template.tables().stream().anyMatch(t -> t.kind() == TableLayout.Kind.PROCUREMENT)) {
@@ -113,11 +119,13 @@ class TemplateDisclosuresTest {
             for (long seed = 1; seed <= MUTATIONS; seed++) {
                 LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, seed);
                 DisclosureDocument document = new DisclosureParser().parse(generated.text());
-                BudgetHeader header = document.header(generated.header().departmentCode());
                 GeneratedDisclosuresTest.Mutation mutation = GeneratedDisclosuresTest.mutate(document.tables(),
                         new Random(seed));
+                DisclosureDocument mutated = new DisclosureDocument(document.template(), document.departmentName(),
+                        document.departmentCode(), document.fiscalYear(), mutation.tables(), document.unitNames(),
+                        document.narrative(), document.warnings());
                 try {
-                    Reconstruction.reconstruct(header, mutation.tables(), false);
+                    Reconstruction.reconstruct(mutated, generated.header().departmentCode(), false);
                     failures.add(seed + ": " + mutation.place() + " moved and imported");
                 } catch (ReconstructionException e) {
                     List<String> named = e.conflicts().stream().map(f -> f.cell().table() + "/" + f.cell().rowIndex()

@@ -32,7 +32,7 @@ import static budgetledger.model.FundingSource.GENERAL_PUBLIC;
 /**
  * Consistent disclosures of a template whose tables are rendered from its filters (Shanghai district, Jiangsu city):
  * an exact ledger in 分 of one department — one unit where the template prints no table by unit, else two to four
- * units (the first 行政, the others 事业, as an import assumes) — with 一般公共预算 basic lines on
+ * units (the first 行政, the others 事业 or, in some documents, 参公) — with 一般公共预算 basic lines on
  * the usual personnel and public-use items, projects on several 项 (some carrying a "三公" item), lines of every other
  * source the template publishes (政府性基金, 国有资本经营, 事业收入 …) or none of them, so that some tables are empty,
  * carried-over lines where the template has columns for them, 会议费 and 培训费 where it prints them, amounts from
@@ -70,10 +70,14 @@ public final class TemplateLedgerGenerator {
         if (byUnit) {
             units.add(new BudgetUnit(code + "001", department + "（本级）", UnitType.ADMINISTRATIVE));
             int others = 1 + random.nextInt(3);
+            // the document does not state types: its other units are 事业 in most documents, 参公 in some (drawn
+            // apart from the document's other choices, so that a seed gives the same document as before types varied)
+            UnitType otherType = new Random(seed ^ 0x5DEECE66DL).nextInt(4) == 0 ? UnitType.CIVIL_SERVICE_MANAGED
+                    : UnitType.PUBLIC_INSTITUTION;
             for (int i = 0; i < others; i++) {
                 units.add(new BudgetUnit(code + String.format("%03d", i + 2), department
                         + pick(new String[] {"城区", "第一", "第二", "综合"}) + pick(new String[] {"服务中心", "事务中心",
-                        "信息中心", "监测站"}) + (i + 1), UnitType.PUBLIC_INSTITUTION));
+                        "信息中心", "监测站"}) + (i + 1), otherType));
             }
         } else {
             units.add(new BudgetUnit(code + "001", department, UnitType.ADMINISTRATIVE));
