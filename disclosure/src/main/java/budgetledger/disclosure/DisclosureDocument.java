@@ -62,7 +62,7 @@ public record DisclosureDocument(Template template, String departmentName, Strin
         for (TableLayout layout : template.tables()) {
             if (layout.filtered() && layout.kind() == TableLayout.Kind.UNITS && tables.containsKey(layout.number())) {
                 // The document's own units with the codes it gives them (113001 …). It does not state their types:
-                // the first (本级) is 行政, the others 事业, so that 机关运行经费 counts only what the tables force.
+                // the first (本级) is 行政, the others as asked (事业 first: Reconstruction tries 参公 when that fails).
                 List<BudgetUnit> units = new ArrayList<>();
                 for (TableRow row : tables.get(layout.number()).rows()) {
                     if (row.level() == 2) {
