@@ -1,7 +1,7 @@
 package budgetledger.app;
 
-import budgetledger.app.audit.AuditCommand;
-import budgetledger.app.security.UsersCommand;
+import budgetledger.app.cli.AuditCommand;
+import budgetledger.app.cli.UsersCommand;
 import budgetledger.app.cli.LedgerCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,6 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.security.UsersCommand;
+import budgetledger.app.cli.UsersCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 

@@ -1,11 +1,11 @@
 package budgetledger.app.cli;
 
-import budgetledger.app.disclosure.DisclosureImportService;
-import budgetledger.app.disclosure.DisclosureRejectedException;
-import budgetledger.app.disclosure.ImportResult;
-import budgetledger.app.lineimport.LineImportRejectedException;
-import budgetledger.app.lineimport.LineItemImportService;
-import budgetledger.app.lineimport.LineItemProblem;
+import budgetledger.exchange.disclosure.DisclosureImportService;
+import budgetledger.exchange.disclosure.DisclosureRejectedException;
+import budgetledger.exchange.disclosure.ImportResult;
+import budgetledger.exchange.lineimport.LineImportRejectedException;
+import budgetledger.exchange.lineimport.LineItemImportService;
+import budgetledger.exchange.lineimport.LineItemProblem;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.disclosure.ParseProblem;
 import budgetledger.disclosure.PdfText;
