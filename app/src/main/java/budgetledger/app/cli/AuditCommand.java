@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * The auditors' jobs from the shell: {@code verify} walks the hash chain, {@code rebuild} rebuilds every read model
@@ -22,19 +22,14 @@ public final class AuditCommand {
     private AuditCommand() {
     }
 
-    public static boolean handles(String[] args) {
-        return args.length > 0 && (args[0].equals("verify") || args[0].equals("rebuild"));
-    }
-
     /** Returns the exit status: 0 ok, 1 a problem found (or the database cannot be opened). */
-    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-        String[] properties = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--")).toArray(String[]::new);
+    static int run(Class<?> application, String command, List<String> properties, PrintStream out, PrintStream err) {
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                     .properties("budget-ledger.load-sample=false", "logging.level.root=warn")
-                    .run(properties);
+                    .run(properties.toArray(String[]::new));
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
@@ -45,7 +40,7 @@ public final class AuditCommand {
             return 1;
         }
         try (context) {
-            if (args[0].equals("verify")) {
+            if (command.equals("verify")) {
                 Verification result = context.getBean(AuditService.class).verify();
                 out.println((result.ok() ? "ok" : "FAILED") + ": " + result.events() + " events, chain position "
                         + result.position() + ", head hash " + result.headHash());

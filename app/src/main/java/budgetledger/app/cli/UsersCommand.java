@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,31 +52,13 @@ public final class UsersCommand {
         }
     }
 
-    /** Runs {@code args} (starting with "users"); returns the exit status: 0 done, 1 refused, 2 usage. */
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        List<String> words = new ArrayList<>();
-        List<String> properties = new ArrayList<>();
-        boolean passwordStdin = false;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--password-stdin")) {
-                passwordStdin = true;
-            } else if (args[i].startsWith("--") && args[i].contains("=")) {
-                properties.add(args[i]);
-            } else {
-                words.add(args[i]);
-            }
-        }
-        String command = words.isEmpty() ? "" : words.get(0);
-        int arity = switch (command) {
-            case "add" -> 3;
-            case "password", "disable", "enable" -> 2;
-            case "list" -> 1;
-            default -> -1;
-        };
-        if (arity != words.size()) {
-            err.println(USAGE);
-            return 2;
-        }
+    /**
+     * Runs one user command, {@code words} after "users" as LedgerCli read them (add NAME ROLE, password NAME, disable
+     * NAME, enable NAME, list); returns the exit status: 0 done, 1 refused.
+     */
+    static int run(List<String> words, boolean passwordStdin, List<String> properties, InputStream in, PrintStream out,
+                   PrintStream err) {
+        String command = words.get(0);
         ConfigurableApplicationContext started;
         try {
             started = new SpringApplicationBuilder(Context.class)
