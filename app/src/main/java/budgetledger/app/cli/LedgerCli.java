@@ -3,6 +3,7 @@ package budgetledger.app.cli;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -106,6 +107,24 @@ public final class LedgerCli implements Callable<Integer> {
         LedgerCli cli() {
             return (LedgerCli) spec.root().userObject();
         }
+
+        /** import or export: one positional argument and the options given, by name. */
+        int ledgerCommand(String command, String argument, Map<String, String> options) {
+            LedgerCli cli = cli();
+            return LedgerCommand.run(cli.application, command,
+                    new LedgerCommand.Arguments(List.of(argument), options, springProperties()), cli.out, cli.err);
+        }
+
+        /** Name, value, name, value …: the options that were given (a null value was not). */
+        static Map<String, String> options(String... namesAndValues) {
+            Map<String, String> options = new LinkedHashMap<>();
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                if (namesAndValues[i + 1] != null) {
+                    options.put(namesAndValues[i], namesAndValues[i + 1]);
+                }
+            }
+            return options;
+        }
     }
 
     @Command(name = "serve", description = "启动服务（默认）")
@@ -130,12 +149,7 @@ public final class LedgerCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Map<String, String> options = new LinkedHashMap<>();
-            put(options, "budget", budget);
-            put(options, "department-code", departmentCode);
-            LedgerCli cli = cli();
-            return LedgerCommand.run(cli.application, "import",
-                    new LedgerCommand.Arguments(List.of(file), options, springProperties()), cli.out, cli.err);
+            return ledgerCommand("import", file, options("budget", budget, "department-code", departmentCode));
         }
     }
 
@@ -156,13 +170,7 @@ public final class LedgerCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Map<String, String> options = new LinkedHashMap<>();
-            put(options, "table", table);
-            put(options, "format", format);
-            put(options, "out", target);
-            LedgerCli cli = cli();
-            return LedgerCommand.run(cli.application, "export",
-                    new LedgerCommand.Arguments(List.of(budgetId), options, springProperties()), cli.out, cli.err);
+            return ledgerCommand("export", budgetId, options("table", table, "format", format, "out", target));
         }
     }
 
@@ -215,6 +223,23 @@ public final class LedgerCli implements Callable<Integer> {
             }
         }
 
+        /** --password-stdin: the password from standard input, else one made up and printed. */
+        static final class PasswordFromStdin {
+            @Option(names = "--password-stdin", description = "从标准输入读取密码")
+            boolean given;
+        }
+
+        /** A command on one user, named after the command word: password, disable, enable. */
+        abstract static class OneUser extends UserJob {
+            @Parameters(paramLabel = "<name>")
+            String name;
+
+            @Override
+            List<String> words() {
+                return List.of(spec.name(), name);
+            }
+        }
+
         @Command(name = "add", description = "添加用户（不带 --password-stdin 时生成并打印随机密码）")
         static final class Add extends UserJob {
             @Parameters(index = "0", paramLabel = "<name>")
@@ -223,8 +248,8 @@ public final class LedgerCli implements Callable<Integer> {
             @Parameters(index = "1", paramLabel = "<FINANCE|AUDITOR|ANALYST|ADMIN>")
             String role;
 
-            @Option(names = "--password-stdin", description = "从标准输入读取密码")
-            boolean passwordStdin;
+            @Mixin
+            PasswordFromStdin password;
 
             @Override
             List<String> words() {
@@ -233,49 +258,27 @@ public final class LedgerCli implements Callable<Integer> {
 
             @Override
             boolean passwordStdin() {
-                return passwordStdin;
+                return password.given;
             }
         }
 
         @Command(name = "password", description = "修改用户密码")
-        static final class Password extends UserJob {
-            @Parameters(paramLabel = "<name>")
-            String name;
-
-            @Option(names = "--password-stdin", description = "从标准输入读取密码")
-            boolean passwordStdin;
-
-            @Override
-            List<String> words() {
-                return List.of("password", name);
-            }
+        static final class Password extends OneUser {
+            @Mixin
+            PasswordFromStdin password;
 
             @Override
             boolean passwordStdin() {
-                return passwordStdin;
+                return password.given;
             }
         }
 
         @Command(name = "disable", description = "停用用户")
-        static final class Disable extends UserJob {
-            @Parameters(paramLabel = "<name>")
-            String name;
-
-            @Override
-            List<String> words() {
-                return List.of("disable", name);
-            }
+        static final class Disable extends OneUser {
         }
 
         @Command(name = "enable", description = "启用用户")
-        static final class Enable extends UserJob {
-            @Parameters(paramLabel = "<name>")
-            String name;
-
-            @Override
-            List<String> words() {
-                return List.of("enable", name);
-            }
+        static final class Enable extends OneUser {
         }
 
         @Command(name = "list", description = "列出用户")
@@ -284,12 +287,6 @@ public final class LedgerCli implements Callable<Integer> {
             List<String> words() {
                 return List.of("list");
             }
-        }
-    }
-
-    private static void put(Map<String, String> options, String name, String value) {
-        if (value != null) {
-            options.put(name, value);
         }
     }
 }
