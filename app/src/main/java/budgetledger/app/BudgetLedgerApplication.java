@@ -1,9 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.audit.AuditCommand;
-import budgetledger.app.security.UsersCommand;
-import budgetledger.app.cli.LedgerCommand;
-import org.springframework.boot.SpringApplication;
+import budgetledger.app.cli.LedgerCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -17,23 +14,12 @@ public class BudgetLedgerApplication {
         System.setProperty("axoniq.update-checker.disabled", "true");
     }
 
+    /** One command line (LedgerCli): without a command, or with {@code serve}, the server; else a job that exits. */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("serve")) {
-            args = java.util.Arrays.copyOfRange(args, 1, args.length); // the default: start the server
-        } else if (args.length > 0 && (args[0].equals("help") || args[0].equals("--help"))) {
-            System.out.println(LedgerCommand.USAGE);
-            System.exit(0);
+        LedgerCli cli = new LedgerCli(BudgetLedgerApplication.class, System.in, System.out, System.err);
+        int status = cli.run(args);
+        if (!cli.serving()) {
+            System.exit(status);
         }
-        if (LedgerCommand.handles(args)) {
-            System.exit(LedgerCommand.run(BudgetLedgerApplication.class, args, System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("users")) {
-            // User management from the shell: does its work on the database and exits, no web server.
-            System.exit(UsersCommand.run(args, System.in, System.out, System.err));
-        }
-        if (AuditCommand.handles(args)) {
-            System.exit(AuditCommand.run(BudgetLedgerApplication.class, args, System.out, System.err));
-        }
-        SpringApplication.run(BudgetLedgerApplication.class, args);
     }
 }

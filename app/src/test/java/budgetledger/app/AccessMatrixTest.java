@@ -1,6 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
+import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static budgetledger.app.security.Role.ADMIN;
-import static budgetledger.app.security.Role.ANALYST;
-import static budgetledger.app.security.Role.AUDITOR;
-import static budgetledger.app.security.Role.FINANCE;
+import static budgetledger.security.Role.ADMIN;
+import static budgetledger.security.Role.ANALYST;
+import static budgetledger.security.Role.AUDITOR;
+import static budgetledger.security.Role.FINANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

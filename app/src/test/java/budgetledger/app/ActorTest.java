@@ -1,7 +1,7 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
-import budgetledger.app.security.UserAccounts;
+import budgetledger.security.Role;
+import budgetledger.security.UserAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

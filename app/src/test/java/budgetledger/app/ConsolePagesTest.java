@@ -1,6 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
+import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -43,10 +43,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static budgetledger.app.security.Role.ADMIN;
-import static budgetledger.app.security.Role.ANALYST;
-import static budgetledger.app.security.Role.AUDITOR;
-import static budgetledger.app.security.Role.FINANCE;
+import static budgetledger.security.Role.ADMIN;
+import static budgetledger.security.Role.ANALYST;
+import static budgetledger.security.Role.AUDITOR;
+import static budgetledger.security.Role.FINANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,6 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.projection.ProjectionRebuild;
+import budgetledger.processing.ProjectionRebuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,6 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
+import budgetledger.security.Role;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

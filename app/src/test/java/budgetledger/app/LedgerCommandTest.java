@@ -1,12 +1,13 @@
 package budgetledger.app;
 
-import budgetledger.app.cli.LedgerCommand;
+import budgetledger.app.cli.LedgerCli;
 import budgetledger.disclosure.generated.DisclosurePdf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +31,12 @@ class LedgerCommandTest {
         args[words.length] = "--budget-ledger.db.url=" + db.url;
         args[words.length + 1] = "--budget-ledger.db.user=" + db.user;
         out.reset();
-        return LedgerCommand.run(BudgetLedgerApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli().run(args);
+    }
+
+    LedgerCli cli() {
+        return new LedgerCli(BudgetLedgerApplication.class, InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     String printed() {
@@ -65,9 +70,7 @@ class LedgerCommandTest {
 
     @Test
     void a_wrong_command_line_exits_2_with_the_usage_and_a_refusal_1() throws IOException {
-        assertThat(LedgerCommand.run(BudgetLedgerApplication.class, new String[]{"export"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
-                .isEqualTo(2);
+        assertThat(cli().run("export")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("用法");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "序号,单位编码\r\n1,062001\r\n");
         assertThat(ledger("import", bad.toString(), "--budget", "062-2026")).isEqualTo(1);

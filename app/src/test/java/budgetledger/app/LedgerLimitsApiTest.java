@@ -1,6 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
+import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,6 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.security.Role;
+import budgetledger.security.Role;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package budgetledger.app;
 
-import budgetledger.app.audit.AuditService;
-import budgetledger.app.audit.BudgetJournal;
-import budgetledger.app.audit.StoredEvents;
-import budgetledger.app.audit.Verification;
+import budgetledger.audit.AuditService;
+import budgetledger.audit.BudgetJournal;
+import budgetledger.audit.StoredEvents;
+import budgetledger.audit.Verification;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;

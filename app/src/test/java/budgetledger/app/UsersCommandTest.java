@@ -1,6 +1,6 @@
 package budgetledger.app;
 
-import budgetledger.app.security.UsersCommand;
+import budgetledger.app.cli.LedgerCli;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -24,8 +24,9 @@ class UsersCommandTest {
         System.arraycopy(words, 0, args, 1, words.length);
         args[words.length + 1] = "--budget-ledger.db.url=" + db.url;
         args[words.length + 2] = "--budget-ledger.db.user=" + db.user;
-        return UsersCommand.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new LedgerCli(BudgetLedgerApplication.class, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     boolean passwordIs(String name, String password) {

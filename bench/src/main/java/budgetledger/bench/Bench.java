@@ -1,17 +1,17 @@
 package budgetledger.bench;
 
-import budgetledger.app.disclosure.DisclosureImportService;
+import budgetledger.exchange.disclosure.DisclosureImportService;
 import budgetledger.disclosure.DisclosureDocument;
 import budgetledger.disclosure.DisclosureParser;
 import budgetledger.disclosure.Reconstruction;
 import budgetledger.disclosure.generated.LedgerGenerator;
 import budgetledger.app.BudgetLedgerApplication;
-import budgetledger.app.audit.History;
+import budgetledger.audit.History;
 import budgetledger.app.config.EmbeddedPostgresServer;
-import budgetledger.app.lineimport.LineItemImportService;
-import budgetledger.app.projection.ProjectionRebuild;
-import budgetledger.app.projection.ReadYourWrites;
-import budgetledger.app.projection.ReadModelProgress;
+import budgetledger.exchange.lineimport.LineItemImportService;
+import budgetledger.processing.ProjectionRebuild;
+import budgetledger.processing.ReadYourWrites;
+import budgetledger.processing.ReadModelProgress;
 import budgetledger.command.api.AdjustBudgetLine;
 import budgetledger.command.api.OpenBudget;
 import budgetledger.events.BudgetLineAdjusted;

@@ -1,11 +1,11 @@
 package budgetledger.app.cli;
 
-import budgetledger.app.disclosure.DisclosureImportService;
-import budgetledger.app.disclosure.DisclosureRejectedException;
-import budgetledger.app.disclosure.ImportResult;
-import budgetledger.app.lineimport.LineImportRejectedException;
-import budgetledger.app.lineimport.LineItemImportService;
-import budgetledger.app.lineimport.LineItemProblem;
+import budgetledger.exchange.disclosure.DisclosureImportService;
+import budgetledger.exchange.disclosure.DisclosureRejectedException;
+import budgetledger.exchange.disclosure.ImportResult;
+import budgetledger.exchange.lineimport.LineImportRejectedException;
+import budgetledger.exchange.lineimport.LineItemImportService;
+import budgetledger.exchange.lineimport.LineItemProblem;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.disclosure.ParseProblem;
 import budgetledger.disclosure.PdfText;
@@ -29,72 +29,27 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The jobs of the app jar that are no web server: {@code import FILE} (a disclosure text, or a line-item workbook
- * or CSV with {@code --budget ID}) and {@code export BUDGET_ID [--table N] [--format csv|xlsx|text] [--out FILE]}.
+ * The jobs of the app jar that are no web server, as LedgerCli reads them: {@code import FILE} (a disclosure text,
+ * or a line-item workbook or CSV with {@code --budget ID}) and {@code export BUDGET_ID [--table N] [--format csv|xlsx|text] [--out FILE]}.
  * Both start the ledger without its web server on the configured database (with the embedded PostgreSQL, stop the
  * app first: it serves one process). Progress goes to stderr, as a bar on a terminal and as plain lines otherwise;
  * an export without {@code --out} goes to stdout. Exit 0 when done, 1 when refused, 2 for a usage error.
  */
 public final class LedgerCommand {
 
-    public static final String USAGE = """
-            用法：
-              java -jar budget-ledger.jar [serve]                      启动服务（默认）
-              java -jar budget-ledger.jar import FILE [--budget ID] [--department-code CODE]
-                    FILE 为 .txt 或 .pdf：导入部门预算公开文档（文本或公开的 PDF）；为 .xlsx / .csv：把预算行文件导入预算 ID
-              java -jar budget-ledger.jar export BUDGET_ID [--table N] [--format csv|xlsx|text] [--out FILE]
-                    默认：全部 13 张表，xlsx；text 为部门预算公开文档；csv 需要 --table
-              java -jar budget-ledger.jar verify | rebuild | users …""";
-
     private LedgerCommand() {
     }
 
-    public static boolean handles(String[] args) {
-        return args.length > 0 && (args[0].equals("import") || args[0].equals("export"));
-    }
-
-    /** Options after the command word: --name value; the rest are positional arguments. */
+    /** What the command line gave: the one positional argument, the options by name, the Spring properties. */
     record Arguments(List<String> positional, Map<String, String> options, List<String> springProperties) {
-
-        static Arguments parse(String[] args, List<String> known) {
-            List<String> positional = new ArrayList<>();
-            Map<String, String> options = new HashMap<>();
-            List<String> spring = new ArrayList<>();
-            for (int i = 1; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.startsWith("--") && known.contains(arg.substring(2))) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(arg + " 需要一个值");
-                    }
-                    options.put(arg.substring(2), args[++i]);
-                } else if (arg.startsWith("--")) {
-                    spring.add(arg); // --spring.datasource.url=… and the like
-                } else {
-                    positional.add(arg);
-                }
-            }
-            return new Arguments(positional, options, spring);
-        }
     }
 
-    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = Arguments.parse(args, List.of("budget", "department-code", "table", "format", "out"));
-            if (arguments.positional().size() != 1) {
-                throw new IllegalArgumentException(args[0] + " 需要且只需要一个参数");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
+    /** Runs {@code command} (import or export); returns the exit status: 0 done, 1 refused, 2 a usage error. */
+    static int run(Class<?> application, String command, Arguments arguments, PrintStream out, PrintStream err) {
         Progress progress = new Progress(err, System.console() != null);
         progress.step("启动账本（不启动网络服务）");
         ConfigurableApplicationContext context;
@@ -117,7 +72,7 @@ public final class LedgerCommand {
             // Events record who sent them: here the operating-system user, marked as a command-line user.
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "cli:" + System.getProperty("user.name", "unknown"), null, List.of()));
-            return args[0].equals("import")
+            return command.equals("import")
                     ? importFile(context, arguments, progress, out, err)
                     : export(context, arguments, progress, out, err);
         } catch (BudgetRuleException e) {

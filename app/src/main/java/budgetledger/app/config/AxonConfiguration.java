@@ -1,7 +1,7 @@
 package budgetledger.app.config;
 
-import budgetledger.app.audit.ChangeMetadata;
-import budgetledger.app.security.ActorMetadata;
+import budgetledger.audit.ChangeMetadata;
+import budgetledger.security.ActorMetadata;
 import budgetledger.command.CommandFingerprint;
 import budgetledger.disclosure.Template;
 import budgetledger.events.schema.EventSerializer;

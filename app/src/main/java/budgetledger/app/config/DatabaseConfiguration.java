@@ -44,7 +44,7 @@ public class DatabaseConfiguration {
         config.setMaximumPoolSize(properties.maxPoolSize() == null ? 20 : properties.maxPoolSize());
         config.setPoolName("budget-ledger");
         // Names this node's connections, so that the nodes on one database can count each other (SegmentBalancer).
-        config.addDataSourceProperty("ApplicationName", budgetledger.app.projection.SegmentBalancer.applicationName());
+        config.addDataSourceProperty("ApplicationName", budgetledger.processing.SegmentBalancer.applicationName());
         // When PostgreSQL is gone a request waits this long for a connection, then is refused (503), never hangs.
         config.setConnectionTimeout(properties.connectionTimeoutMs() == null ? 5000 : properties.connectionTimeoutMs());
         return new HikariDataSource(config);

@@ -2,7 +2,7 @@ package budgetledger.app.fault;
 
 import budgetledger.app.BudgetLedgerApplication;
 import budgetledger.app.TestUsers;
-import budgetledger.app.security.Role;
+import budgetledger.security.Role;
 
 import java.io.File;
 import java.io.IOException;

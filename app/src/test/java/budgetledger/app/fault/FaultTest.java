@@ -2,7 +2,7 @@ package budgetledger.app.fault;
 
 import budgetledger.app.TestDatabase;
 import budgetledger.app.config.EmbeddedPostgresServer;
-import budgetledger.app.security.Role;
+import budgetledger.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

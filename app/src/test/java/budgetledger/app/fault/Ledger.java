@@ -1,7 +1,7 @@
 package budgetledger.app.fault;
 
 import budgetledger.app.TestDatabase;
-import budgetledger.app.security.Role;
+import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,0 +1,163 @@
+package budgetledger.processing;
+
+import budgetledger.projections.LedgerProcessing;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MergedTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Read your writes: a write is acknowledged only once the read models show it. After its command committed, the
+ * write looks up the position (global index) of its budget's latest event and waits, for a bounded while, until
+ * every segment of the {@code ledger-core} processor has handled that event; then it answers 200/201, and any read
+ * by anyone (API or console) reflects it. Past the bound it answers 202 with the position in
+ * {@value #POSITION_HEADER}; {@code GET /api/read-models/positions/{position}} waits for it again.
+ * <p>
+ * Why the budget's latest event and not the store's head: a budget's events are appended one transaction after the
+ * other (the unique key on its sequence numbers), so its latest committed event lies at or after ours, and once a
+ * segment has fetched that one it has fetched ours. Why not "no gap below the head": a rolled-back append (a lost
+ * race) leaves a gap that the token keeps for up to a minute, and the wait would run into its bound.
+ */
+@Component
+public class ReadYourWrites {
+
+    /** The header carrying the event position of a write's answer. */
+    public static final String POSITION_HEADER = "Ledger-Position";
+
+    private static final long FIRST_PAUSE_MILLIS = 2;
+    private static final long LOCAL_PAUSE_MILLIS = 1;
+    private static final long LONGEST_PAUSE_MILLIS = 20;
+
+    private final ReadModelProgress progress;
+    private final JdbcTemplate jdbc;
+    private final Serializer tokenSerializer;
+    private final long timeoutMillis;
+
+    public ReadYourWrites(ReadModelProgress progress, JdbcTemplate jdbc,
+                          @Qualifier("serializer") Serializer tokenSerializer,
+                          @Value("${budget-ledger.read-your-writes.timeout-ms:10000}") long timeoutMillis) {
+        this.progress = progress;
+        this.jdbc = jdbc;
+        this.tokenSerializer = tokenSerializer;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** The answer to a write on a budget: 200/201 once the read models show it, else 202; both carry the position. */
+    public <T> ResponseEntity<T> answer(String budgetId, HttpStatus status, URI location, T body) {
+        long position = positionOf(budgetId);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(awaitPosition(position) ? status : HttpStatus.ACCEPTED)
+                .header(POSITION_HEADER, Long.toString(position));
+        if (location != null) {
+            answer.location(location);
+        }
+        return answer.body(body);
+    }
+
+    /** For the console: waits until the read models show every event of the budget committed so far. */
+    public boolean awaitBudget(String budgetId) {
+        return awaitPosition(positionOf(budgetId));
+    }
+
+    /** The global index of the budget's latest event; -1 when it has none. */
+    public long positionOf(String budgetId) {
+        List<Long> latest = jdbc.queryForList("select global_index from domain_event_entry where aggregate_identifier = ?"
+                + " order by sequence_number desc limit 1", Long.class, budgetId);
+        return latest.isEmpty() ? -1 : latest.get(0);
+    }
+
+    /** Waits (at most the bound) until every segment has handled the event at this position; true when it has. */
+    public boolean awaitPosition(long position) {
+        if (position < 0) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        long pause = FIRST_PAUSE_MILLIS;
+        while (!processed(position)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                // Every segment here: the check reads the processor's status in memory, so look again soon (a pause
+                // that doubled to 20 ms made a waiting write wait ~30 ms for a batch that took a few). Segments on
+                // other nodes: their tokens are read from the database, so back off.
+                Thread.sleep(allSegmentsHere() ? LOCAL_PAUSE_MILLIS : pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
+        }
+        return true;
+    }
+
+    /** Whether this node's processor holds every segment (its status alone answers {@link #processed}). */
+    private boolean allSegmentsHere() {
+        long whole = 0;
+        for (EventTrackerStatus segment : progress.processor().processingStatus().values()) {
+            whole += (1L << 32) / (segment.getSegment().getMask() + 1L);
+        }
+        return whole == 1L << 32;
+    }
+
+    /**
+     * Whether every segment has handled the event at this position: from this node's processor when it holds every
+     * segment (its status advances after a batch commits), else from the tokens stored in token_entry, which
+     * commit together with the read models they describe (the segments other nodes hold).
+     */
+    boolean processed(long position) {
+        Collection<EventTrackerStatus> here = progress.processor().processingStatus().values();
+        long whole = 0;
+        boolean allHere = true;
+        for (EventTrackerStatus segment : here) {
+            whole += (1L << 32) / (segment.getSegment().getMask() + 1L);
+            allHere &= covers(segment.getTrackingToken(), position);
+        }
+        if (whole == 1L << 32) {
+            return allHere;
+        }
+        List<TrackingToken> stored = jdbc.query("select token, token_type from token_entry where processor_name = ?",
+                (rs, n) -> rs.getBytes("token") == null ? null
+                        : new GenericTokenEntry<>(rs.getBytes("token"), rs.getString("token_type"), null, null,
+                        LedgerProcessing.CORE, 0, byte[].class).getToken(tokenSerializer),
+                LedgerProcessing.CORE);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        for (TrackingToken token : stored) {
+            if (!covers(token, position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a token has passed this position and it is not one of the gaps the token still waits for. */
+    static boolean covers(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
+        }
+        if (token instanceof ReplayToken replay) {
+            return covers(replay.getCurrentToken(), position);
+        }
+        if (token instanceof MergedTrackingToken merged) {
+            return covers(merged.lowerSegmentToken(), position) && covers(merged.upperSegmentToken(), position);
+        }
+        return token.position().orElse(-1) >= position;
+    }
+}
