@@ -36,7 +36,6 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.UnitType;
-import budgetledger.model.Yuan;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.serialization.Revision;
 import org.axonframework.commandhandling.CommandHandler;

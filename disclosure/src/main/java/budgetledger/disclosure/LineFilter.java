@@ -3,7 +3,6 @@ package budgetledger.disclosure;
 import budgetledger.model.Figures;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
-import budgetledger.model.EconomicItem;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;

@@ -2,7 +2,6 @@ package budgetledger.disclosure.tables;
 
 import budgetledger.model.Figures;
 import budgetledger.model.ClassificationCatalogue;
-import budgetledger.model.EconomicItem;
 import budgetledger.model.ThreePublicExpense;
 import budgetledger.model.table.TableRow;
 import budgetledger.disclosure.BudgetLine;

@@ -7,7 +7,6 @@ import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FunctionalCode;
 import budgetledger.model.FundingSource;
-import budgetledger.model.Origin;
 import budgetledger.model.UnitType;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;

@@ -5,7 +5,6 @@ import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.EconomicItem;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
-import budgetledger.model.Origin;
 import budgetledger.projections.BudgetLineRow;
 
 import java.util.EnumMap;
