@@ -3,10 +3,7 @@ package budgetledger.app;
 import budgetledger.processing.ProjectionRebuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,16 +26,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * Importing the seed disclosure through the API: every table rendered from the ledger equals the published one;
  * a transfer and an adjustment move the tables; a rebuild gives the same tables; bad documents record nothing.
+ * Each test imports the seed under a department code of its own ({@link #imported}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext // its database is its own: release the connections when the class is done
 class DisclosureApiTest {
 
     @RegisterExtension
     static final LedgerApp APP = new LedgerApp();
     static final TestDatabase DB = APP.database();
-    static final String TABLES = "/api/budgets/062-2026/tables/";
 
     // The published cells of the seed (晋城市行政审批服务管理局, 2026): labels, then amounts in 万元, blank as "".
     static final List<String> TABLE_1 = List.of(
@@ -214,18 +210,47 @@ class DisclosureApiTest {
     }
 
     ResponseEntity<JsonNode> importText(String text) {
+        return importText(text, "");
+    }
+
+    ResponseEntity<JsonNode> importText(String text, String query) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
-        return http.postForEntity("/api/disclosures", new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8), headers),
-                JsonNode.class);
+        return http.postForEntity("/api/disclosures" + query,
+                new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
+    }
+
+    /** The seed imported under a department code of its own, its lines readable; the budget's path. */
+    String imported(String departmentCode) {
+        ResponseEntity<JsonNode> response = importText(seed(), "?departmentCode=" + departmentCode);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+        String budget = "/api/budgets/" + departmentCode + "-2026";
+        int lines = response.getBody().get("lines").asInt();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.getForObject(budget + "/lines", JsonNode.class).size() == lines);
+        return budget;
+    }
+
+    /** 调剂 of 100,000.00 元 from a basic line of 2010306 to one of 2010350. */
+    ResponseEntity<JsonNode> transfer(String budget, String from, String to) {
+        return postJson(budget + "/transfers", """
+                {"fromLineId":"%s","toLineId":"%s","amount":"100000.00","documentNo":"晋财预〔2026〕30号",
+                 "reason":"调剂","commandId":"seed-transfer-1"}""".formatted(from, to));
+    }
+
+    /** 追加 of 100,000.00 元 on a line. */
+    ResponseEntity<JsonNode> increase(String budget, String lineId) {
+        return postJson(budget + "/adjustments", """
+                {"lineId":"%s","amount":"100000.00","documentNo":"晋财预〔2026〕31号","reason":"追加",
+                 "commandId":"seed-increase-1"}""".formatted(lineId));
     }
 
     ResponseEntity<JsonNode> postJson(String path, String body) {
         return LedgerApp.postJson(http, path, body);
     }
 
-    JsonNode table(int n) {
-        return http.getForObject(TABLES + n, JsonNode.class);
+    JsonNode table(String budget, int n) {
+        return http.getForObject(budget + "/tables/" + n, JsonNode.class);
     }
 
     /** One string per row: the labels, then the amounts ("" for blank), joined by |. */
@@ -249,7 +274,6 @@ class DisclosureApiTest {
     }
 
     @Test
-    @Order(1)
     void importing_the_seed_records_its_budget_whole_and_reconciles_every_cell() {
         ResponseEntity<JsonNode> response = importText(seed());
         assertThat(response.getStatusCode().value()).isEqualTo(201);
@@ -257,43 +281,43 @@ class DisclosureApiTest {
         assertThat(body.get("budgetId").asText()).isEqualTo("062-2026");
         assertThat(body.at("/reconciliation/mismatched").asInt()).isZero();
         assertThat(body.at("/reconciliation/exact").asInt()).isGreaterThan(300);
-        assertThat(events()).isEqualTo(body.get("events").asLong());
+        assertThat(DB.count("select count(*) from domain_event_entry where aggregate_identifier = '062-2026'"))
+                .isEqualTo(body.get("events").asLong());
         int lines = body.get("lines").asInt();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 http.getForObject("/api/budgets/062-2026/lines", JsonNode.class).size() == lines);
-        assertThat(DB.count("select count(*) from domain_event_entry where payload_type like '%BudgetLineAppropriated' "
+        assertThat(DB.count("select count(*) from domain_event_entry where aggregate_identifier = '062-2026' "
+                + "and payload_type like '%BudgetLineAppropriated' "
                 + "and convert_from(meta_data, 'UTF8')::jsonb ->> 'provenance' like '重建：%'")).isEqualTo(lines);
     }
 
     @Test
-    @Order(2)
     void the_tables_rendered_from_the_ledger_are_the_published_tables_cell_by_cell() {
-        assertThat(cells(table(1))).containsExactlyElementsOf(TABLE_1);
-        assertThat(cells(table(2))).containsExactlyElementsOf(TABLE_2);
-        assertThat(cells(table(3))).containsExactlyElementsOf(TABLE_3);
-        assertThat(cells(table(6))).containsExactlyElementsOf(TABLE_6);
-        assertThat(cells(table(10))).containsExactlyElementsOf(TABLE_10);
-        assertThat(cells(table(11))).containsExactlyElementsOf(TABLE_11);
-        assertThat(cells(table(12))).containsExactlyElementsOf(TABLE_12);
-        assertThat(table(1).get("title").asText()).isEqualTo("2026年预算收支总表");
-        assertThat(table(1).get("unit").asText()).isEqualTo("万元");
+        String seed = imported("731");
+        assertThat(cells(table(seed, 1))).containsExactlyElementsOf(TABLE_1);
+        assertThat(cells(table(seed, 2))).containsExactlyElementsOf(TABLE_2);
+        assertThat(cells(table(seed, 3))).containsExactlyElementsOf(TABLE_3);
+        assertThat(cells(table(seed, 6))).containsExactlyElementsOf(TABLE_6);
+        assertThat(cells(table(seed, 10))).containsExactlyElementsOf(TABLE_10);
+        assertThat(cells(table(seed, 11))).containsExactlyElementsOf(TABLE_11);
+        assertThat(cells(table(seed, 12))).containsExactlyElementsOf(TABLE_12);
+        assertThat(table(seed, 1).get("title").asText()).isEqualTo("2026年预算收支总表");
+        assertThat(table(seed, 1).get("unit").asText()).isEqualTo("万元");
         for (int n : new int[]{7, 8, 9, 13}) {
-            assertThat(table(n).get("empty").asBoolean()).as("table " + n).isTrue();
+            assertThat(table(seed, n).get("empty").asBoolean()).as("table " + n).isTrue();
         }
     }
 
     @Test
-    @Order(3)
     void the_reconciliation_report_counts_every_cell_and_finds_no_mismatch() {
-        JsonNode report = http.getForObject("/api/budgets/062-2026/reconciliation", JsonNode.class);
+        JsonNode report = http.getForObject(imported("732") + "/reconciliation", JsonNode.class);
         assertThat(report.get("mismatched").asInt()).isZero();
         assertThat(report.get("exact").asInt()).isGreaterThan(300);
     }
 
     @Test
-    @Order(4)
     void a_table_is_served_as_csv_in_published_order() {
-        ResponseEntity<String> csv = http.getForEntity(TABLES + "3?format=csv", String.class);
+        ResponseEntity<String> csv = http.getForEntity(imported("733") + "/tables/3?format=csv", String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         List<String> lines = Arrays.asList(csv.getBody().split("\\r\\n"));
         assertThat(lines.get(0)).isEqualTo("科目编码,科目名称,合计,基本支出,项目支出");
@@ -302,43 +326,39 @@ class DisclosureApiTest {
     }
 
     @Test
-    @Order(5)
     void importing_the_same_document_again_is_refused_and_records_nothing() {
+        imported("734");
         long before = events();
-        ResponseEntity<JsonNode> again = importText(seed());
+        ResponseEntity<JsonNode> again = importText(seed(), "?departmentCode=734");
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(again.getBody().get("rule").asText()).isEqualTo("budget-exists");
         assertThat(events()).isEqualTo(before);
     }
 
     @Test
-    @Order(6)
     void a_transfer_moves_both_rows_of_tables_2_3_and_5_and_keeps_the_totals_an_increase_raises_them() {
-        JsonNode lines = http.getForObject("/api/budgets/062-2026/lines", JsonNode.class);
+        String seed = imported("735");
+        JsonNode lines = http.getForObject(seed + "/lines", JsonNode.class);
         String from = lineOn(lines, "2010306");
         String to = lineOn(lines, "2010350");
-        ResponseEntity<JsonNode> moved = postJson("/api/budgets/062-2026/transfers", """
-                {"fromLineId":"%s","toLineId":"%s","amount":"100000.00","documentNo":"晋财预〔2026〕30号",
-                 "reason":"调剂","commandId":"seed-transfer-1"}""".formatted(from, to));
+        ResponseEntity<JsonNode> moved = transfer(seed, from, to);
         assertThat(moved.getStatusCode().value()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(table(3), "2010306").equals("2010306|政务公开审批|2339.64|1113.02|1226.62"));
-        assertThat(row(table(3), "2010350")).isEqualTo("2010350|事业运行|807.37|807.37|");
-        assertThat(row(table(3), "合计")).isEqualTo("合计||4294.01|2723.73|1570.28");
-        assertThat(row(table(5), "2010306")).isEqualTo("2010306|政务公开审批|2339.64|1113.02|1226.62");
-        assertThat(row(table(5), "2010350")).isEqualTo("2010350|事业运行|807.37|807.37|");
-        assertThat(row(table(5), "合计")).isEqualTo("合计||4294.01|2723.73|1570.28");
-        assertThat(row(table(2), "2010306")).isEqualTo("2010306|政务公开审批|2339.64|2339.64|||||");
-        assertThat(row(table(2), "2010350")).isEqualTo("2010350|事业运行|807.37|807.37|||||");
-        assertThat(row(table(2), "合计")).isEqualTo("合计||4294.01|4294.01|||||");
+        await().atMost(Duration.ofSeconds(10)).until(() -> row(table(seed, 3), "2010306").equals("2010306|政务公开审批|2339.64|1113.02|1226.62"));
+        assertThat(row(table(seed, 3), "2010350")).isEqualTo("2010350|事业运行|807.37|807.37|");
+        assertThat(row(table(seed, 3), "合计")).isEqualTo("合计||4294.01|2723.73|1570.28");
+        assertThat(row(table(seed, 5), "2010306")).isEqualTo("2010306|政务公开审批|2339.64|1113.02|1226.62");
+        assertThat(row(table(seed, 5), "2010350")).isEqualTo("2010350|事业运行|807.37|807.37|");
+        assertThat(row(table(seed, 5), "合计")).isEqualTo("合计||4294.01|2723.73|1570.28");
+        assertThat(row(table(seed, 2), "2010306")).isEqualTo("2010306|政务公开审批|2339.64|2339.64|||||");
+        assertThat(row(table(seed, 2), "2010350")).isEqualTo("2010350|事业运行|807.37|807.37|||||");
+        assertThat(row(table(seed, 2), "合计")).isEqualTo("合计||4294.01|4294.01|||||");
 
-        ResponseEntity<JsonNode> increased = postJson("/api/budgets/062-2026/adjustments", """
-                {"lineId":"%s","amount":"100000.00","documentNo":"晋财预〔2026〕31号","reason":"追加",
-                 "commandId":"seed-increase-1"}""".formatted(to));
+        ResponseEntity<JsonNode> increased = increase(seed, to);
         assertThat(increased.getStatusCode().value()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(table(3), "合计").equals("合计||4304.01|2733.73|1570.28"));
-        assertThat(row(table(2), "合计")).isEqualTo("合计||4304.01|4304.01|||||");
-        assertThat(row(table(3), "2010350")).isEqualTo("2010350|事业运行|817.37|817.37|");
-        JsonNode report = http.getForObject("/api/budgets/062-2026/reconciliation", JsonNode.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> row(table(seed, 3), "合计").equals("合计||4304.01|2733.73|1570.28"));
+        assertThat(row(table(seed, 2), "合计")).isEqualTo("合计||4304.01|4304.01|||||");
+        assertThat(row(table(seed, 3), "2010350")).isEqualTo("2010350|事业运行|817.37|817.37|");
+        JsonNode report = http.getForObject(seed + "/reconciliation", JsonNode.class);
         assertThat(report.get("mismatched").asInt()).isPositive();
     }
 
@@ -355,18 +375,21 @@ class DisclosureApiTest {
     }
 
     @Test
-    @Order(7)
     void rebuilding_every_read_model_from_zero_gives_identical_tables() {
-        JsonNode before = http.getForObject("/api/budgets/062-2026/tables", JsonNode.class);
-        JsonNode linesBefore = http.getForObject("/api/budgets/062-2026/lines", JsonNode.class);
+        String seed = imported("736");
+        JsonNode lines = http.getForObject(seed + "/lines", JsonNode.class);
+        String to = lineOn(lines, "2010350");
+        assertThat(transfer(seed, lineOn(lines, "2010306"), to).getStatusCode().value()).isEqualTo(200);
+        assertThat(increase(seed, to).getStatusCode().value()).isEqualTo(200);
+        JsonNode before = http.getForObject(seed + "/tables", JsonNode.class);
+        JsonNode linesBefore = http.getForObject(seed + "/lines", JsonNode.class);
         rebuild.rebuild(Duration.ofSeconds(60));
-        assertThat(http.getForObject("/api/budgets/062-2026/tables", JsonNode.class)).isEqualTo(before);
-        assertThat(http.getForObject("/api/budgets/062-2026/lines", JsonNode.class)).isEqualTo(linesBefore);
+        assertThat(http.getForObject(seed + "/tables", JsonNode.class)).isEqualTo(before);
+        assertThat(http.getForObject(seed + "/lines", JsonNode.class)).isEqualTo(linesBefore);
         assertThat(cells(before.get(2))).contains("2010350|事业运行|817.37|817.37|");
     }
 
     @Test
-    @Order(8)
     void bad_documents_get_a_422_naming_line_and_table_and_record_nothing() {
         List<String> seed = Arrays.asList(seed().split("\n", -1));
         long before = events();

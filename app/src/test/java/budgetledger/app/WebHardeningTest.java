@@ -2,10 +2,7 @@ package budgetledger.app;
 
 import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The smaller promises of issue 15: a checkpoint only by POST; cross-site state changes refused; CSP and
  * Referrer-Policy; no session for anonymous visitors and a SameSite session cookie; health details only for
- * signed-in users; history paging bounded; errors as problem details that name no class.
+ * signed-in users; history paging bounded; errors as problem details that name no class. A test that needs a budget
+ * opens one of its own department ({@link #budget}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebHardeningTest {
 
     @RegisterExtension
@@ -61,12 +58,17 @@ class WebHardeningTest {
                  "units":[{"code":"%s001","name":"本级","type":"行政"}]}""".formatted(code, code), headers), JsonNode.class);
     }
 
+    /** A department's budget, opened from the same site; its id. */
+    String budget(String code) {
+        assertThat(openBudget(code, new HttpHeaders()).getStatusCode().value()).isEqualTo(201);
+        return code + "-2026";
+    }
+
     long events() {
         return DB.count("select count(*) from domain_event_entry");
     }
 
     @Test
-    @Order(1)
     void a_cross_site_state_change_is_refused_and_records_nothing() {
         long before = events();
         HttpHeaders evil = new HttpHeaders();
@@ -93,7 +95,6 @@ class WebHardeningTest {
     }
 
     @Test
-    @Order(2)
     void a_checkpoint_is_taken_by_post_only() {
         ResponseEntity<JsonNode> byGet = APP.as(Role.AUDITOR).getForEntity("/api/audit/checkpoint", JsonNode.class);
         assertThat(byGet.getStatusCode().value()).isEqualTo(405);
@@ -105,7 +106,6 @@ class WebHardeningTest {
     }
 
     @Test
-    @Order(3)
     void pages_and_api_answers_carry_a_content_security_policy_and_a_referrer_policy() {
         for (ResponseEntity<String> answer : List.of(server.getForEntity("/login", String.class),
                 APP.as(Role.ANALYST).getForEntity("/api/budgets", String.class))) {
@@ -125,11 +125,11 @@ class WebHardeningTest {
     }
 
     @Test
-    @Order(4)
     void anonymous_visitors_get_no_session_and_a_signed_in_one_gets_a_same_site_cookie() throws Exception {
+        budget("082");
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> page = get(client, "/budgets/081-2026");
+        HttpResponse<String> page = get(client, "/budgets/082-2026");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(sessionCookies(page)).isEmpty();
         HttpResponse<String> login = get(client, "/login");
@@ -148,13 +148,12 @@ class WebHardeningTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         // back to the page asked for before signing in, remembered without a session
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/budgets/081-2026");
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/budgets/082-2026");
         assertThat(sessionCookies(signedIn)).hasSize(1);
         assertThat(sessionCookies(signedIn).get(0)).contains("SameSite=Lax", "HttpOnly");
     }
 
     @Test
-    @Order(5)
     void health_details_only_for_signed_in_users() {
         JsonNode anonymous = server.getForObject("/actuator/health", JsonNode.class);
         assertThat(anonymous.get("status").asText()).isEqualTo("UP");
@@ -167,31 +166,31 @@ class WebHardeningTest {
     }
 
     @Test
-    @Order(6)
     void history_paging_past_its_bound_is_a_400_naming_the_parameter() {
-        ResponseEntity<JsonNode> far = APP.as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=50000000",
+        budget("083");
+        ResponseEntity<JsonNode> far = APP.as(Role.AUDITOR).getForEntity("/api/budgets/083-2026/history?page=50000000",
                 JsonNode.class);
         assertThat(far.getStatusCode().value()).isEqualTo(400);
         assertThat(far.getBody().get("field").asText()).isEqualTo("page");
-        assertThat(APP.as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=1000000&size=500",
+        assertThat(APP.as(Role.AUDITOR).getForEntity("/api/budgets/083-2026/history?page=1000000&size=500",
                 JsonNode.class).getStatusCode().value()).isEqualTo(200);
-        assertThat(APP.as(Role.AUDITOR).getForEntity("/api/budgets/081-2026/history?page=99999999999",
+        assertThat(APP.as(Role.AUDITOR).getForEntity("/api/budgets/083-2026/history?page=99999999999",
                 JsonNode.class).getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
-    @Order(7)
     void errors_are_problem_details_that_name_no_class() {
+        budget("084");
         HttpHeaders xlsx = new HttpHeaders();
         xlsx.setContentType(MediaType.parseMediaType(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         List<ResponseEntity<String>> answers = List.of(
-                APP.as(Role.FINANCE).postForEntity("/api/budgets/081-2026/line-imports?fileName=x.xlsx",
+                APP.as(Role.FINANCE).postForEntity("/api/budgets/084-2026/line-imports?fileName=x.xlsx",
                         new HttpEntity<>("PK\u0003\u0004 not a workbook".getBytes(StandardCharsets.ISO_8859_1), xlsx),
                         String.class),
-                APP.as(Role.FINANCE).getForEntity("/api/budgets/081-2026/nothing-here", String.class),
+                APP.as(Role.FINANCE).getForEntity("/api/budgets/084-2026/nothing-here", String.class),
                 APP.as(Role.FINANCE).exchange("/api/budgets", HttpMethod.DELETE, null, String.class),
-                APP.as(Role.FINANCE).getForEntity("/api/budgets/081-2026/tables/3?format=csv&asOf=yesterday", String.class));
+                APP.as(Role.FINANCE).getForEntity("/api/budgets/084-2026/tables/3?format=csv&asOf=yesterday", String.class));
         for (ResponseEntity<String> answer : answers) {
             assertThat(answer.getStatusCode().is4xxClientError()).as(answer.getBody()).isTrue();
             assertThat(answer.getHeaders().getContentType().toString()).as(answer.getBody())

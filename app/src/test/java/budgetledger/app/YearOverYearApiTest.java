@@ -3,10 +3,7 @@ package budgetledger.app;
 import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,15 +24,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Year over year through the API: the seed's narrative and "三公" comparison against its recorded prior-year
  * figures, the same after a 追加 on 公务接待费, and deltas between two budgets of one department built line by line.
+ * Each test imports the seed, or builds the two budgets, under a department code of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext // its database is its own: release the connections when the class is done
 class YearOverYearApiTest {
 
     @RegisterExtension
     static final LedgerApp APP = new LedgerApp();
-    static final String SEED = "/api/budgets/062-2026";
 
     /** Signed in as finance: records changes. */
     TestRestTemplate http;
@@ -52,12 +48,25 @@ class YearOverYearApiTest {
         return LedgerApp.postJson(http, path, body);
     }
 
-    String narrative() {
-        return analyst.getForObject(SEED + "/explanations?format=text", String.class);
+    String narrative(String budget) {
+        return analyst.getForObject(budget + "/explanations?format=text", String.class);
     }
 
-    JsonNode threePublic() {
-        return analyst.getForObject(SEED + "/three-public", JsonNode.class);
+    JsonNode threePublic(String budget) {
+        return analyst.getForObject(budget + "/three-public", JsonNode.class);
+    }
+
+    /** The seed imported under a department code of its own; its path, once its narrative is readable. */
+    String seed(String departmentCode) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+        assertThat(http.postForEntity("/api/disclosures?departmentCode=" + departmentCode,
+                new HttpEntity<>(SampleText.seed().getBytes(StandardCharsets.UTF_8), headers), JsonNode.class)
+                .getStatusCode().value()).isEqualTo(201);
+        String budget = "/api/budgets/" + departmentCode + "-2026";
+        await().atMost(Duration.ofSeconds(20)).until(() -> narrative(budget) != null
+                && narrative(budget).contains("736.14"));
+        return budget;
     }
 
     /** level|code|name|last|this|delta|percent|presence of every row, "" for null. */
@@ -84,15 +93,9 @@ class YearOverYearApiTest {
     }
 
     @Test
-    @Order(1)
     void the_seeds_narrative_states_its_figures_from_the_ledger() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
-        assertThat(http.postForEntity("/api/disclosures", new HttpEntity<>(SampleText.seed().getBytes(StandardCharsets.UTF_8),
-                headers), JsonNode.class).getStatusCode().value()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> narrative() != null && narrative().contains("736.14"));
-
-        ResponseEntity<String> text = analyst.getForEntity(SEED + "/explanations?format=text", String.class);
+        String seed = seed("601");
+        ResponseEntity<String> text = analyst.getForEntity(seed + "/explanations?format=text", String.class);
         assertThat(text.getHeaders().getContentType().toString()).startsWith("text/plain");
         assertThat(text.getBody()).contains(
                 "预算收入总计4,294.01万元，其中：本年收入4,294.01万元，上年结转0万元，比上年减少263.35万元，下降5.78%，"
@@ -107,7 +110,7 @@ class YearOverYearApiTest {
                 "机关运行经费财政拨款预算204.08万元，比2025年预算增加10.49万元，增长5.42%，主要原因是工资变动，福利费、工会经费增加",
                 "政府采购预算总额736.14万元。其中：政府采购货物预算94.95万元、政府采购工程预算0万元、政府采购服务预算641.19万元。");
 
-        JsonNode json = analyst.getForObject(SEED + "/explanations", JsonNode.class);
+        JsonNode json = analyst.getForObject(seed + "/explanations", JsonNode.class);
         assertThat(json.get("sections")).hasSize(9);
         assertThat(json.at("/sections/6/title").asText()).isEqualTo("“三公”经费增减变动原因说明");
         assertThat(json.get("warningThresholdPercent").asText()).isEqualTo("10");
@@ -115,9 +118,8 @@ class YearOverYearApiTest {
     }
 
     @Test
-    @Order(2)
     void the_three_public_comparison_has_this_year_last_year_delta_percent_and_reason() {
-        JsonNode comparison = threePublic();
+        JsonNode comparison = threePublic(seed("602"));
         assertThat(row(comparison, "三公经费")).isEqualTo("4.95|3.95|-1.00|-20.20|减少|局机关公务接待费减少1万元");
         assertThat(row(comparison, "公务接待费")).isEqualTo("3.00|2.00|-1.00|-33.33|减少|局机关公务接待费减少1万元");
         assertThat(row(comparison, "公务用车运行维护费")).isEqualTo("1.95|1.95|0.00|0.00|持平|");
@@ -125,24 +127,24 @@ class YearOverYearApiTest {
     }
 
     @Test
-    @Order(3)
     void against_prior_year_figures_the_subjects_compare_and_other_rows_are_flagged() {
-        JsonNode bySubject = analyst.getForObject(SEED + "/yoy?against=prior", JsonNode.class);
+        String seed = seed("603");
+        JsonNode bySubject = analyst.getForObject(seed + "/yoy?against=prior", JsonNode.class);
         assertThat(bySubject.get("by").asText()).isEqualTo("subject");
         assertThat(rows(bySubject)).contains(
                 "1|TOTAL|收支总计|4557.36|4294.01|-263.35|-5.78|BOTH",
                 "1|AGENCY_OPERATING_COST|机关运行经费|193.59|204.08|10.49|5.42|BOTH",
                 "1|THREE_PUBLIC_TOTAL|三公经费|4.95|3.95|-1.00|-20.20|BOTH");
-        JsonNode byClass = analyst.getForObject(SEED + "/yoy?against=prior&by=functional&level=class", JsonNode.class);
+        JsonNode byClass = analyst.getForObject(seed + "/yoy?against=prior&by=functional&level=class", JsonNode.class);
         assertThat(rows(byClass)).startsWith("0||合计|4557.36|4294.01|-263.35|-5.78|BOTH",
                 "1|201|一般公共服务支出||3487.06|||NO_PRIOR_DATA");
         assertThat(byClass.at("/rows/1/note").asText()).isEqualTo("无上年数据");
     }
 
     @Test
-    @Order(4)
     void after_an_increase_of_one_wan_yuan_on_reception_three_public_is_unchanged_and_the_narrative_says_so() {
-        JsonNode lines = http.getForObject(SEED + "/lines", JsonNode.class);
+        String seed = seed("604");
+        JsonNode lines = http.getForObject(seed + "/lines", JsonNode.class);
         String reception = null;
         for (JsonNode line : lines) {
             if ("30217".equals(line.path("deptEconomicCode").asText())) {
@@ -150,36 +152,36 @@ class YearOverYearApiTest {
             }
         }
         assertThat(reception).isNotNull();
-        assertThat(postJson(SEED + "/adjustments", """
+        assertThat(postJson(seed + "/adjustments", """
                 {"lineId":"%s","amount":"10000.00","documentNo":"晋财预〔2026〕40号","reason":"追加公务接待费",
                  "commandId":"yoy-reception-1"}""".formatted(reception)).getStatusCode().value()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(threePublic(), "三公经费").startsWith("4.95|4.95|"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> row(threePublic(seed), "三公经费").startsWith("4.95|4.95|"));
 
-        assertThat(row(threePublic(), "三公经费")).isEqualTo("4.95|4.95|0.00|0.00|持平|");
-        assertThat(row(threePublic(), "公务接待费")).isEqualTo("3.00|3.00|0.00|0.00|持平|");
-        assertThat(narrative()).contains("财政拨款安排的“三公”经费预算4.95万元，与上年预算数相同。其中：",
+        assertThat(row(threePublic(seed), "三公经费")).isEqualTo("4.95|4.95|0.00|0.00|持平|");
+        assertThat(row(threePublic(seed), "公务接待费")).isEqualTo("3.00|3.00|0.00|0.00|持平|");
+        assertThat(narrative(seed)).contains("财政拨款安排的“三公”经费预算4.95万元，与上年预算数相同。其中：",
                 "公务接待费3.00万元，与上年预算数相同；");
     }
 
     @Test
-    @Order(5)
     void procurement_figures_are_recorded_by_finance_and_derived_figures_are_refused() {
-        ResponseEntity<JsonNode> derived = postJson(SEED + "/current-year-figures", """
+        String seed = seed("605");
+        ResponseEntity<JsonNode> derived = postJson(seed + "/current-year-figures", """
                 {"subject":"三公经费","amount":"39500","documentNo":"文号","reason":"三公","commandId":"yoy-cy-1"}""");
         assertThat(derived.getStatusCode().value()).isEqualTo(400);
         assertThat(derived.getBody().get("rule").asText()).isEqualTo("derived-from-lines");
         // 94.95 + 0.00 + 641.19 = 736.14, the total: one 分 more for 工程 is more than the total.
-        ResponseEntity<JsonNode> tooMuch = postJson(SEED + "/current-year-figures", """
+        ResponseEntity<JsonNode> tooMuch = postJson(seed + "/current-year-figures", """
                 {"subject":"政府采购-工程","amount":"0.01","documentNo":"文号","reason":"工程","commandId":"yoy-cy-2"}""");
         assertThat(tooMuch.getStatusCode().value()).isEqualTo(409);
         assertThat(tooMuch.getBody().get("rule").asText()).isEqualTo("parts-exceed-total");
-        assertThat(postJson(SEED + "/current-year-figures", """
+        assertThat(postJson(seed + "/current-year-figures", """
                 {"subject":"政府采购","amount":"8000000","documentNo":"文号","reason":"政府采购调整","commandId":"yoy-cy-3"}""")
                 .getStatusCode().value()).isEqualTo(200);
-        assertThat(postJson(SEED + "/current-year-figures", """
+        assertThat(postJson(seed + "/current-year-figures", """
                 {"subject":"政府采购-工程","amount":"638600","documentNo":"文号","reason":"工程","commandId":"yoy-cy-4"}""")
                 .getStatusCode().value()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> narrative().contains("政府采购预算总额800.00万元。其中："
+        await().atMost(Duration.ofSeconds(10)).until(() -> narrative(seed).contains("政府采购预算总额800.00万元。其中："
                 + "政府采购货物预算94.95万元、政府采购工程预算63.86万元、政府采购服务预算641.19万元。"));
     }
 
@@ -190,29 +192,36 @@ class YearOverYearApiTest {
                  "commandId":"%s"}""".formatted(unit, functional, kind, dept, gov, amount, id);
     }
 
-    void openBudget(int year, List<String> lines) {
+    void openBudget(String departmentCode, int year, List<String> lines) {
         assertThat(postJson("/api/budgets", """
-                {"departmentCode":"903","departmentName":"示例市审计局","fiscalYear":%d,
-                 "units":[{"code":"903001","name":"示例市审计局（本级）","type":"行政"}]}""".formatted(year))
+                {"departmentCode":"%1$s","departmentName":"示例市审计局","fiscalYear":%2$d,
+                 "units":[{"code":"%1$s001","name":"示例市审计局（本级）","type":"行政"}]}""".formatted(departmentCode, year))
                 .getStatusCode().value()).isEqualTo(201);
         for (String line : lines) {
-            assertThat(postJson("/api/budgets/903-" + year + "/lines", line).getStatusCode().value()).isEqualTo(201);
+            assertThat(postJson("/api/budgets/" + departmentCode + "-" + year + "/lines", line).getStatusCode().value())
+                    .isEqualTo(201);
         }
     }
 
+    /**
+     * A department's 2025 and 2026 budgets, line by line: 2010301 and 2010350 in both years, each up 100 元 (0.01
+     * 万元: 0.33% of 3.00, 0.125% → 0.13% of 8.00); 2080505 in 2025 only, 2101101 in 2026 only.
+     */
+    void twoYears(String departmentCode) {
+        String unit = departmentCode + "001";
+        openBudget(departmentCode, 2025, List.of(
+                line(unit, "2010301", "基本支出-人员经费", "30101", "50101", "30000", "y25-1"),
+                line(unit, "2010350", "基本支出-公用经费", "30201", "50201", "80000", "y25-2"),
+                line(unit, "2080505", "基本支出-人员经费", "30108", "50102", "100000", "y25-3")));
+        openBudget(departmentCode, 2026, List.of(
+                line(unit, "2010301", "基本支出-人员经费", "30101", "50101", "30100", "y26-1"),
+                line(unit, "2010350", "基本支出-公用经费", "30201", "50201", "80100", "y26-2"),
+                line(unit, "2101101", "基本支出-人员经费", "30110", "50102", "50000", "y26-3")));
+    }
+
     @Test
-    @Order(6)
     void deltas_between_two_ledgers_by_class_section_item_and_economic_item_round_half_up() {
-        // 2010301 and 2010350 in both years, each up 100 元 (0.01 万元: 0.33% of 3.00, 0.125% → 0.13% of 8.00);
-        // 2080505 in 2025 only, 2101101 in 2026 only.
-        openBudget(2025, List.of(
-                line("903001", "2010301", "基本支出-人员经费", "30101", "50101", "30000", "y25-1"),
-                line("903001", "2010350", "基本支出-公用经费", "30201", "50201", "80000", "y25-2"),
-                line("903001", "2080505", "基本支出-人员经费", "30108", "50102", "100000", "y25-3")));
-        openBudget(2026, List.of(
-                line("903001", "2010301", "基本支出-人员经费", "30101", "50101", "30100", "y26-1"),
-                line("903001", "2010350", "基本支出-公用经费", "30201", "50201", "80100", "y26-2"),
-                line("903001", "2101101", "基本支出-人员经费", "30110", "50102", "50000", "y26-3")));
+        twoYears("903");
         String yoy = "/api/budgets/903-2026/yoy?against=903-2025";
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 rows(analyst.getForObject(yoy + "&level=class", JsonNode.class)).size() == 4
@@ -247,30 +256,34 @@ class YearOverYearApiTest {
     }
 
     @Test
-    @Order(7)
     void a_comparison_names_a_budget_of_the_same_department_and_known_dimensions() {
-        assertThat(analyst.getForEntity("/api/budgets/903-2026/yoy?against=903-2024", JsonNode.class)
+        twoYears("904");
+        // a budget of another department
+        openBudget("062", 2026, List.of());
+        assertThat(analyst.getForEntity("/api/budgets/904-2026/yoy?against=904-2024", JsonNode.class)
                 .getStatusCode().value()).isEqualTo(404);
-        ResponseEntity<JsonNode> other = analyst.getForEntity("/api/budgets/903-2026/yoy?against=062-2026", JsonNode.class);
+        ResponseEntity<JsonNode> other = analyst.getForEntity("/api/budgets/904-2026/yoy?against=062-2026", JsonNode.class);
         assertThat(other.getStatusCode().value()).isEqualTo(400);
         assertThat(other.getBody().get("rule").asText()).isEqualTo("other-department");
-        assertThat(analyst.getForEntity("/api/budgets/903-2026/yoy?against=x%27", JsonNode.class).getStatusCode().value())
+        assertThat(analyst.getForEntity("/api/budgets/904-2026/yoy?against=x%27", JsonNode.class).getStatusCode().value())
                 .isEqualTo(400);
-        assertThat(analyst.getForEntity("/api/budgets/903-2026/yoy?by=colour", JsonNode.class).getStatusCode().value())
+        assertThat(analyst.getForEntity("/api/budgets/904-2026/yoy?by=colour", JsonNode.class).getStatusCode().value())
                 .isEqualTo(400);
-        assertThat(analyst.getForEntity("/api/budgets/903-2026/yoy?level=deep", JsonNode.class).getStatusCode().value())
+        assertThat(analyst.getForEntity("/api/budgets/904-2026/yoy?level=deep", JsonNode.class).getStatusCode().value())
                 .isEqualTo(400);
-        assertThat(analyst.getForEntity("/api/budgets/903-2026/explanations?format=pdf", JsonNode.class)
+        assertThat(analyst.getForEntity("/api/budgets/904-2026/explanations?format=pdf", JsonNode.class)
                 .getStatusCode().value()).isEqualTo(400);
-        assertThat(analyst.getForEntity("/api/budgets/903-2026/three-public?x=1", JsonNode.class)
+        assertThat(analyst.getForEntity("/api/budgets/904-2026/three-public?x=1", JsonNode.class)
                 .getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
-    @Order(8)
     void the_narrative_of_a_budget_whose_last_year_is_in_the_ledger_compares_with_it_and_flags_missing_reasons() {
-        JsonNode explanations = analyst.getForObject("/api/budgets/903-2026/explanations", JsonNode.class);
-        assertThat(explanations.get("lastYearBudgetId").asText()).isEqualTo("903-2025");
+        twoYears("905");
+        await().atMost(Duration.ofSeconds(10)).until(() -> analyst.getForObject("/api/budgets/905-2026/explanations",
+                JsonNode.class).get("lastYearBudgetId").asText().equals("905-2025"));
+        JsonNode explanations = analyst.getForObject("/api/budgets/905-2026/explanations", JsonNode.class);
+        assertThat(explanations.get("lastYearBudgetId").asText()).isEqualTo("905-2025");
         assertThat(explanations.at("/sections/0/text").asText()).contains("预算收入总计16.02万元",
                 "比上年减少4.98万元，下降23.71%（未记录变动原因）");
         assertThat(explanations.get("warnings").toString()).contains("收入：比上年下降23.71%，超过10%，未记录变动原因");

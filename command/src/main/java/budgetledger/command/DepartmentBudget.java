@@ -1,6 +1,9 @@
 package budgetledger.command;
 
+import budgetledger.command.BudgetStream.Reversible;
 import budgetledger.command.CommandChecks.Sign;
+import budgetledger.command.LineAmounts.Adjusted;
+import budgetledger.command.LineAmounts.Transferred;
 import budgetledger.command.api.AdjustBudgetLine;
 import budgetledger.command.api.AppropriateBudgetLine;
 import budgetledger.command.api.ChangeCommand;
@@ -33,11 +36,11 @@ import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.UnitType;
-import budgetledger.model.Yuan;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.serialization.Revision;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -62,7 +65,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A department's budget for one fiscal year ({@code 062-2026}): its units and lines, and every change to them.
  * Command handlers check and apply; event-sourcing handlers only set state.
  */
-@Revision("1") // of the snapshot: a snapshot of another revision is ignored and the budget replayed from its events
+// Of the snapshot (2: receipts in a bounded CommandWindow): a snapshot of another revision is ignored and the
+// budget replayed from its events.
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "departmentBudgetSnapshotTrigger", cache = "departmentBudgetCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -75,16 +80,16 @@ public class DepartmentBudget {
     /** Functional codes outside the catalogue that the budget's document named (absent from older snapshots). */
     private Set<String> documentCodes = new HashSet<>();
     private Map<String, Line> lines = new HashMap<>();
-    /** commandId → the receipt given for it, so that a retried command gets the same answer and no new event. */
-    private Map<String, CommandReceipt> receipts = new HashMap<>();
-    /** commandId → the fingerprint and actor of the command behind the receipt (CommandFingerprint). */
-    private Map<String, String> fingerprints = new HashMap<>();
-    /** sequence → the line changes of an appropriation, adjustment or transfer, for reversal. */
-    private Map<Long, Reversible> reversible = new HashMap<>();
+    /**
+     * The receipts of the latest commands with their fingerprints, and a filter of every command id seen, so that
+     * a retried command gets the same answer and no new event; bounded, older receipts are read from the stream.
+     */
+    private CommandWindow commands = new CommandWindow();
+    /** Sequences of the events reversed (冲销), so that none is reversed twice; grows only with reversals. */
     private Set<Long> reversed = new HashSet<>();
     /** This year's figures recorded as facts (政府采购), in 分. */
     private Map<BudgetSubject, Long> currentYearFigures = new EnumMap<>(BudgetSubject.class);
-    /** SHA-256 of every line-item file imported, so that the same file is refused the second time. */
+    /** SHA-256 of every line-item file imported, so that the same file is refused the second time (grows per file). */
     private Set<String> importedFiles = new HashSet<>();
     private long lastSequence;
 
@@ -92,9 +97,6 @@ public class DepartmentBudget {
         Line withAmount(long newAmountFen) {
             return new Line(unitCode, kind, newAmountFen);
         }
-    }
-
-    record Reversible(String eventType, List<LineAmountChange> changes) {
     }
 
     protected DepartmentBudget() {
@@ -179,8 +181,8 @@ public class DepartmentBudget {
     }
 
     @CommandHandler
-    public CommandReceipt handle(AppropriateBudgetLine command) {
-        return once(command, () -> {
+    public CommandReceipt handle(AppropriateBudgetLine command, EventStore events) {
+        return once(command, events, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
             LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units, namedCodes());
             LedgerLimits.budget("amount", lines.values(), amountFen);
@@ -193,33 +195,25 @@ public class DepartmentBudget {
     }
 
     @CommandHandler
-    public CommandReceipt handle(AdjustBudgetLine command) {
-        return once(command, () -> {
+    public CommandReceipt handle(AdjustBudgetLine command, EventStore events) {
+        return once(command, events, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_ZERO);
-            Line line = existingLine("lineId", command.lineId());
-            long after = amountAfter("amount", command.lineId(), line, amountFen);
+            existingLine("lineId", command.lineId());
+            Adjusted adjusted = new LineAmounts(lines).adjust(command.lineId(), amountFen);
             LedgerLimits.budget("amount", lines.values(), Math.max(0, amountFen));
-            apply(new BudgetLineAdjusted(budgetId, command.lineId(), amountFen, after, command.documentNo(),
-                    command.reason(), command.commandId()));
+            apply(adjusted.event(budgetId, command.documentNo(), command.reason(), command.commandId()));
         });
     }
 
     @CommandHandler
-    public CommandReceipt handle(TransferBetweenLines command) {
-        return once(command, () -> {
+    public CommandReceipt handle(TransferBetweenLines command, EventStore events) {
+        return once(command, events, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
-            Line from = existingLine("fromLineId", command.fromLineId());
-            Line to = existingLine("toLineId", command.toLineId());
-            if (command.fromLineId().equals(command.toLineId())) {
-                throw conflict("toLineId", "same-line", "调剂的调出行和调入行不能相同：" + command.fromLineId());
-            }
-            long fromAfter = amountAfter("amount", command.fromLineId(), from, -amountFen);
-            long toAfter = amountAfter("amount", command.toLineId(), to, amountFen);
-            if (fromAfter + toAfter != from.amountFen() + to.amountFen()) {
-                throw new IllegalStateException("transfer would create or lose money: " + command);
-            }
-            apply(new BudgetAmountTransferred(budgetId, command.fromLineId(), command.toLineId(), amountFen,
-                    fromAfter, toAfter, command.documentNo(), command.reason(), command.commandId()));
+            existingLine("fromLineId", command.fromLineId());
+            existingLine("toLineId", command.toLineId());
+            Transferred transferred = new LineAmounts(lines)
+                    .transfer("toLineId", command.fromLineId(), command.toLineId(), amountFen);
+            apply(transferred.event(budgetId, command.documentNo(), command.reason(), command.commandId()));
         });
     }
 
@@ -229,17 +223,17 @@ public class DepartmentBudget {
      * or not at all. A refusal names the item ({@code lines[3].functionalCode}, {@code adjustments[0].amount}).
      */
     @CommandHandler
-    public CommandReceipt handle(ImportLineItems command) {
+    public CommandReceipt handle(ImportLineItems command, EventStore events) {
         CommandChecks.commandId(command.commandId());
         CommandChecks.text("fileName", command.fileName(), CommandChecks.MAX_FILE_NAME);
         if (importedFiles.contains(command.fileSha256())) {
             throw conflict("file", "file-already-imported", "文件 " + command.fileName() + " 已导入过（内容相同），不再重复导入");
         }
-        if (receipts.containsKey(command.commandId())) {
+        if (kept(command.commandId(), events).isPresent()) {
             throw conflict("commandId", "command-id-reused", "commandId " + command.commandId() + " 已使用");
         }
         ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(fiscalYear);
-        Map<String, Line> after = new HashMap<>(lines);
+        LineAmounts after = new LineAmounts(lines);
         List<String> newIds = new ArrayList<>();
         List<Long> newAmounts = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
@@ -249,28 +243,25 @@ public class DepartmentBudget {
                 long fen = CommandChecks.amountFen("amount", line.amountYuan(), Sign.POSITIVE);
                 LineRules.check(line, catalogue, units, namedCodes());
                 String lineId = "L" + (lines.size() + 1 + i);
-                after.put(lineId, new Line(line.unitCode(), line.kind(), fen));
+                after.add(lineId, new Line(line.unitCode(), line.kind(), fen));
                 newIds.add(lineId);
                 newAmounts.add(fen);
             } catch (BudgetRuleException e) {
                 throw item("lines", i, e);
             }
         }
-        List<String[]> adjusted = new ArrayList<>();
+        List<Adjusted> adjusted = new ArrayList<>();
         for (int i = 0; i < command.adjustments().size(); i++) {
             ImportLineItems.Adjustment a = command.adjustments().get(i);
             try {
                 checkTexts(a.documentNo(), a.reason());
                 long fen = CommandChecks.amountFen("amount", a.amountYuan(), Sign.NOT_ZERO);
-                String lineId = resolve("line", a.lineRef(), newIds, after);
-                long balance = amountAfter("amount", lineId, after.get(lineId), fen);
-                after.put(lineId, after.get(lineId).withAmount(balance));
-                adjusted.add(new String[]{lineId, Long.toString(fen), Long.toString(balance)});
+                adjusted.add(after.adjust(resolve("line", a.lineRef(), newIds, after), fen));
             } catch (BudgetRuleException e) {
                 throw item("adjustments", i, e);
             }
         }
-        List<String[]> moved = new ArrayList<>();
+        List<Transferred> moved = new ArrayList<>();
         for (int i = 0; i < command.transfers().size(); i++) {
             ImportLineItems.Transfer t = command.transfers().get(i);
             try {
@@ -278,19 +269,12 @@ public class DepartmentBudget {
                 long fen = CommandChecks.amountFen("amount", t.amountYuan(), Sign.POSITIVE);
                 String from = resolve("fromLine", t.fromLineRef(), newIds, after);
                 String to = resolve("toLine", t.toLineRef(), newIds, after);
-                if (from.equals(to)) {
-                    throw conflict("toLine", "same-line", "调剂的调出行和调入行不能相同：" + from);
-                }
-                long fromAfter = amountAfter("amount", from, after.get(from), -fen);
-                long toAfter = amountAfter("amount", to, after.get(to), fen);
-                after.put(from, after.get(from).withAmount(fromAfter));
-                after.put(to, after.get(to).withAmount(toAfter));
-                moved.add(new String[]{from, to, Long.toString(fen), Long.toString(fromAfter), Long.toString(toAfter)});
+                moved.add(after.transfer("toLine", from, to, fen));
             } catch (BudgetRuleException e) {
                 throw item("transfers", i, e);
             }
         }
-        LedgerLimits.budget("lines", after.values(), 0);
+        LedgerLimits.budget("lines", after.all(), 0);
 
         apply(new LineItemsImported(budgetId, command.fileName(), command.fileSha256(), command.lines().size(),
                 command.adjustments().size(), command.transfers().size(), command.commandId()));
@@ -307,16 +291,12 @@ public class DepartmentBudget {
             apply(new BudgetLinesAppropriated(budgetId, appropriated));
         }
         for (int i = 0; i < adjusted.size(); i++) {
-            String[] a = adjusted.get(i);
             ImportLineItems.Adjustment item = command.adjustments().get(i);
-            apply(new BudgetLineAdjusted(budgetId, a[0], Long.parseLong(a[1]), Long.parseLong(a[2]),
-                    item.documentNo(), item.reason(), command.commandId() + "#A" + (i + 1)));
+            apply(adjusted.get(i).event(budgetId, item.documentNo(), item.reason(), command.commandId() + "#A" + (i + 1)));
         }
         for (int i = 0; i < moved.size(); i++) {
-            String[] t = moved.get(i);
             ImportLineItems.Transfer item = command.transfers().get(i);
-            apply(new BudgetAmountTransferred(budgetId, t[0], t[1], Long.parseLong(t[2]), Long.parseLong(t[3]),
-                    Long.parseLong(t[4]), item.documentNo(), item.reason(), command.commandId() + "#T" + (i + 1)));
+            apply(moved.get(i).event(budgetId, item.documentNo(), item.reason(), command.commandId() + "#T" + (i + 1)));
         }
         List<LineBalance> balances = newIds.stream().map(id -> new LineBalance(id, lines.get(id).amountFen())).toList();
         return new CommandReceipt(command.commandId(), "ImportLineItems", lastSequence, balances);
@@ -328,7 +308,7 @@ public class DepartmentBudget {
     }
 
     /** A line named by an adjustment or transfer: {@code #n} is the n-th line of the file, else a line id. */
-    private String resolve(String field, String ref, List<String> newIds, Map<String, Line> known) {
+    private String resolve(String field, String ref, List<String> newIds, LineAmounts known) {
         if (ref == null || ref.isBlank()) {
             throw BudgetRuleException.invalid(field, "required", "须指明预算行（文件中的序号或已有的行号 L…）");
         }
@@ -340,7 +320,7 @@ public class DepartmentBudget {
             }
             return newIds.get(n - 1);
         }
-        if (!known.containsKey(wanted)) {
+        if (!known.has(wanted)) {
             throw notFound(field, "unknown-line", "预算 " + budgetId + " 没有预算行 " + wanted);
         }
         return wanted;
@@ -351,8 +331,8 @@ public class DepartmentBudget {
     }
 
     @CommandHandler
-    public CommandReceipt handle(RecordPriorYearFigure command) {
-        return once(command, () -> {
+    public CommandReceipt handle(RecordPriorYearFigure command, EventStore events) {
+        return once(command, events, () -> {
             if (command.subject() == null) {
                 throw BudgetRuleException.invalid("subject", "required", "subject 不能为空");
             }
@@ -363,8 +343,8 @@ public class DepartmentBudget {
     }
 
     @CommandHandler
-    public CommandReceipt handle(RecordChangeReason command) {
-        return once(command, () -> {
+    public CommandReceipt handle(RecordChangeReason command, EventStore events) {
+        return once(command, events, () -> {
             if (command.subject() == null) {
                 throw BudgetRuleException.invalid("subject", "required", "subject 不能为空");
             }
@@ -374,8 +354,8 @@ public class DepartmentBudget {
     }
 
     @CommandHandler
-    public CommandReceipt handle(RecordCurrentYearFigure command) {
-        return once(command, () -> {
+    public CommandReceipt handle(RecordCurrentYearFigure command, EventStore events) {
+        return once(command, events, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_NEGATIVE);
             CurrentYearFigureRules.check(command.subject(), amountFen, currentYearFigures);
             apply(new CurrentYearFigureRecorded(budgetId, command.subject(), amountFen, command.documentNo(),
@@ -384,26 +364,24 @@ public class DepartmentBudget {
     }
 
     @CommandHandler
-    public CommandReceipt handle(ReverseBudgetEvent command) {
-        return once(command, () -> {
+    public CommandReceipt handle(ReverseBudgetEvent command, EventStore events) {
+        return once(command, events, () -> {
             long sequence = command.sequence();
             if (sequence < 0 || sequence > lastSequence) {
                 throw notFound("sequence", "unknown-event", "预算 " + budgetId + " 没有序号为 " + sequence + " 的事件");
             }
-            Reversible target = reversible.get(sequence);
-            if (target == null) {
-                throw conflict("sequence", "not-reversible",
-                        "事件 #" + sequence + " 不是可冲销的金额变动（年初预算、追加/追减、调剂）");
-            }
+            Reversible target = new BudgetStream(events, budgetId).event(sequence).flatMap(BudgetStream::reversible)
+                    .orElseThrow(() -> conflict("sequence", "not-reversible",
+                            "事件 #" + sequence + " 不是可冲销的金额变动（年初预算、追加/追减、调剂）"));
             if (reversed.contains(sequence)) {
                 throw conflict("sequence", "already-reversed", "事件 #" + sequence + " 已被冲销");
             }
+            LineAmounts amounts = new LineAmounts(lines);
             List<LineAmountChange> changes = new ArrayList<>();
             for (LineAmountChange original : target.changes()) {
-                Line line = lines.get(original.lineId());
                 long undo = -original.amountFen();
                 changes.add(new LineAmountChange(original.lineId(), undo,
-                        amountAfter("sequence", original.lineId(), line, undo)));
+                        amounts.change("sequence", original.lineId(), undo)));
             }
             LedgerLimits.budget("sequence", lines.values(),
                     Math.max(0, changes.stream().mapToLong(LineAmountChange::amountFen).sum()));
@@ -416,28 +394,29 @@ public class DepartmentBudget {
      * Runs a change once: a command id seen before gets its earlier receipt and nothing new; otherwise the change
      * is checked (文号, reason) and decided, and the receipt of the event it applied is returned.
      */
-    private CommandReceipt once(ChangeCommand command, Runnable decideAndApply) {
-        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command);
+    private CommandReceipt once(ChangeCommand command, EventStore events, Runnable decideAndApply) {
+        Optional<CommandReceipt> earlier = earlierReceipt(command.commandId(), command, events);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         CommandChecks.change(command);
         decideAndApply.run();
-        return receipts.get(command.commandId());
+        return commands.recent(command.commandId()).orElseThrow().receipt();
     }
 
-    /** The receipt of an earlier command with this id; refused when the id was used for another kind of command. */
-    private Optional<CommandReceipt> earlierReceipt(String commandId, Object command) {
+    /** The receipt of an earlier command with this id; refused when the id was used for another command. */
+    private Optional<CommandReceipt> earlierReceipt(String commandId, Object command, EventStore events) {
         CommandChecks.commandId(commandId);
-        CommandReceipt receipt = receipts.get(commandId);
-        if (receipt == null) {
+        Optional<CommandWindow.Kept> earlier = kept(commandId, events);
+        if (earlier.isEmpty()) {
             return Optional.empty();
         }
+        CommandReceipt receipt = earlier.get().receipt();
         if (!receipt.commandType().equals(command.getClass().getSimpleName())) {
             throw conflict("commandId", "command-id-reused",
                     "commandId " + commandId + " 已用于另一条命令（" + receipt.commandType() + "）");
         }
-        String kept = fingerprints.get(commandId);
+        String kept = earlier.get().fingerprint();
         String sent = CurrentUnitOfWork.isStarted()
                 ? CommandFingerprint.kept(CurrentUnitOfWork.get().getMessage().getMetaData()) : null;
         if (kept != null && sent != null && !kept.equals(sent)) {
@@ -445,6 +424,18 @@ public class DepartmentBudget {
                     + " 已用于另一条内容不同（或由另一用户发出）的命令：重试须与原命令完全相同，新命令须用新的 commandId");
         }
         return Optional.of(receipt);
+    }
+
+    /**
+     * What was kept of a command id: from the window; for an id older than the window that the filter may have
+     * seen, from the budget's event stream; empty for an id never seen.
+     */
+    private Optional<CommandWindow.Kept> kept(String commandId, EventStore events) {
+        Optional<CommandWindow.Kept> recent = commands.recent(commandId);
+        if (recent.isPresent() || !commands.mayHaveSeen(commandId)) {
+            return recent;
+        }
+        return new BudgetStream(events, budgetId).receipt(commandId);
     }
 
     private Line existingLine(String field, String lineId) {
@@ -456,16 +447,6 @@ public class DepartmentBudget {
             throw notFound(field, "unknown-line", "预算 " + budgetId + " 没有预算行 " + lineId);
         }
         return line;
-    }
-
-    /** The line's amount after a signed change; a line never goes below zero. */
-    private static long amountAfter(String field, String lineId, Line line, long changeFen) {
-        long after = Math.addExact(line.amountFen(), changeFen);
-        if (after < 0) {
-            throw conflict(field, "overdraft", "预算行 " + lineId + " 余额 " + Yuan.format(line.amountFen())
-                    + " 元，不足以减少 " + Yuan.format(-changeFen) + " 元");
-        }
-        return LedgerLimits.line(field, lineId, after);
     }
 
     private static String blankToNull(String text) {
@@ -495,40 +476,29 @@ public class DepartmentBudget {
     @EventSourcingHandler
     void on(BudgetLineAppropriated event, @SequenceNumber long sequence, MetaData metaData) {
         lines.put(event.lineId(), new Line(event.unitCode(), event.kind(), event.amountFen()));
-        record(sequence, "AppropriateBudgetLine", event.commandId(), metaData, "BudgetLineAppropriated",
-                List.of(new LineAmountChange(event.lineId(), event.amountFen(), event.amountFen())));
+        remember(event, sequence, metaData);
     }
 
-    /**
-     * A file's lines: each as if appropriated alone (its receipt under its own command id), and reversible together
-     * under the event's sequence (冲销 of the file's 年初预算).
-     */
+    /** A file's lines: each as if appropriated alone, its receipt under its own command id. */
     @EventSourcingHandler
     void on(BudgetLinesAppropriated event, @SequenceNumber long sequence, MetaData metaData) {
-        List<LineAmountChange> changes = new ArrayList<>(event.lines().size());
         for (BudgetLineAppropriated line : event.lines()) {
             lines.put(line.lineId(), new Line(line.unitCode(), line.kind(), line.amountFen()));
-            LineAmountChange change = new LineAmountChange(line.lineId(), line.amountFen(), line.amountFen());
-            record(sequence, "AppropriateBudgetLine", line.commandId(), metaData, null, List.of(change));
-            changes.add(change);
         }
-        reversible.put(sequence, new Reversible("BudgetLinesAppropriated", changes));
+        remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(BudgetLineAdjusted event, @SequenceNumber long sequence, MetaData metaData) {
         lines.put(event.lineId(), lines.get(event.lineId()).withAmount(event.amountAfterFen()));
-        record(sequence, "AdjustBudgetLine", event.commandId(), metaData, "BudgetLineAdjusted",
-                List.of(new LineAmountChange(event.lineId(), event.amountFen(), event.amountAfterFen())));
+        remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(BudgetAmountTransferred event, @SequenceNumber long sequence, MetaData metaData) {
         lines.put(event.fromLineId(), lines.get(event.fromLineId()).withAmount(event.fromAmountAfterFen()));
         lines.put(event.toLineId(), lines.get(event.toLineId()).withAmount(event.toAmountAfterFen()));
-        record(sequence, "TransferBetweenLines", event.commandId(), metaData, "BudgetAmountTransferred", List.of(
-                new LineAmountChange(event.fromLineId(), -event.amountFen(), event.fromAmountAfterFen()),
-                new LineAmountChange(event.toLineId(), event.amountFen(), event.toAmountAfterFen())));
+        remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
@@ -537,48 +507,41 @@ public class DepartmentBudget {
             lines.put(change.lineId(), lines.get(change.lineId()).withAmount(change.amountAfterFen()));
         }
         reversed.add(event.reversedSequence());
-        record(sequence, "ReverseBudgetEvent", event.commandId(), metaData, null, event.changes());
+        remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(LineItemsImported event, @SequenceNumber long sequence, MetaData metaData) {
         importedFiles.add(event.fileSha256());
-        record(sequence, "ImportLineItems", event.commandId(), metaData, null, List.of());
+        remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(PriorYearFigureRecorded event, @SequenceNumber long sequence, MetaData metaData) {
-        record(sequence, "RecordPriorYearFigure", event.commandId(), metaData, null, List.of());
+        remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(ChangeReasonRecorded event, @SequenceNumber long sequence, MetaData metaData) {
-        record(sequence, "RecordChangeReason", event.commandId(), metaData, null, List.of());
+        remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(CurrentYearFigureRecorded event, @SequenceNumber long sequence, MetaData metaData) {
         currentYearFigures.put(event.subject(), event.amountFen());
-        record(sequence, "RecordCurrentYearFigure", event.commandId(), metaData, null, List.of());
+        remember(event, sequence, metaData);
     }
 
-    /** Remembers the receipt of the command behind an event and, for money events, how to reverse it. */
-    private void record(long sequence, String commandType, String commandId, MetaData metaData,
-                        String reversibleType, List<LineAmountChange> changes) {
-        List<LineBalance> balances = changes.stream()
-                .map(c -> new LineBalance(c.lineId(), c.amountAfterFen())).toList();
-        receipts.put(commandId, new CommandReceipt(commandId, commandType, sequence, balances));
+    /** Keeps the receipts of the command behind an event, with the command's fingerprint, in the window. */
+    private void remember(Object event, long sequence, MetaData metaData) {
         String fingerprint = CommandFingerprint.kept(metaData);
         if (fingerprint == null && AggregateLifecycle.isLive() && CurrentUnitOfWork.isStarted()) {
             // Applied just now: Axon adds the command's correlation data only when it publishes the event, after
             // this handler ran, so the fingerprint is read from the command itself.
             fingerprint = CommandFingerprint.kept(CurrentUnitOfWork.get().getMessage().getMetaData());
         }
-        if (fingerprint != null) {
-            fingerprints.put(commandId, fingerprint);
-        }
-        if (reversibleType != null) {
-            reversible.put(sequence, new Reversible(reversibleType, changes));
+        for (CommandReceipt receipt : BudgetStream.receipts(event, sequence)) {
+            commands.remember(receipt, fingerprint);
         }
         lastSequence = sequence;
     }

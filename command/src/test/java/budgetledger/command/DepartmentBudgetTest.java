@@ -66,6 +66,8 @@ class DepartmentBudgetTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DepartmentBudget.class);
+        // Command handlers read the budget's own stream for receipts older than the window and for 冲销.
+        fixture.registerInjectableResource(fixture.getEventStore());
     }
 
     static BigDecimal yuan(String text) {
@@ -580,6 +582,42 @@ class DepartmentBudgetTest {
             refused(fixture.given(OPENED, L1, L2)
                             .when(new TransferBetweenLines(ID, "L1", "L2", yuan("1"), DOC, "调剂", "c-1")),
                     BudgetRuleException.Kind.CONFLICT, "commandId", "command-id-reused");
+        }
+
+        /** 300 adjustments of L1 by 1.00 元 each, as stored: each event with its command's fingerprint. */
+        List<Object> manyAdjustments() {
+            List<Object> given = new java.util.ArrayList<>(List.of(OPENED, L1));
+            for (int n = 0; n < 300; n++) {
+                AdjustBudgetLine command = new AdjustBudgetLine(ID, "L1", yuan("1.00"), DOC, "追加", "c-a" + n);
+                given.add(new GenericEventMessage<>(new BudgetLineAdjusted(ID, "L1", 100, 100_000 + 100L * (n + 1),
+                        DOC, "追加", "c-a" + n), sentBy(command, "finance")));
+            }
+            return given;
+        }
+
+        @Test
+        void a_retry_older_than_the_window_gets_the_first_receipt_from_the_stream() {
+            AdjustBudgetLine first = new AdjustBudgetLine(ID, "L1", yuan("1.00"), DOC, "追加", "c-a0");
+            fixture.given(manyAdjustments())
+                    .when(first, sentBy(first, "finance"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CommandReceipt("c-a0", "AdjustBudgetLine", 2,
+                            List.of(new LineBalance("L1", 100_100))));
+        }
+
+        @Test
+        void a_command_id_older_than_the_window_sent_with_another_body_is_refused() {
+            AdjustBudgetLine other = new AdjustBudgetLine(ID, "L1", yuan("2.00"), DOC, "追加", "c-a0");
+            refused(fixture.given(manyAdjustments()).when(other, sentBy(other, "finance")),
+                    BudgetRuleException.Kind.CONFLICT, "commandId", "command-id-reused");
+        }
+
+        @Test
+        void an_event_older_than_the_window_is_reversed_from_the_stream() {
+            fixture.given(manyAdjustments())
+                    .when(new ReverseBudgetEvent(ID, 2, DOC, "追加有误", "c-r"))
+                    .expectEvents(new BudgetEventReversed(ID, 2, "BudgetLineAdjusted",
+                            List.of(new LineAmountChange("L1", -100, 129_900)), DOC, "追加有误", "c-r"));
         }
     }
 

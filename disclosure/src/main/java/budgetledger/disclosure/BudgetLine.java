@@ -1,5 +1,6 @@
 package budgetledger.disclosure;
 
+import budgetledger.model.FigureLine;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
@@ -11,7 +12,7 @@ import budgetledger.model.Origin;
  */
 public record BudgetLine(String lineId, String unitCode, String functionalCode, ExpenditureKind kind,
                          String deptEconomicCode, String govEconomicCode, FundingSource fundingSource, Origin origin,
-                         String project, long amountFen) {
+                         String project, long amountFen) implements FigureLine {
 
     public BudgetLine withAmount(long newAmountFen) {
         return new BudgetLine(lineId, unitCode, functionalCode, kind, deptEconomicCode, govEconomicCode,

@@ -1,5 +1,6 @@
 package budgetledger.disclosure;
 
+import budgetledger.model.Figures;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.EconomicItem;
@@ -355,7 +356,7 @@ final class Candidates {
         Set<BudgetUnit> chosen = new LinkedHashSet<>();
         Set<String> agencyNames = agencyUnitNames(source);
         for (BudgetUnit unit : units) {
-            boolean agency = unit.type() != UnitType.PUBLIC_INSTITUTION;
+            boolean agency = Figures.runsAgency(unit.type());
             if (agency && (liberal || agencyNames.contains(TableLayout.normalise(unit.name())))) {
                 chosen.add(unit);
             }

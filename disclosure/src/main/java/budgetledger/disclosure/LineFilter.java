@@ -1,8 +1,8 @@
 package budgetledger.disclosure;
 
+import budgetledger.model.Figures;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
-import budgetledger.model.EconomicItem;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
@@ -75,7 +75,7 @@ public final class LineFilter {
             }
             if (word.equals("fiscal") || word.equals("nonfiscal")) {
                 boolean fiscal = word.equals("fiscal");
-                terms.add((line, context) -> line.fundingSource().isFiscal() == fiscal);
+                terms.add((line, context) -> Figures.isFiscal(line) == fiscal);
                 sources.removeIf(source -> source.isFiscal() != fiscal);
                 continue;
             }
@@ -122,7 +122,7 @@ public final class LineFilter {
                     Set<ThreePublicExpense> allowed = EnumSet.noneOf(ThreePublicExpense.class);
                     values.forEach(v -> allowed.add(ThreePublicExpense.valueOf(v)));
                     terms.add((line, context) -> {
-                        ThreePublicExpense expense = threePublic(line, context.catalogue());
+                        ThreePublicExpense expense = Figures.threePublicItem(line, context.catalogue());
                         return expense != null && allowed.contains(expense);
                     });
                 }
@@ -171,14 +171,6 @@ public final class LineFilter {
     /** The origins a line this filter selects may have. */
     public Set<Origin> origins() {
         return origins;
-    }
-
-    /** The "三公" expense of the line's 部门经济分类 item; null for a line without one. */
-    public static ThreePublicExpense threePublic(BudgetLine line, ClassificationCatalogue catalogue) {
-        if (line.deptEconomicCode() == null) {
-            return null;
-        }
-        return catalogue.deptEconomic(line.deptEconomicCode()).map(EconomicItem::threePublic).orElse(null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package budgetledger.projections;
 
+import budgetledger.model.FigureLine;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
@@ -8,5 +9,5 @@ import budgetledger.model.Origin;
 public record BudgetLineRow(String budgetId, String lineId, String unitCode, String functionalCode,
                             ExpenditureKind kind, String deptEconomicCode, String govEconomicCode,
                             FundingSource fundingSource, Origin origin, String project, long appropriatedFen,
-                            long amountFen, long lastSequence) {
+                            long amountFen, long lastSequence) implements FigureLine {
 }

@@ -1,7 +1,7 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.model.Figures;
 import budgetledger.model.BudgetUnit;
-import budgetledger.model.UnitType;
 import budgetledger.model.table.TableRow;
 import budgetledger.disclosure.BudgetLine;
 
@@ -24,7 +24,7 @@ final class AgencyOperatingCostRows {
         int columns = 1 + SourceColumns.FISCAL.size();
         Map<String, FenCells> byUnit = new LinkedHashMap<>();
         for (BudgetUnit unit : units) {
-            if (unit.type() == UnitType.ADMINISTRATIVE || unit.type() == UnitType.CIVIL_SERVICE_MANAGED) {
+            if (Figures.runsAgency(unit.type())) {
                 byUnit.put(unit.code(), new FenCells(columns));
             }
         }

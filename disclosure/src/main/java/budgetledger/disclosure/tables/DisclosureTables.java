@@ -1,11 +1,10 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.model.Figures;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
-import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FunctionalCode;
 import budgetledger.model.FundingSource;
-import budgetledger.model.Origin;
 import budgetledger.model.table.DisclosureTable;
 import budgetledger.model.table.TableRow;
 import budgetledger.disclosure.BudgetLine;
@@ -64,11 +63,11 @@ public final class DisclosureTables {
                     TOTAL_CODE_NAME, FunctionalRows::codeAndName);
             case 3 -> FunctionalRows.rows(names, lines, columns, DisclosureTables::postBasicOrProject,
                     TOTAL_CODE_NAME, FunctionalRows::codeAndName);
-            case 4 -> SummaryRows.fiscalSummary(names, select(lines, DisclosureTables::isFiscal));
+            case 4 -> SummaryRows.fiscalSummary(names, select(lines, Figures::isFiscal));
             case 5 -> FunctionalRows.rows(names, currentOf(lines, FundingSource.GENERAL_PUBLIC), columns,
                     DisclosureTables::postBasicOrProject, TOTAL_CODE_NAME, FunctionalRows::codeAndName);
             case 6 -> EconomicRows.rows(catalogue, select(currentOf(lines, FundingSource.GENERAL_PUBLIC),
-                    line -> line.kind().isBasic()));
+                    Figures::isBasic));
             case 7 -> FunctionalRows.rows(names, currentOf(lines, FundingSource.GOVERNMENT_FUND), columns,
                     (line, cells) -> cells.add(0, line.amountFen()), TOTAL_CODE_NAME, FunctionalRows::codeAndName);
             case 8 -> FunctionalRows.rows(names, currentOf(lines, FundingSource.GOVERNMENT_FUND), columns,
@@ -76,13 +75,13 @@ public final class DisclosureTables {
             case 9 -> FunctionalRows.rows(names, currentOf(lines, FundingSource.STATE_CAPITAL), columns,
                     DisclosureTables::postStateCapital, List.of("合计", "", "", ""),
                     code -> List.of(code.code(), code.name(), code.code(), code.name()));
-            case 10 -> ThreePublicRows.rows(catalogue, select(lines, line -> isFiscal(line) && isCurrent(line)));
-            case 11 -> AgencyOperatingCostRows.rows(budget.units(), select(lines, line -> isFiscal(line)
-                    && isCurrent(line) && line.kind() == ExpenditureKind.BASIC_PUBLIC_USE));
+            case 10 -> ThreePublicRows.rows(catalogue, select(lines, Figures::isFiscalCurrent));
+            case 11 -> AgencyOperatingCostRows.rows(budget.units(), select(lines, Figures::isFiscalCurrentPublicUse));
             case 12 -> ProjectRows.rows(budget.departmentName(), budget.units(),
-                    select(lines, line -> isProject(line) && isCurrent(line)), SourceColumns.ALL);
+                    select(lines, line -> Figures.isProject(line) && Figures.isCurrentYear(line)), SourceColumns.ALL);
             case 13 -> ProjectRows.rows(budget.departmentName(), budget.units(),
-                    select(lines, line -> isProject(line) && !isCurrent(line) && isFiscal(line)), SourceColumns.FISCAL);
+                    select(lines, line -> Figures.isProject(line) && !Figures.isCurrentYear(line)
+                            && Figures.isFiscal(line)), SourceColumns.FISCAL);
             default -> throw new IllegalArgumentException("no table " + heading.number());
         };
         return new DisclosureTable(heading.number(), heading.title(), heading.labelColumns(),
@@ -91,7 +90,7 @@ public final class DisclosureTables {
 
     /** Table 2: 合计 and one column per source for 当年 money; 上年结转 (last column) for carried-over money. */
     private static void postIncome(BudgetLine line, FenCells cells) {
-        if (isCurrent(line)) {
+        if (Figures.isCurrentYear(line)) {
             cells.add(0, line.amountFen());
             cells.add(1 + SourceColumns.indexOf(SourceColumns.ALL, line), line.amountFen());
         } else {
@@ -102,35 +101,24 @@ public final class DisclosureTables {
     /** Tables 3, 5, 8: 合计, 基本支出, 项目支出. */
     private static void postBasicOrProject(BudgetLine line, FenCells cells) {
         cells.add(0, line.amountFen());
-        cells.add(line.kind().isBasic() ? 1 : 2, line.amountFen());
+        cells.add(Figures.isBasic(line) ? 1 : 2, line.amountFen());
     }
 
     /** Table 9: the income column, then 合计, 基本支出, 项目支出 of the same lines. */
     private static void postStateCapital(BudgetLine line, FenCells cells) {
         cells.add(0, line.amountFen());
         cells.add(1, line.amountFen());
-        cells.add(line.kind().isBasic() ? 2 : 3, line.amountFen());
+        cells.add(Figures.isBasic(line) ? 2 : 3, line.amountFen());
     }
 
     private static List<BudgetLine> currentOf(List<BudgetLine> lines, FundingSource source) {
-        return select(lines, line -> isCurrent(line) && line.fundingSource() == source);
+        return select(lines, line -> Figures.isCurrentOf(line, source));
     }
 
     private static List<BudgetLine> select(List<BudgetLine> lines, Predicate<BudgetLine> covered) {
         return lines.stream().filter(covered).toList();
     }
 
-    private static boolean isFiscal(BudgetLine line) {
-        return line.fundingSource().isFiscal();
-    }
-
-    private static boolean isCurrent(BudgetLine line) {
-        return line.origin() == Origin.CURRENT_YEAR;
-    }
-
-    private static boolean isProject(BudgetLine line) {
-        return line.kind() == ExpenditureKind.PROJECT;
-    }
 
     /**
      * The invariants the ledger keeps for every line, checked because every table relies on them: the line is of
@@ -146,7 +134,7 @@ public final class DisclosureTables {
                 problem = "functional code " + line.functionalCode() + " is not a 7-digit 项";
             } else if (line.kind() == null || line.fundingSource() == null || line.origin() == null) {
                 problem = "kind, funding source and origin are required";
-            } else if (line.kind() == ExpenditureKind.PROJECT && line.project() == null) {
+            } else if (Figures.isProject(line) && line.project() == null) {
                 problem = "a project line names its project";
             } else if (line.amountFen() < 0) {
                 problem = "amount " + line.amountFen() + " 分 is below zero";

@@ -1,5 +1,6 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.model.Figures;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.EconomicItem;
 import budgetledger.model.ExpenditureKind;
@@ -40,7 +41,7 @@ final class EconomicRows {
         Map<String, FenCells> byClass = new TreeMap<>();
         Map<String, Map<Pair, FenCells>> byPair = new TreeMap<>();
         for (BudgetLine line : basicLines) {
-            if (!line.kind().isBasic() || line.deptEconomicCode() == null || line.govEconomicCode() == null) {
+            if (!Figures.isBasic(line) || line.deptEconomicCode() == null || line.govEconomicCode() == null) {
                 throw new IllegalStateException("line " + line.lineId()
                         + ": table 6 takes basic lines with both economic codes");
             }

@@ -1,5 +1,6 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.model.Figures;
 import budgetledger.model.FunctionalCode;
 import budgetledger.model.FundingSource;
 import budgetledger.model.Origin;
@@ -30,7 +31,7 @@ final class SummaryRows {
         int columns = 4;
         BiConsumer<BudgetLine, FenCells> expenditure = (line, cells) -> {
             cells.add(1, line.amountFen());
-            cells.add(line.origin() == Origin.CURRENT_YEAR ? 2 : 3, line.amountFen());
+            cells.add(Figures.isCurrentYear(line) ? 2 : 3, line.amountFen());
         };
         List<TableRow> rows = pairedRows(names, lines, columns, SourceColumns.ALL, expenditure);
         FenCells expenditureTotal = total(lines, columns, expenditure);

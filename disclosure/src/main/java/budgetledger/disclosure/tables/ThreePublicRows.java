@@ -1,7 +1,7 @@
 package budgetledger.disclosure.tables;
 
+import budgetledger.model.Figures;
 import budgetledger.model.ClassificationCatalogue;
-import budgetledger.model.EconomicItem;
 import budgetledger.model.ThreePublicExpense;
 import budgetledger.model.table.TableRow;
 import budgetledger.disclosure.BudgetLine;
@@ -28,14 +28,13 @@ final class ThreePublicRows {
             byExpense.put(expense, new FenCells(columns));
         }
         for (BudgetLine line : fiscalLines) {
-            if (line.deptEconomicCode() == null) {
-                continue;
+            if (line.deptEconomicCode() != null && catalogue.deptEconomic(line.deptEconomicCode()).isEmpty()) {
+                throw new IllegalStateException("部门经济分类 " + line.deptEconomicCode()
+                        + " is not in the " + catalogue.edition() + " classification catalogue");
             }
-            EconomicItem item = catalogue.deptEconomic(line.deptEconomicCode())
-                    .orElseThrow(() -> new IllegalStateException("部门经济分类 " + line.deptEconomicCode()
-                            + " is not in the " + catalogue.edition() + " classification catalogue"));
-            if (item.threePublic() != null) {
-                FenCells cells = byExpense.get(item.threePublic());
+            ThreePublicExpense expense = Figures.threePublic(line, catalogue);
+            if (expense != null) {
+                FenCells cells = byExpense.get(expense);
                 cells.add(0, line.amountFen());
                 cells.add(1 + SourceColumns.indexOf(SourceColumns.FISCAL, line), line.amountFen());
             }

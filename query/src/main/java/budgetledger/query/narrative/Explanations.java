@@ -1,12 +1,12 @@
 package budgetledger.query.narrative;
 
+import budgetledger.model.Figures;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FunctionalCode;
 import budgetledger.model.FundingSource;
-import budgetledger.model.Origin;
 import budgetledger.model.UnitType;
 import budgetledger.projections.BudgetLineRow;
 import budgetledger.projections.BudgetRow;
@@ -90,8 +90,8 @@ public final class Explanations {
 
     private String changes() {
         long total = sums.sum(l -> true);
-        long current = sums.sum(l -> l.origin() == Origin.CURRENT_YEAR);
-        long carried = sums.sum(l -> l.origin() == Origin.CARRIED_OVER);
+        long current = sums.sum(Figures::isCurrentYear);
+        long carried = sums.sum(l -> !Figures.isCurrentYear(l));
         return lead + "预算收入总计" + g(total) + "万元，其中：本年收入" + g(current) + "万元，上年结转" + g(carried)
                 + "万元，" + notes.change("收入", change(BudgetSubject.INCOME, BudgetSubject.TOTAL), "上年")
                 + "；本年部门预算支出总计" + g(total) + "万元，其中：本年预算安排" + g(current) + "万元，上年结转"
@@ -102,7 +102,7 @@ public final class Explanations {
     private String income() {
         long total = sums.sum(l -> true);
         Map<FundingSource, Long> bySource = sums.currentBySource();
-        long carried = sums.sum(l -> l.origin() == Origin.CARRIED_OVER);
+        long carried = sums.sum(l -> !Figures.isCurrentYear(l));
         StringJoiner parts = new StringJoiner("；");
         parts.add("一般公共预算拨款收入" + share(bySource.get(FundingSource.GENERAL_PUBLIC), total));
         parts.add("政府性基金预算拨款收入" + share(bySource.get(FundingSource.GOVERNMENT_FUND), total));
@@ -115,25 +115,25 @@ public final class Explanations {
 
     private String expenditure() {
         long total = sums.sum(l -> true);
-        long basic = sums.sum(l -> l.kind().isBasic());
-        long project = sums.sum(l -> l.kind() == ExpenditureKind.PROJECT);
+        long basic = sums.sum(Figures::isBasic);
+        long project = sums.sum(Figures::isProject);
         return lead + "支出预算" + WanYuanText.plain(total) + "万元，其中：基本支出" + WanYuanText.plain(basic) + "万元，占"
                 + WanYuanText.percent(Percent.share(basic, total)) + "；项目支出" + WanYuanText.plain(project)
                 + "万元，占" + WanYuanText.percent(Percent.share(project, total)) + "。";
     }
 
     private String fiscal() {
-        long fiscal = sums.sum(l -> l.fundingSource().isFiscal());
+        long fiscal = sums.sum(Figures::isFiscal);
         StringJoiner classes = new StringJoiner("、");
-        sums.byClass(l -> l.fundingSource().isFiscal())
+        sums.byClass(Figures::isFiscal)
                 .forEach((code, fen) -> classes.add(className(code) + g(fen) + "万元"));
         return lead + "财政拨款收支总预算" + g(fiscal) + "万元。其中：一般公共预算拨款"
                 + g(sums.sum(l -> l.fundingSource() == FundingSource.GENERAL_PUBLIC)) + "万元，政府性基金预算拨款"
                 + g(sums.sum(l -> l.fundingSource() == FundingSource.GOVERNMENT_FUND)) + "万元，国有资本经营预算拨款"
                 + g(sums.sum(l -> l.fundingSource() == FundingSource.STATE_CAPITAL)) + "万元。其中：当年拨款收入"
-                + g(sums.sum(l -> l.fundingSource().isFiscal() && l.origin() == Origin.CURRENT_YEAR))
+                + g(sums.sum(Figures::isFiscalCurrent))
                 + "万元，上年结转收入"
-                + g(sums.sum(l -> l.fundingSource().isFiscal() && l.origin() == Origin.CARRIED_OVER)) + "万元。"
+                + g(sums.sum(l -> Figures.isFiscal(l) && !Figures.isCurrentYear(l))) + "万元。"
                 + (classes.length() == 0 ? "" : "支出包括：" + classes + "。");
     }
 
@@ -194,8 +194,7 @@ public final class Explanations {
     /** How many units of a type have 机关运行经费. */
     private long agencyUnits(UnitType type) {
         return budget.units().stream().filter(u -> u.type() == type).map(BudgetUnit::code)
-                .filter(code -> sums.sum(l -> l.unitCode().equals(code) && l.kind() == ExpenditureKind.BASIC_PUBLIC_USE
-                        && l.fundingSource().isFiscal() && l.origin() == Origin.CURRENT_YEAR) != 0)
+                .filter(code -> sums.sum(l -> l.unitCode().equals(code) && Figures.isFiscalCurrentPublicUse(l)) != 0)
                 .count();
     }
 

@@ -1,10 +1,10 @@
 package budgetledger.query.narrative;
 
+import budgetledger.model.Figures;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.EconomicItem;
 import budgetledger.model.ExpenditureKind;
 import budgetledger.model.FundingSource;
-import budgetledger.model.Origin;
 import budgetledger.projections.BudgetLineRow;
 
 import java.util.EnumMap;
@@ -31,7 +31,7 @@ final class LedgerSums {
     Map<FundingSource, Long> currentBySource() {
         Map<FundingSource, Long> sums = new EnumMap<>(FundingSource.class);
         for (FundingSource source : FundingSource.values()) {
-            sums.put(source, sum(l -> l.origin() == Origin.CURRENT_YEAR && l.fundingSource() == source));
+            sums.put(source, sum(l -> Figures.isCurrentOf(l, source)));
         }
         return sums;
     }
@@ -54,7 +54,7 @@ final class LedgerSums {
     }
 
     static Predicate<BudgetLineRow> generalPublicCurrent() {
-        return l -> l.fundingSource() == FundingSource.GENERAL_PUBLIC && l.origin() == Origin.CURRENT_YEAR;
+        return l -> Figures.isCurrentOf(l, FundingSource.GENERAL_PUBLIC);
     }
 
     static Predicate<BudgetLineRow> generalPublicCurrent(ExpenditureKind kind) {

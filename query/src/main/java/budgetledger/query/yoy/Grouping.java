@@ -1,5 +1,6 @@
 package budgetledger.query.yoy;
 
+import budgetledger.model.Figures;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.BudgetUnit;
 import budgetledger.model.ClassificationCatalogue;
@@ -41,7 +42,7 @@ public final class Grouping {
         }
         groups.put(TOTAL, new Group(0, "", "合计", totalSubject(dimension), 0));
         fixedRows(dimension, groups);
-        Set<String> agencyUnits = Lines.agencyUnits(budget.units());
+        Set<String> agencyUnits = Figures.agencyUnits(budget.units());
         for (BudgetLineRow line : lines) {
             switch (dimension) {
                 case FUNCTIONAL -> functional(catalogue, level, line, groups);
@@ -54,7 +55,7 @@ public final class Grouping {
                 case PROJECT -> project(budget, line, groups);
                 case THREE_PUBLIC -> threePublic(catalogue, line, groups);
                 case AGENCY_OPERATING_COST -> {
-                    if (Lines.isAgencyOperatingCost(agencyUnits, line)) {
+                    if (Figures.isAgencyOperatingCost(line, agencyUnits)) {
                         add(groups, line, line.unitCode(), 1, line.unitCode(), unitName(budget, line.unitCode()), null);
                     }
                 }
@@ -124,7 +125,7 @@ public final class Grouping {
 
     private static void kind(BudgetLineRow line, SortedMap<String, Group> groups) {
         groups.put(TOTAL, groups.get(TOTAL).plus(line.amountFen()));
-        if (line.kind() == ExpenditureKind.PROJECT) {
+        if (Figures.isProject(line)) {
             groups.put("2", groups.get("2").plus(line.amountFen()));
             return;
         }
@@ -134,7 +135,7 @@ public final class Grouping {
     }
 
     private static void project(BudgetRow budget, BudgetLineRow line, SortedMap<String, Group> groups) {
-        if (line.kind() != ExpenditureKind.PROJECT) {
+        if (!Figures.isProject(line)) {
             return;
         }
         add(groups, line, line.unitCode(), 1, line.unitCode(), unitName(budget, line.unitCode()), null);
@@ -143,7 +144,7 @@ public final class Grouping {
 
     private static void threePublic(ClassificationCatalogue catalogue, BudgetLineRow line,
                                     SortedMap<String, Group> groups) {
-        ThreePublicExpense expense = Lines.threePublic(catalogue, line);
+        ThreePublicExpense expense = Figures.threePublic(line, catalogue);
         if (expense == null) {
             return;
         }

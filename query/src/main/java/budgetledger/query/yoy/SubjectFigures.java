@@ -1,5 +1,7 @@
 package budgetledger.query.yoy;
 
+import budgetledger.model.FundingSource;
+import budgetledger.model.Figures;
 import budgetledger.model.BudgetSubject;
 import budgetledger.model.ClassificationCatalogue;
 import budgetledger.model.ExpenditureKind;
@@ -31,7 +33,7 @@ public final class SubjectFigures {
     public static Map<BudgetSubject, Long> of(BudgetRow budget, List<BudgetLineRow> lines,
                                               Map<BudgetSubject, Long> recorded) {
         ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(budget.fiscalYear());
-        Set<String> agencyUnits = Lines.agencyUnits(budget.units());
+        Set<String> agencyUnits = Figures.agencyUnits(budget.units());
         Map<BudgetSubject, Long> figures = new EnumMap<>(BudgetSubject.class);
         for (BudgetSubject subject : BudgetSubject.values()) {
             figures.put(subject, 0L);
@@ -39,26 +41,26 @@ public final class SubjectFigures {
         for (BudgetLineRow line : lines) {
             long fen = line.amountFen();
             add(figures, fen, BudgetSubject.TOTAL, BudgetSubject.INCOME, BudgetSubject.EXPENDITURE);
-            if (line.fundingSource().isFiscal()) {
+            if (Figures.isFiscal(line)) {
                 add(figures, fen, BudgetSubject.FISCAL_APPROPRIATION);
             }
-            if (Lines.isGeneralPublicCurrent(line)) {
+            if (Figures.isCurrentOf(line, FundingSource.GENERAL_PUBLIC)) {
                 add(figures, fen, BudgetSubject.GENERAL_PUBLIC_EXPENDITURE);
             }
-            add(figures, fen, line.kind().isBasic() ? BudgetSubject.BASIC_EXPENDITURE : BudgetSubject.PROJECT_EXPENDITURE);
+            add(figures, fen, Figures.isBasic(line) ? BudgetSubject.BASIC_EXPENDITURE : BudgetSubject.PROJECT_EXPENDITURE);
             if (line.kind() == ExpenditureKind.BASIC_PERSONNEL) {
                 add(figures, fen, BudgetSubject.PERSONNEL_EXPENSES);
             } else if (line.kind() == ExpenditureKind.BASIC_PUBLIC_USE) {
                 add(figures, fen, BudgetSubject.PUBLIC_USE_EXPENSES);
             }
-            ThreePublicExpense expense = Lines.threePublic(catalogue, line);
+            ThreePublicExpense expense = Figures.threePublic(line, catalogue);
             if (expense != null) {
                 add(figures, fen, BudgetSubject.THREE_PUBLIC_TOTAL, subjectOf(expense));
                 if (expense == ThreePublicExpense.VEHICLE_PURCHASE || expense == ThreePublicExpense.VEHICLE_OPERATION) {
                     add(figures, fen, BudgetSubject.VEHICLE_TOTAL);
                 }
             }
-            if (Lines.isAgencyOperatingCost(agencyUnits, line)) {
+            if (Figures.isAgencyOperatingCost(line, agencyUnits)) {
                 add(figures, fen, BudgetSubject.AGENCY_OPERATING_COST);
             }
         }
