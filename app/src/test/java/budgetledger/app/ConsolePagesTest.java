@@ -20,11 +20,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -109,52 +104,8 @@ class ConsolePagesTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    /** A browser without a browser: a cookie jar, no redirects followed, the CSRF token of the last page read. */
-    class Session {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        String csrf = "";
-
-        HttpResponse<String> get(String path) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form, boolean withToken) {
-            Map<String, String> fields = new LinkedHashMap<>(form);
-            if (withToken) {
-                fields.put("_csrf", csrf);
-            }
-            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                // As a browser asks: an error page, not Spring's JSON error.
-                return client.send(request.header("Accept", "text/html").timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-    }
-
-    Session signIn(Role role) {
-        Session session = new Session();
+    FormSession signIn(Role role) {
+        FormSession session = new FormSession(port);
         session.get("/login");
         HttpResponse<String> signedIn = session.post("/login",
                 Map.of("username", TestUsers.name(role), "password", TestUsers.password(role)), true);
@@ -208,7 +159,7 @@ class ConsolePagesTest {
     void anonymous_is_sent_to_the_login_a_wrong_role_gets_403_and_the_right_role_reaches_the_page() {
         seed("062");
         SoftAssertions softly = new SoftAssertions();
-        Session anonymous = new Session();
+        FormSession anonymous = new FormSession(port);
         anonymous.get("/login");
         for (Page page : PAGES) {
             if (page.pattern().equals("/login")) {
@@ -220,7 +171,7 @@ class ConsolePagesTest {
                     .endsWith("/login");
         }
         for (Role role : Role.values()) {
-            Session session = signIn(role);
+            FormSession session = signIn(role);
             for (Page page : PAGES) {
                 HttpResponse<String> answer = call(session, page);
                 if (page.allowed().contains(role)) {
@@ -238,7 +189,7 @@ class ConsolePagesTest {
     }
 
     /** A form is posted empty: its rules refuse it (400) when the role may send it, security (403) when not. */
-    HttpResponse<String> call(Session session, Page page) {
+    HttpResponse<String> call(FormSession session, Page page) {
         if (page.method().equals("POST")) {
             session.get("/login");
             return session.post(page.path(), Map.of(), true);
@@ -249,7 +200,7 @@ class ConsolePagesTest {
     @Test
     void a_form_posted_without_its_csrf_token_is_refused() {
         seed("062");
-        Session finance = signIn(FINANCE);
+        FormSession finance = signIn(FINANCE);
         finance.get(BUDGET + "/changes");
         HttpResponse<String> forged = finance.post(BUDGET + "/adjustments", Map.of("lineId", "L1",
                 "direction", "increase", "amount", "1", "documentNo", "文号", "reason", "伪造", "commandId", "csrf-1"), false);
@@ -274,7 +225,7 @@ class ConsolePagesTest {
         seed("062");
         Pattern external = Pattern.compile("(src|href|action)=\"(https?:)?//", Pattern.CASE_INSENSITIVE);
         for (Role role : List.of(FINANCE, AUDITOR)) {
-            Session session = signIn(role);
+            FormSession session = signIn(role);
             for (Page page : PAGES) {
                 if (page.method().equals("GET") && page.allowed().contains(role)) {
                     String body = session.get(page.path()).body();
@@ -282,7 +233,7 @@ class ConsolePagesTest {
                 }
             }
         }
-        Session finance = signIn(FINANCE);
+        FormSession finance = signIn(FINANCE);
         String charts = finance.get(BUDGET + "/three-public").body();
         Matcher script = Pattern.compile("src=\"(/webjars/echarts/[^\"]+/echarts\\.min\\.js)\"").matcher(charts);
         assertThat(script.find()).as("ECharts from the app's webjar").isTrue();
@@ -295,7 +246,7 @@ class ConsolePagesTest {
     @Test
     void every_problem_of_a_form_stands_beside_its_field_and_a_change_is_confirmed_before_it_is_recorded() {
         String budget = seed("751");
-        Session finance = signIn(FINANCE);
+        FormSession finance = signIn(FINANCE);
         finance.get(budget + "/changes");
         // No 文号 and more than the line holds: both problems at once, each beside its field.
         HttpResponse<String> refused = finance.post(budget + "/adjustments", Map.of("lineId", "L1",
@@ -330,7 +281,7 @@ class ConsolePagesTest {
     @Test
     void a_table_downloads_as_csv_for_excel_and_a_malformed_budget_id_is_refused() {
         seed("062");
-        Session analyst = signIn(ANALYST);
+        FormSession analyst = signIn(ANALYST);
         HttpResponse<String> csv = analyst.get(BUDGET + "/tables/3/csv");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("062-2026-table3.csv");
@@ -353,7 +304,7 @@ class ConsolePagesTest {
     @Test
     void tables_1_and_4_keep_the_published_column_order_on_the_page_in_csv_and_in_xlsx() throws Exception {
         seed("062");
-        Session analyst = signIn(ANALYST);
+        FormSession analyst = signIn(ANALYST);
         Map<Integer, String> csvHeaders = Map.of(
                 1, "收入项目,收入金额,支出项目,支出合计,当年预算安排,上年结转安排",
                 4, "收入项目,收入金额,支出项目,支出小计,一般公共预算,政府性基金预算,国有资本经营预算");
@@ -418,7 +369,7 @@ class ConsolePagesTest {
                 .postForEntity("/api/disclosures?departmentCode=931", new HttpEntity<>(
                         text.getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode().value())
                 .isEqualTo(201);
-        Session analyst = signIn(ANALYST);
+        FormSession analyst = signIn(ANALYST);
         for (int number = 1; number <= shanghai.count(); number++) {
             HttpResponse<String> page = analyst.get("/budgets/931-2026/tables/" + number);
             assertThat(page.statusCode()).as("表" + number).isEqualTo(200);

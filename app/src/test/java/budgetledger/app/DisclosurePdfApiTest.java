@@ -19,7 +19,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The published PDF itself, as the body ({@code application/pdf}) or as a form upload: the seed printed as a PDF
@@ -37,8 +36,7 @@ class DisclosurePdfApiTest {
 
     @BeforeAll
     static void cjkFont() {
-        assumeThat(DisclosurePdf.font()).as("a CJK font to embed in test PDFs (" + DisclosurePdf.FONT_FILE
-                + ", Debian fonts-wqy-microhei, installed by .ci/run)").isPresent();
+        DisclosurePdf.assumeFont();
     }
 
     TestRestTemplate finance() {
@@ -46,9 +44,7 @@ class DisclosurePdfApiTest {
     }
 
     ResponseEntity<JsonNode> importPdf(byte[] pdf, String query) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_PDF);
-        return finance().postForEntity("/api/disclosures" + query, new HttpEntity<>(pdf, headers), JsonNode.class);
+        return LedgerApp.postPdf(finance(), "/api/disclosures" + query, pdf);
     }
 
     long events() {

@@ -83,6 +83,13 @@ public final class LedgerApp implements BeforeEachCallback {
         return client.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
+    /** POSTs a PDF as the body (Content-Type application/pdf) and reads the answer as JSON. */
+    public static ResponseEntity<JsonNode> postPdf(TestRestTemplate client, String path, byte[] pdf) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        return client.postForEntity(path, new HttpEntity<>(pdf, headers), JsonNode.class);
+    }
+
     /** Finds a test class's LedgerApp and puts its database and users into the environment of its application. */
     public static final class Properties implements ContextCustomizerFactory {
 

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** {@code java -jar budget-ledger.jar import FILE} and {@code export BUDGET_ID …} on the configured database. */
 class LedgerCommandTest {
@@ -79,8 +78,7 @@ class LedgerCommandTest {
 
     @Test
     void imports_a_published_pdf_and_refuses_a_broken_one_naming_its_page() throws IOException {
-        assumeThat(DisclosurePdf.font()).as("a CJK font to embed in test PDFs (" + DisclosurePdf.FONT_FILE + ")")
-                .isPresent();
+        DisclosurePdf.assumeFont();
         String letter = SampleText.seed().replaceFirst("\t3487\\.06\t", "\t34a7.06\t");
         Path broken = Files.write(dir.resolve("broken.pdf"), DisclosurePdf.write(letter, "晋城市行政审批服务管理局"));
         assertThat(ledger("import", broken.toString())).isEqualTo(1);

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * A document of another template through the API, as the PDF people hold: recognised by its titles, imported as its
@@ -40,8 +39,7 @@ class OtherTemplatesApiTest {
 
     @BeforeAll
     static void cjkFont() {
-        assumeThat(DisclosurePdf.font()).as("a CJK font to embed in test PDFs (" + DisclosurePdf.FONT_FILE
-                + ", Debian fonts-wqy-microhei, installed by .ci/run)").isPresent();
+        DisclosurePdf.assumeFont();
     }
 
     TestRestTemplate finance() {
@@ -49,9 +47,7 @@ class OtherTemplatesApiTest {
     }
 
     ResponseEntity<JsonNode> importPdf(byte[] pdf, String query) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_PDF);
-        return finance().postForEntity("/api/disclosures" + query, new HttpEntity<>(pdf, headers), JsonNode.class);
+        return LedgerApp.postPdf(finance(), "/api/disclosures" + query, pdf);
     }
 
     @Test

@@ -20,20 +20,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import static budgetledger.app.FormSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -81,57 +71,6 @@ class SignInTest {
                 .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    /** A browser without a browser: a cookie jar, no redirects followed, the CSRF token of the last page read. */
-    class Session {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        String csrf = "";
-
-        HttpResponse<String> get(String path) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            Map<String, String> fields = new LinkedHashMap<>(form);
-            fields.put("_csrf", csrf);
-            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        /** Posts the login form; the answer's status and where it sends the browser. */
-        HttpResponse<String> signIn(String name, String password) {
-            get("/login");
-            return post("/login", Map.of("username", name, "password", password));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.header("Accept", "text/html").timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-    }
-
-    static String location(HttpResponse<String> response) {
-        return response.headers().firstValue("Location").orElse("");
-    }
-
     @Test
     void five_wrong_passwords_lock_the_user_and_then_even_the_right_one_is_429_with_retry_after() throws IOException {
         int unauthorized = 0;
@@ -160,7 +99,7 @@ class SignInTest {
 
     @Test
     void the_login_form_is_throttled_like_basic() {
-        Session browser = new Session();
+        FormSession browser = new FormSession(port);
         int refused = 0;
         int throttled = 0;
         for (int i = 0; i < 8; i++) {
@@ -175,7 +114,8 @@ class SignInTest {
         }
         assertThat(refused).isEqualTo(5);
         assertThat(throttled).isEqualTo(3);
-        assertThat(new Session().signIn("analyst", TestUsers.password(Role.ANALYST)).statusCode()).isEqualTo(429);
+        assertThat(new FormSession(port).signIn("analyst", TestUsers.password(Role.ANALYST)).statusCode())
+                .isEqualTo(429);
     }
 
     @Test
@@ -199,8 +139,8 @@ class SignInTest {
     @Test
     void a_user_changes_their_own_password_and_every_session_of_theirs_ends() {
         user("li.si", "clarify-lantern-91-gravel");
-        Session here = new Session();
-        Session elsewhere = new Session();
+        FormSession here = new FormSession(port);
+        FormSession elsewhere = new FormSession(port);
         assertThat(location(here.signIn("li.si", "clarify-lantern-91-gravel"))).doesNotContain("error");
         assertThat(location(elsewhere.signIn("li.si", "clarify-lantern-91-gravel"))).doesNotContain("error");
         assertThat(here.get("/account/password").statusCode()).isEqualTo(200);
@@ -221,7 +161,7 @@ class SignInTest {
         assertThat(location(elsewhere.get("/"))).contains("/login?expired");
         assertThat(budgetsAs("li.si", "clarify-lantern-91-gravel")).isEqualTo(401);
         assertThat(budgetsAs("li.si", "orchard-97-basalt-sluice")).isEqualTo(200);
-        Session again = new Session();
+        FormSession again = new FormSession(port);
         assertThat(location(again.signIn("li.si", "orchard-97-basalt-sluice"))).doesNotContain("error");
         assertThat(again.get("/").statusCode()).isEqualTo(200);
     }
@@ -229,7 +169,7 @@ class SignInTest {
     @Test
     void a_disabled_user_s_open_session_ends_and_records_nothing() {
         user("wang.wu", "orchard-97-basalt-sluice");
-        Session session = new Session();
+        FormSession session = new FormSession(port);
         assertThat(location(session.signIn("wang.wu", "orchard-97-basalt-sluice"))).doesNotContain("error");
         assertThat(session.get("/").statusCode()).isEqualTo(200);
         long events = DB.count("select count(*) from domain_event_entry");

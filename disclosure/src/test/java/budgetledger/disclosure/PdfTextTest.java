@@ -20,7 +20,6 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * A document printed as a PDF (ruled tables continued over pages under 续表 with repeated headers, cells wrapped over
@@ -33,8 +32,7 @@ class PdfTextTest {
 
     @BeforeAll
     static void cjkFont() {
-        assumeThat(DisclosurePdf.font()).as("a CJK font to embed in test PDFs (" + DisclosurePdf.FONT_FILE
-                + ", Debian fonts-wqy-microhei, installed by .ci/run)").isPresent();
+        DisclosurePdf.assumeFont();
     }
 
     @Test

@@ -54,7 +54,7 @@ class ChangeForms {
             "sequence", "被冲销的变动");
     private static final int MAX_DOCUMENT_NO = 100;
     private static final int MAX_REASON = 2000;
-    /** The events a 冲销 may undo (DepartmentBudget keeps the same list). */
+    /** The events the console offers to undo by 冲销 (the aggregate decides: BudgetStream.reversible). */
     static final Set<String> REVERSIBLE = Set.of("BudgetLineAppropriated", "BudgetLineAdjusted",
             "BudgetAmountTransferred");
 

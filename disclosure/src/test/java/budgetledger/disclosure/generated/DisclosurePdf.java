@@ -7,6 +7,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.assertj.core.api.Assumptions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -70,6 +71,12 @@ public final class DisclosurePdf {
     public static Optional<File> font() {
         File file = new File(FONT_FILE);
         return file.isFile() ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Skips the calling test, saying why, on a machine without the CJK font to embed (Debian fonts-wqy-microhei). */
+    public static void assumeFont() {
+        Assumptions.assumeThat(font()).as("a CJK font to embed in test PDFs (" + FONT_FILE
+                + ", Debian fonts-wqy-microhei, installed by .ci/run)").isPresent();
     }
 
     /** The document as a PDF; {@code runningHead} is printed above every page. */
