@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -33,18 +32,9 @@ class DisclosurePdfApiTest {
     static final LedgerApp APP = new LedgerApp();
     static final TestDatabase DB = APP.database();
 
-
     @BeforeAll
     static void cjkFont() {
         DisclosurePdf.assumeFont();
-    }
-
-    TestRestTemplate finance() {
-        return APP.finance();
-    }
-
-    ResponseEntity<JsonNode> importPdf(byte[] pdf, String query) {
-        return LedgerApp.postPdf(finance(), "/api/disclosures" + query, pdf);
     }
 
     long events() {
@@ -54,13 +44,13 @@ class DisclosurePdfApiTest {
     @Test
     void pdfs_import_as_the_body_and_as_a_form_upload_and_bad_ones_are_422_naming_the_page() {
         long before = events();
-        ResponseEntity<JsonNode> garbage = importPdf("%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII), "");
+        ResponseEntity<JsonNode> garbage = APP.importPdf("%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII), "");
         assertThat(garbage.getStatusCode().value()).isEqualTo(422);
         assertThat(garbage.getBody().get("rule").asText()).isEqualTo("unreadable-document");
         assertThat(garbage.getBody().get("problems").get(0).get("text").asText()).contains("不是可读取的 PDF");
 
         String letter = SampleText.seed().replaceFirst("\t3487\\.06\t", "\t34a7.06\t");
-        ResponseEntity<JsonNode> unreadable = importPdf(DisclosurePdf.write(letter, "晋城市行政审批服务管理局"), "");
+        ResponseEntity<JsonNode> unreadable = APP.importPdf(DisclosurePdf.write(letter, "晋城市行政审批服务管理局"), "");
         assertThat(unreadable.getStatusCode().value()).isEqualTo(422);
         JsonNode problem = unreadable.getBody().get("problems").get(0);
         assertThat(problem.get("page").asInt()).isGreaterThan(1);
@@ -70,7 +60,7 @@ class DisclosurePdfApiTest {
         int at = seedText.indexOf(row); // table 3's row; table 5 prints the same row later
         String misprinted = seedText.substring(0, at) + "201\t一般公共服务支出\t3497.06\t1920.38\t1566.68"
                 + seedText.substring(at + row.length());
-        ResponseEntity<JsonNode> refused = importPdf(DisclosurePdf.write(misprinted, "晋城市行政审批服务管理局"), "");
+        ResponseEntity<JsonNode> refused = APP.importPdf(DisclosurePdf.write(misprinted, "晋城市行政审批服务管理局"), "");
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody().get("problems")).hasSize(1);
         JsonNode cell = refused.getBody().get("problems").get(0);
@@ -79,13 +69,13 @@ class DisclosurePdfApiTest {
                 .contains("表3 预算支出总表", "201 一般公共服务支出", "“合计”列", "公布 3497.06", "其余单元格得出 3487.06");
         assertThat(events()).isEqualTo(before);
 
-        ResponseEntity<JsonNode> seed = importPdf(DisclosurePdf.write(SampleText.seed(),
+        ResponseEntity<JsonNode> seed = APP.importPdf(DisclosurePdf.write(SampleText.seed(),
                 "晋城市行政审批服务管理局2026年部门预算公开"), "");
         assertThat(seed.getStatusCode().value()).isEqualTo(201);
         assertThat(seed.getBody().get("budgetId").asText()).isEqualTo("062-2026");
         assertThat(seed.getBody().at("/reconciliation/exact").asInt()).isEqualTo(925);
         assertThat(seed.getBody().at("/reconciliation/mismatched").asInt()).isZero();
-        JsonNode total = finance().getForObject("/api/budgets/062-2026/tables/3", JsonNode.class).get("rows").get(0);
+        JsonNode total = APP.finance().getForObject("/api/budgets/062-2026/tables/3", JsonNode.class).get("rows").get(0);
         assertThat(total.get("amounts").toString()).isEqualTo("[\"4294.01\",\"2723.73\",\"1570.28\"]");
 
         // A department whose 项 are all in the catalogue: this test is about the upload, not about unknown codes.
@@ -105,7 +95,7 @@ class DisclosurePdfApiTest {
         }, part));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> uploaded = finance().postForEntity("/api/disclosures", new HttpEntity<>(form, headers),
+        ResponseEntity<JsonNode> uploaded = APP.finance().postForEntity("/api/disclosures", new HttpEntity<>(form, headers),
                 JsonNode.class);
         assertThat(uploaded.getStatusCode().value()).as(String.valueOf(uploaded.getBody())).isEqualTo(201);
         assertThat(uploaded.getBody().get("budgetId").asText())

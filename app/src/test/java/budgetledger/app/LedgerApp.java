@@ -90,6 +90,11 @@ public final class LedgerApp implements BeforeEachCallback {
         return client.postForEntity(path, new HttpEntity<>(pdf, headers), JsonNode.class);
     }
 
+    /** Imports a disclosure PDF as finance staff: {@code POST /api/disclosures<query>} with the PDF as the body. */
+    public ResponseEntity<JsonNode> importPdf(byte[] pdf, String query) {
+        return postPdf(finance(), "/api/disclosures" + query, pdf);
+    }
+
     /** Finds a test class's LedgerApp and puts its database and users into the environment of its application. */
     public static final class Properties implements ContextCustomizerFactory {
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,24 +35,15 @@ class OtherTemplatesApiTest {
     static final LedgerApp APP = new LedgerApp();
     static final TestDatabase DB = APP.database();
 
-
     @BeforeAll
     static void cjkFont() {
         DisclosurePdf.assumeFont();
     }
 
-    TestRestTemplate finance() {
-        return APP.finance();
-    }
-
-    ResponseEntity<JsonNode> importPdf(byte[] pdf, String query) {
-        return LedgerApp.postPdf(finance(), "/api/disclosures" + query, pdf);
-    }
-
     @Test
     void the_putuo_pdf_imports_as_a_shanghai_district_budget_with_tables_in_yuan_and_its_findings() {
         byte[] pdf = RealFixtures.bytes(RealFixtures.SHANGHAI);
-        ResponseEntity<JsonNode> imported = importPdf(pdf, "?departmentCode=231&findings=accept");
+        ResponseEntity<JsonNode> imported = APP.importPdf(pdf, "?departmentCode=231&findings=accept");
         assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
         JsonNode body = imported.getBody();
         assertThat(body.get("budgetId").asText()).isEqualTo("231-2026");
@@ -61,7 +51,7 @@ class OtherTemplatesApiTest {
         assertThat(body.get("reconciliation").get("mismatched").asInt()).isZero();
         assertThat(body.get("findings")).isEmpty();
 
-        JsonNode tables = finance().getForObject("/api/budgets/231-2026/tables", JsonNode.class);
+        JsonNode tables = APP.finance().getForObject("/api/budgets/231-2026/tables", JsonNode.class);
         assertThat(tables).hasSize(9);
         assertThat(tables.get(0).get("title").asText()).isEqualTo("2026年部门财务收支预算总表");
         assertThat(tables.get(0).get("unit").asText()).isEqualTo("元");
@@ -75,25 +65,25 @@ class OtherTemplatesApiTest {
         // 基本支出 by economic item: 人员经费 23,563,342.00, 公用经费 2,178,324.44
         assertThat(amounts(tables.get(7), "合计")).containsExactly("25741666.44", "23563342.00", "2178324.44");
 
-        assertThat(finance().getForEntity("/api/budgets/231-2026/tables/10", JsonNode.class)
+        assertThat(APP.finance().getForEntity("/api/budgets/231-2026/tables/10", JsonNode.class)
                 .getStatusCode().value()).isEqualTo(404);
-        JsonNode reconciliation = finance().getForObject("/api/budgets/231-2026/reconciliation", JsonNode.class);
+        JsonNode reconciliation = APP.finance().getForObject("/api/budgets/231-2026/reconciliation", JsonNode.class);
         assertThat(reconciliation.get("mismatched").asInt()).isZero();
 
         // out again in its own template: the document as text imports (under another code) to the same tables, and the
         // workbook's sheets say their units
-        String document = finance().getForObject("/api/budgets/231-2026/disclosure", String.class);
+        String document = APP.finance().getForObject("/api/budgets/231-2026/disclosure", String.class);
         HttpHeaders text = new HttpHeaders();
         text.setContentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));
-        ResponseEntity<JsonNode> again = finance().postForEntity("/api/disclosures?departmentCode=232",
+        ResponseEntity<JsonNode> again = APP.finance().postForEntity("/api/disclosures?departmentCode=232",
                 new HttpEntity<>(document.getBytes(java.nio.charset.StandardCharsets.UTF_8), text), JsonNode.class);
         assertThat(again.getStatusCode().value()).as(String.valueOf(again.getBody())).isEqualTo(201);
         assertThat(again.getBody().get("template").asText()).isEqualTo("shanghai-district-9");
-        JsonNode copied = finance().getForObject("/api/budgets/232-2026/tables", JsonNode.class);
+        JsonNode copied = APP.finance().getForObject("/api/budgets/232-2026/tables", JsonNode.class);
         for (int t = 0; t < 9; t++) {
             assertThat(copied.get(t).get("rows")).as("表" + (t + 1)).isEqualTo(tables.get(t).get("rows"));
         }
-        byte[] workbook = finance().getForObject("/api/budgets/231-2026/tables?format=xlsx", byte[].class);
+        byte[] workbook = APP.finance().getForObject("/api/budgets/231-2026/tables?format=xlsx", byte[].class);
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 new java.io.ByteArrayInputStream(workbook))) {
             assertThat(book.getNumberOfSheets()).isEqualTo(9);
@@ -104,7 +94,7 @@ class OtherTemplatesApiTest {
             throw new java.io.UncheckedIOException(e);
         }
 
-        JsonNode findings = finance().getForObject("/api/budgets/231-2026/findings", JsonNode.class);
+        JsonNode findings = APP.finance().getForObject("/api/budgets/231-2026/findings", JsonNode.class);
         List<String> texts = new ArrayList<>();
         findings.forEach(f -> texts.add(f.get("severity").asText() + " " + f.get("text").asText()));
         assertThat(texts).anyMatch(t -> t.startsWith("提示 与2025年预算执行数比较，而不是与上年预算比较"));
@@ -116,14 +106,14 @@ class OtherTemplatesApiTest {
 
     @Test
     void the_wuxi_pdf_imports_as_a_jiangsu_city_budget_with_its_units_and_figures() {
-        ResponseEntity<JsonNode> imported = importPdf(RealFixtures.bytes(RealFixtures.WUXI),
+        ResponseEntity<JsonNode> imported = APP.importPdf(RealFixtures.bytes(RealFixtures.WUXI),
                 "?departmentCode=113&findings=accept");
         assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
         assertThat(imported.getBody().get("budgetId").asText()).isEqualTo("113-2025");
         assertThat(imported.getBody().get("template").asText()).isEqualTo("jiangsu-city-13");
         assertThat(imported.getBody().get("reconciliation").get("mismatched").asInt()).isZero();
 
-        JsonNode tables = finance().getForObject("/api/budgets/113-2025/tables", JsonNode.class);
+        JsonNode tables = APP.finance().getForObject("/api/budgets/113-2025/tables", JsonNode.class);
         assertThat(tables).hasSize(13);
         assertThat(tables.get(1).get("title").asText()).isEqualTo("2025年收入总表");
         // 收入总表 by unit, with the document's unit codes: 本级 2,304.79 (其他收入 144.00), 接待中心 563.15
@@ -138,7 +128,7 @@ class OtherTemplatesApiTest {
                 .containsExactly("1.50", "null", "null", "null", "null", "1.50", "0.44", "16.20");
         assertThat(amounts(tables.get(11), "合计")).containsExactly("98.53");
         // 表13 政府采购支出表 from the recorded items: 服务 225.52 = 154.42 + 71.10 of 一般公共预算资金, 保安服务
-        JsonNode procurement = finance().getForObject("/api/budgets/113-2025/tables/13", JsonNode.class);
+        JsonNode procurement = APP.finance().getForObject("/api/budgets/113-2025/tables/13", JsonNode.class);
         assertThat(procurement.get("title").asText()).isEqualTo("2025年政府采购支出表");
         assertThat(amounts(procurement, "合计")).containsExactly("225.52", null, null, null, "225.52");
         assertThat(amounts(procurement, "服务")).containsExactly("225.52", null, null, null, "225.52");
@@ -152,11 +142,11 @@ class OtherTemplatesApiTest {
         Template template = Template.byId("shanghai-district-9").orElseThrow();
         LedgerGenerator.Generated generated = TemplateLedgerGenerator.generate(template, 7);
         String department = generated.header().departmentName();
-        ResponseEntity<JsonNode> imported = importPdf(DisclosurePdf.write(generated.text(), department + "2026年部门预算"),
+        ResponseEntity<JsonNode> imported = APP.importPdf(DisclosurePdf.write(generated.text(), department + "2026年部门预算"),
                 "?departmentCode=901");
         assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
         assertThat(imported.getBody().get("template").asText()).isEqualTo("shanghai-district-9");
-        JsonNode tables = finance().getForObject("/api/budgets/901-2026/tables", JsonNode.class);
+        JsonNode tables = APP.finance().getForObject("/api/budgets/901-2026/tables", JsonNode.class);
         assertThat(tables).hasSize(9);
         long total = generated.lines().stream().mapToLong(l -> l.amountFen()).sum();
         assertThat(amounts(tables.get(0), "收入总计").get(0))
@@ -168,7 +158,7 @@ class OtherTemplatesApiTest {
         String moved = java.math.BigDecimal.valueOf(total + 100, 2).toPlainString();
         String text = generated.text().replaceFirst("收入总计\\t" + printed.replace(".", "\\."), "收入总计\t" + moved);
         assertThat(text).isNotEqualTo(generated.text());
-        ResponseEntity<JsonNode> refused = importPdf(DisclosurePdf.write(text, department + "2026年部门预算"),
+        ResponseEntity<JsonNode> refused = APP.importPdf(DisclosurePdf.write(text, department + "2026年部门预算"),
                 "?departmentCode=902");
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody().get("problems").toString()).contains("表1 部门财务收支预算总表", "收入总计",
@@ -189,11 +179,11 @@ class OtherTemplatesApiTest {
         assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
         assertThat(imported.getBody().get("template").asText()).isEqualTo("jiangsu-city-13");
         assertThat(imported.getBody().get("reconciliation").get("mismatched").asInt()).isZero();
-        JsonNode tables = finance().getForObject("/api/budgets/" + code + "-2026/tables", JsonNode.class);
+        JsonNode tables = APP.finance().getForObject("/api/budgets/" + code + "-2026/tables", JsonNode.class);
         assertThat(tables).hasSize(13);
 
         // the budget's own workbook, as the API serves it, reads as a department's workbook: the document's tables
-        ResponseEntity<byte[]> own = finance().exchange("/api/budgets/" + code + "-2026/tables?format=xlsx",
+        ResponseEntity<byte[]> own = APP.finance().exchange("/api/budgets/" + code + "-2026/tables?format=xlsx",
                 org.springframework.http.HttpMethod.GET, null, byte[].class);
         assertThat(own.getStatusCode().value()).isEqualTo(200);
         var fromOwn = new budgetledger.disclosure.DisclosureParser().parse(
@@ -218,7 +208,7 @@ class OtherTemplatesApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        return finance().postForEntity("/api/disclosures" + query, new HttpEntity<>(xlsx, headers), JsonNode.class);
+        return APP.finance().postForEntity("/api/disclosures" + query, new HttpEntity<>(xlsx, headers), JsonNode.class);
     }
 
     @Test
@@ -227,14 +217,14 @@ class OtherTemplatesApiTest {
         text.setContentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));
         // last year's budget: the seed with its years moved back by one (the same tables, 4,294.01 万元)
         String lastYear = SampleText.seed().replace("2025", "2024").replace("2026", "2025");
-        assertThat(finance().postForEntity("/api/disclosures", new HttpEntity<>(
+        assertThat(APP.finance().postForEntity("/api/disclosures", new HttpEntity<>(
                 lastYear.getBytes(java.nio.charset.StandardCharsets.UTF_8), text), JsonNode.class)
                 .getStatusCode().value()).isEqualTo(201);
         // this year's document says last year's 收支总计 was 4,557.36 万元: not the budget the ledger holds
-        ResponseEntity<JsonNode> imported = finance().postForEntity("/api/disclosures", new HttpEntity<>(
+        ResponseEntity<JsonNode> imported = APP.finance().postForEntity("/api/disclosures", new HttpEntity<>(
                 SampleText.seed().getBytes(java.nio.charset.StandardCharsets.UTF_8), text), JsonNode.class);
         assertThat(imported.getStatusCode().value()).isEqualTo(201);
-        JsonNode findings = finance().getForObject("/api/budgets/062-2026/findings", JsonNode.class);
+        JsonNode findings = APP.finance().getForObject("/api/budgets/062-2026/findings", JsonNode.class);
         List<String> texts = new ArrayList<>();
         findings.forEach(f -> texts.add(f.get("severity").asText() + " " + f.get("place").asText() + " "
                 + f.get("text").asText()));
@@ -248,15 +238,15 @@ class OtherTemplatesApiTest {
         text.setContentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));
         byte[] seed = SampleText.seed().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         // the seed as the 部门预算 of department 071 (units 071001 … 071005)
-        assertThat(finance().postForEntity("/api/disclosures?departmentCode=071", new HttpEntity<>(seed, text),
+        assertThat(APP.finance().postForEntity("/api/disclosures?departmentCode=071", new HttpEntity<>(seed, text),
                 JsonNode.class).getStatusCode().value()).isEqualTo(201);
         // the whole department's document imported again as the 单位预算 of its unit 071002: two budgets, and the
         // unit's budget (4,294.01 万元) is not that unit's part of the department's
-        ResponseEntity<JsonNode> unit = finance().postForEntity("/api/disclosures?departmentCode=071002",
+        ResponseEntity<JsonNode> unit = APP.finance().postForEntity("/api/disclosures?departmentCode=071002",
                 new HttpEntity<>(seed, text), JsonNode.class);
         assertThat(unit.getStatusCode().value()).isEqualTo(201);
         assertThat(unit.getBody().get("budgetId").asText()).isEqualTo("071002-2026");
-        JsonNode findings = finance().getForObject("/api/budgets/071002-2026/findings", JsonNode.class);
+        JsonNode findings = APP.finance().getForObject("/api/budgets/071002-2026/findings", JsonNode.class);
         List<String> texts = new ArrayList<>();
         findings.forEach(f -> texts.add(f.get("place").asText() + " " + f.get("text").asText()));
         assertThat(texts).anyMatch(t -> t.startsWith("部门预算与单位预算 单位 晋城市行政审批服务管理局（071002） 在部门预算（071-2026）中为 ")
@@ -267,7 +257,7 @@ class OtherTemplatesApiTest {
     void an_unknown_template_is_a_400_naming_the_templates_there_are() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
-        ResponseEntity<JsonNode> refused = finance().postForEntity("/api/disclosures?template=hunan-8",
+        ResponseEntity<JsonNode> refused = APP.finance().postForEntity("/api/disclosures?template=hunan-8",
                 new HttpEntity<>("无", headers), JsonNode.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().toString()).contains("没有模板 hunan-8", "shanxi-13", "shanghai-district-9");

@@ -55,12 +55,8 @@ public class SecurityConfiguration {
         http.securityMatcher("/actuator/health", "/actuator/health/**")
                 .addFilterBefore(throttle.filter(json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules.requestMatchers(HttpMethod.GET, "/actuator/health",
-                        "/actuator/health/**").permitAll().anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
-                .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(AbstractHttpConfigurer::disable);
-        return http.build();
+                        "/actuator/health/**").permitAll().anyRequest().denyAll());
+        return statelessBasic(http, refusals);
     }
 
     @Bean
@@ -85,12 +81,18 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/disclosures").hasRole(FINANCE)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                        .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
+                        .anyRequest().denyAll());
+        return statelessBasic(http, refusals);
+    }
+
+    /**
+     * HTTP Basic on every call, no session: refusals answer as JSON. No cookie and no session authenticate such a
+     * call, so a forged cross-site request carries no credentials: CSRF tokens would protect nothing here.
+     */
+    private static SecurityFilterChain statelessBasic(HttpSecurity http, Refusals refusals) throws Exception {
+        http.httpBasic(basic -> basic.authenticationEntryPoint(refusals))
                 .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // No cookie and no session authenticate an API call, so a forged cross-site request carries no
-                // credentials: CSRF tokens would protect nothing here.
                 .csrf(AbstractHttpConfigurer::disable);
         return http.build();
     }
