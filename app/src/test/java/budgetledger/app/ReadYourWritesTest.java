@@ -2,6 +2,9 @@ package budgetledger.app;
 
 import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import budgetledger.projections.LedgerProcessing;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +50,12 @@ class ReadYourWritesTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    TransactionManager transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -220,6 +230,25 @@ class ReadYourWritesTest {
             if (!projections.isRunning()) {
                 projections.start();
             }
+        }
+    }
+
+    /**
+     * Issue 18: only the journal's commit waits for the disk. The ledger-core processor's transactions (a batch's
+     * rows with its token) commit asynchronously; every other transaction, the command's among them, as configured.
+     */
+    @Test
+    void the_projection_batches_commit_without_waiting_for_the_disk_and_other_transactions_do_not() {
+        assertThat(synchronousCommitIn(processing.transactionManager(LedgerProcessing.CORE))).isEqualTo("off");
+        assertThat(synchronousCommitIn(transactions)).isEqualTo("on");
+    }
+
+    private String synchronousCommitIn(TransactionManager manager) {
+        Transaction transaction = manager.startTransaction();
+        try {
+            return jdbc.queryForObject("show synchronous_commit", String.class);
+        } finally {
+            transaction.rollback();
         }
     }
 }
