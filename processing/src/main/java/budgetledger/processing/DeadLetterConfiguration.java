@@ -37,7 +37,13 @@ public class DeadLetterConfiguration {
                 .build());
         // A rebuild resets the processor and replays every event: what was parked is applied again then, so the
         // queue is emptied with the reset (else the replay would park every event of a parked budget once more).
+        // Issue 18: without the sequence cache every event handled asked the queue whether its budget was parked
+        // (one SELECT COUNT(*) per event, in every batch and replay). With it, a segment that found the queue empty
+        // when it was claimed asks only for the budgets it parked itself since; else it remembers the last 1,024
+        // budgets it found unparked (Axon's default: the list is searched linearly). It is kept per segment and
+        // dropped when the segment is released; a letter retried or evicted by an operator (DeadLetters) only
+        // leaves the budget marked as parked, which costs a query, never a wrong answer.
         processing.registerDeadLetteringEventHandlerInvokerConfiguration(LedgerProcessing.CORE,
-                (config, invoker) -> invoker.allowReset(true));
+                (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
     }
 }
