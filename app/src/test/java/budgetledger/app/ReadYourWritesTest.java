@@ -6,6 +6,7 @@ import budgetledger.projections.LedgerProcessing;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,6 +232,44 @@ class ReadYourWritesTest {
             if (!projections.isRunning()) {
                 projections.start();
             }
+        }
+    }
+
+    /**
+     * Issue 18: a write waits for the segment that handles its budget's events, not for the others. With the other
+     * segment released (nothing processes its budgets), a line added to this budget is still acknowledged 201 and
+     * read back at once, while a bare position, which waits for every segment, is not reached.
+     */
+    @Test
+    void a_write_waits_for_its_budgets_segment_only() throws Exception {
+        TestRestTemplate http = finance();
+        assertThat(post(http, "/api/budgets", """
+                {"departmentCode":"932","departmentName":"示例单位","fiscalYear":2026,
+                 "units":[{"code":"932001","name":"本级","type":"行政"}]}""").getStatusCode().value()).isEqualTo(201);
+        TrackingEventProcessor projections = processing.eventProcessor("ledger-core", TrackingEventProcessor.class)
+                .orElseThrow();
+        Segment[] segments = Segment.computeSegments(0, 1);
+        int other = segments[0].matches("932-2026") ? 1 : 0;
+        projections.releaseSegment(other, 60, TimeUnit.SECONDS);
+        try {
+            for (int i = 0; i < 200 && projections.processingStatus().containsKey(other); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(projections.processingStatus()).doesNotContainKey(other);
+            ResponseEntity<JsonNode> line = post(http, "/api/budgets/932-2026/lines", """
+                    {"unitCode":"932001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
+                     "origin":"当年","project":"云桌面服务费","amount":"700","documentNo":"文号","reason":"年初预算",
+                     "commandId":"own-segment-1"}""");
+            assertThat(line.getStatusCode().value()).isEqualTo(201);
+            assertThat(analyst().getForObject("/api/budgets/932-2026/lines/L1", JsonNode.class).get("amount").asText())
+                    .isEqualTo("700.00");
+            // The released segment's stored token stops before this write: a bare position is not reached.
+            long position = Long.parseLong(line.getHeaders().getFirst("Ledger-Position"));
+            ResponseEntity<JsonNode> everySegment = analyst().getForEntity("/api/read-models/positions/" + position,
+                    JsonNode.class);
+            assertThat(everySegment.getStatusCode().value()).isEqualTo(202);
+        } finally {
+            projections.releaseSegment(other, -1, TimeUnit.SECONDS);
         }
     }
 

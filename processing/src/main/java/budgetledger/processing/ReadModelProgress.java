@@ -2,8 +2,10 @@ package budgetledger.processing;
 
 import budgetledger.projections.LedgerProcessing;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,11 @@ public class ReadModelProgress {
     TrackingEventProcessor processor() {
         return processing.eventProcessor(LedgerProcessing.CORE, TrackingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no tracking processor " + LedgerProcessing.CORE));
+    }
+
+    /** How the processor assigns events to segments (Axon's default: per aggregate). */
+    SequencingPolicy<? super EventMessage<?>> sequencingPolicy() {
+        return processing.sequencingPolicy(LedgerProcessing.CORE);
     }
 
     /** Every segment's token at or past {@code globalIndex} (the 'replaying' flag lags behind, so compare positions). */

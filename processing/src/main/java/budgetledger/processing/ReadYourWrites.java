@@ -1,7 +1,11 @@
 package budgetledger.processing;
 
 import budgetledger.projections.LedgerProcessing;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.MergedTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -16,8 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Read your writes: a write is acknowledged only once the read models show it. After its command committed, the
@@ -30,6 +36,12 @@ import java.util.List;
  * other (the unique key on its sequence numbers), so its latest committed event lies at or after ours, and once a
  * segment has fetched that one it has fetched ours. Why not "no gap below the head": a rolled-back append (a lost
  * race) leaves a gap that the token keeps for up to a minute, and the wait would run into its bound.
+ * <p>
+ * Why only the budget's segment (issue 18): the processor hands all of a budget's events to one segment (its
+ * sequencing policy, per aggregate), so every row an event of the budget writes is written by that segment's batch;
+ * the other segments write nothing the write changed. Waiting for them as well made every acknowledged change wait
+ * for the slower of two batches, one of which only moved its token. A bare position (the positions endpoint) still
+ * waits for every segment.
  */
 @Component
 public class ReadYourWrites {
@@ -37,6 +49,8 @@ public class ReadYourWrites {
     /** The header carrying the event position of a write's answer. */
     public static final String POSITION_HEADER = "Ledger-Position";
 
+    /** The aggregate type of a budget's events (DepartmentBudget); the sequencing policy looks at the id only. */
+    private static final String BUDGET_AGGREGATE = "DepartmentBudget";
     private static final long FIRST_PAUSE_MILLIS = 2;
     private static final long LOCAL_PAUSE_MILLIS = 1;
     private static final long LONGEST_PAUSE_MILLIS = 20;
@@ -58,7 +72,8 @@ public class ReadYourWrites {
     /** The answer to a write on a budget: 200/201 once the read models show it, else 202; both carry the position. */
     public <T> ResponseEntity<T> answer(String budgetId, HttpStatus status, URI location, T body) {
         long position = positionOf(budgetId);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(awaitPosition(position) ? status : HttpStatus.ACCEPTED)
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(awaitPosition(position, budgetId) ? status
+                        : HttpStatus.ACCEPTED)
                 .header(POSITION_HEADER, Long.toString(position));
         if (location != null) {
             answer.location(location);
@@ -68,7 +83,7 @@ public class ReadYourWrites {
 
     /** For the console: waits until the read models show every event of the budget committed so far. */
     public boolean awaitBudget(String budgetId) {
-        return awaitPosition(positionOf(budgetId));
+        return awaitPosition(positionOf(budgetId), budgetId);
     }
 
     /** The global index of the budget's latest event; -1 when it has none. */
@@ -80,12 +95,33 @@ public class ReadYourWrites {
 
     /** Waits (at most the bound) until every segment has handled the event at this position; true when it has. */
     public boolean awaitPosition(long position) {
+        return awaitPosition(position, segment -> true);
+    }
+
+    /** Waits (at most the bound) until the segment of this budget has handled its event at this position. */
+    boolean awaitPosition(long position, String budgetId) {
+        Object sequence = sequenceOf(budgetId);
+        return awaitPosition(position, segment -> segment.matches(sequence));
+    }
+
+    /**
+     * The sequence identifier the processor gives the budget's events (under Axon's default policy, per aggregate:
+     * the budget id), asked of the processor's own policy so that the segment chosen here is the one it uses.
+     */
+    Object sequenceOf(String budgetId) {
+        SequencingPolicy<? super EventMessage<?>> policy = progress.sequencingPolicy();
+        Object sequence = policy.getSequenceIdentifierFor(
+                new GenericDomainEventMessage<>(BUDGET_AGGREGATE, budgetId, 0, budgetId));
+        return sequence == null ? budgetId : sequence;
+    }
+
+    private boolean awaitPosition(long position, Predicate<Segment> relevant) {
         if (position < 0) {
             return true;
         }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long pause = FIRST_PAUSE_MILLIS;
-        while (!processed(position)) {
+        while (!processed(position, relevant)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -118,26 +154,38 @@ public class ReadYourWrites {
      * commit together with the read models they describe (the segments other nodes hold).
      */
     boolean processed(long position) {
+        return processed(position, segment -> true);
+    }
+
+    /** Like {@link #processed(long)}, for the segments {@code relevant} accepts only. */
+    private boolean processed(long position, Predicate<Segment> relevant) {
         Collection<EventTrackerStatus> here = progress.processor().processingStatus().values();
         long whole = 0;
         boolean allHere = true;
         for (EventTrackerStatus segment : here) {
             whole += (1L << 32) / (segment.getSegment().getMask() + 1L);
-            allHere &= covers(segment.getTrackingToken(), position);
+            if (relevant.test(segment.getSegment())) {
+                allHere &= covers(segment.getTrackingToken(), position);
+            }
         }
         if (whole == 1L << 32) {
             return allHere;
         }
-        List<TrackingToken> stored = jdbc.query("select token, token_type from token_entry where processor_name = ?",
-                (rs, n) -> rs.getBytes("token") == null ? null
+        record Stored(int segment, TrackingToken token) {
+        }
+        List<Stored> stored = jdbc.query("select segment, token, token_type from token_entry where processor_name = ?",
+                (rs, n) -> new Stored(rs.getInt("segment"), rs.getBytes("token") == null ? null
                         : new GenericTokenEntry<>(rs.getBytes("token"), rs.getString("token_type"), null, null,
-                        LedgerProcessing.CORE, 0, byte[].class).getToken(tokenSerializer),
+                        LedgerProcessing.CORE, 0, byte[].class).getToken(tokenSerializer)),
                 LedgerProcessing.CORE);
         if (stored.isEmpty()) {
             return false;
         }
-        for (TrackingToken token : stored) {
-            if (!covers(token, position)) {
+        Segment[] segments = Segment.computeSegments(stored.stream().mapToInt(Stored::segment).toArray());
+        for (Stored entry : stored) {
+            Segment segment = Arrays.stream(segments).filter(s -> s.getSegmentId() == entry.segment()).findFirst()
+                    .orElse(Segment.ROOT_SEGMENT);
+            if (relevant.test(segment) && !covers(entry.token(), position)) {
                 return false;
             }
         }
