@@ -1,5 +1,6 @@
 package budgetledger.audit;
 
+import budgetledger.events.schema.StoredTimestamps;
 import budgetledger.command.BudgetRuleException;
 import budgetledger.events.BudgetLineAppropriated;
 import budgetledger.events.BudgetLinesAppropriated;
@@ -112,7 +113,7 @@ public class BudgetJournal {
                 StoredEvent.ROW, budgetId, after, upToPosition == null ? Long.MAX_VALUE : upToPosition);
         StoredEvents.Reading reading = storedEvents.reading();
         List<Entry> stored = rows.parallelStream().flatMap(row -> {
-            Instant time = Instant.parse(row.timeStamp());
+            Instant time = StoredTimestamps.parse(row.timeStamp());
             LazyMetaData metadata = new LazyMetaData(row.metaData());
             return reading.payloads(row).stream()
                     .map(payload -> new Entry(row.globalIndex(), row.sequenceNumber(), time, payload, metadata));
