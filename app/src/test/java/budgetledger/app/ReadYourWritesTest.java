@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Read your writes: a write acknowledged with 200/201 is reflected by the very next read, with no waiting by the
@@ -65,6 +67,10 @@ class ReadYourWritesTest {
         registry.add("budget-ledger.db.max-pool-size", () -> 12);
         // the bound of the wait; the 202 test below waits it out once
         registry.add("budget-ledger.read-your-writes.timeout-ms", () -> 3000);
+    }
+
+    TrackingEventProcessor projections() {
+        return processing.eventProcessor(LedgerProcessing.CORE, TrackingEventProcessor.class).orElseThrow();
     }
 
     TestRestTemplate finance() {
@@ -203,8 +209,7 @@ class ReadYourWritesTest {
         assertThat(post(http, "/api/budgets", """
                 {"departmentCode":"931","departmentName":"示例单位","fiscalYear":2026,
                  "units":[{"code":"931001","name":"本级","type":"行政"}]}""").getStatusCode().value()).isEqualTo(201);
-        TrackingEventProcessor projections = processing.eventProcessor("ledger-core", TrackingEventProcessor.class)
-                .orElseThrow();
+        TrackingEventProcessor projections = projections();
         projections.shutDown();
         try {
             ResponseEntity<JsonNode> line = post(http, "/api/budgets/931-2026/lines", """
@@ -241,21 +246,18 @@ class ReadYourWritesTest {
      * read back at once, while a bare position, which waits for every segment, is not reached.
      */
     @Test
-    void a_write_waits_for_its_budgets_segment_only() throws Exception {
+    void a_write_waits_for_its_budgets_segment_only() {
         TestRestTemplate http = finance();
         assertThat(post(http, "/api/budgets", """
                 {"departmentCode":"932","departmentName":"示例单位","fiscalYear":2026,
                  "units":[{"code":"932001","name":"本级","type":"行政"}]}""").getStatusCode().value()).isEqualTo(201);
-        TrackingEventProcessor projections = processing.eventProcessor("ledger-core", TrackingEventProcessor.class)
-                .orElseThrow();
+        TrackingEventProcessor projections = projections();
         Segment[] segments = Segment.computeSegments(0, 1);
         int other = segments[0].matches("932-2026") ? 1 : 0;
         projections.releaseSegment(other, 60, TimeUnit.SECONDS);
         try {
-            for (int i = 0; i < 200 && projections.processingStatus().containsKey(other); i++) {
-                Thread.sleep(50);
-            }
-            assertThat(projections.processingStatus()).doesNotContainKey(other);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !projections.processingStatus().containsKey(other));
             ResponseEntity<JsonNode> line = post(http, "/api/budgets/932-2026/lines", """
                     {"unitCode":"932001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
                      "origin":"当年","project":"云桌面服务费","amount":"700","documentNo":"文号","reason":"年初预算",

@@ -149,15 +149,10 @@ public class ReadYourWrites {
     }
 
     /**
-     * Whether every segment has handled the event at this position: from this node's processor when it holds every
-     * segment (its status advances after a batch commits), else from the tokens stored in token_entry, which
-     * commit together with the read models they describe (the segments other nodes hold).
+     * Whether every segment {@code relevant} accepts has handled the event at this position: from this node's
+     * processor when it holds every segment (its status advances after a batch commits), else from the tokens stored
+     * in token_entry, which commit together with the read models they describe (the segments other nodes hold).
      */
-    boolean processed(long position) {
-        return processed(position, segment -> true);
-    }
-
-    /** Like {@link #processed(long)}, for the segments {@code relevant} accepts only. */
     private boolean processed(long position, Predicate<Segment> relevant) {
         Collection<EventTrackerStatus> here = progress.processor().processingStatus().values();
         long whole = 0;

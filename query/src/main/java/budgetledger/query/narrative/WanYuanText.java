@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Amounts and percentages as the narrative writes them: 万元 with two decimals, rounded half-up from exact 分;
- * with thousands separators (4,294.01) or without (4294.01) as the seed's section does; zero as "0" (上年结转0万元,
- * 占0%).
+ * with thousands separators (4,294.01) or without (4294.01), whichever the section being written uses (documents
+ * differ, even sections of one document); zero as "0" (上年结转0万元, 占0%).
  */
 public final class WanYuanText {
 
