@@ -200,39 +200,41 @@ class ReadYourWritesTest {
     }
 
     /**
-     * With the projections stopped a write cannot be shown in time: it is answered 202 with its position, which a
-     * client can wait for; once they run again, the position is reached and the read shows the write.
+     * With the projections stopped a write the processor must apply cannot be shown in time (a 说明, which only the
+     * processor writes): it is answered 202 with its position, which a client can wait for. A change to lines behind
+     * it cannot be written in its command's transaction either (the read models lack the budget's event before it),
+     * so it is 202 too; once the projections run again, both positions are reached and the reads show both writes.
      */
     @Test
     void past_the_bound_a_write_is_202_with_its_position_and_the_position_can_be_waited_for() {
         TestRestTemplate http = finance();
-        assertThat(post(http, "/api/budgets", """
-                {"departmentCode":"931","departmentName":"示例单位","fiscalYear":2026,
-                 "units":[{"code":"931001","name":"本级","type":"行政"}]}""").getStatusCode().value()).isEqualTo(201);
+        openWithLine(http, "931", "500");
         TrackingEventProcessor projections = projections();
         projections.shutDown();
         try {
-            ResponseEntity<JsonNode> line = post(http, "/api/budgets/931-2026/lines", """
-                    {"unitCode":"931001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
-                     "origin":"当年","project":"云桌面服务费","amount":"500","documentNo":"文号","reason":"年初预算",
-                     "commandId":"late-1"}""");
-            assertThat(line.getStatusCode().value()).isEqualTo(202);
-            assertThat(line.getBody().get("lineId").asText()).isEqualTo("L1");
-            long position = Long.parseLong(line.getHeaders().getFirst("Ledger-Position"));
+            ResponseEntity<JsonNode> reason = post(http, "/api/budgets/931-2026/change-reasons", """
+                    {"subject":"收支总计","reason":"新增云桌面项目","documentNo":"文号","commandId":"late-reason"}""");
+            assertThat(reason.getStatusCode().value()).isEqualTo(202);
+            long position = Long.parseLong(reason.getHeaders().getFirst("Ledger-Position"));
             assertThat(position).isEqualTo(DB.count("select max(global_index) from domain_event_entry "
                     + "where aggregate_identifier = '931-2026'"));
             ResponseEntity<JsonNode> notYet = analyst().getForEntity("/api/read-models/positions/" + position,
                     JsonNode.class);
             assertThat(notYet.getStatusCode().value()).isEqualTo(202);
             assertThat(notYet.getBody().get("processed").asBoolean()).isFalse();
+            ResponseEntity<JsonNode> adjusted = post(http, "/api/budgets/931-2026/adjustments", """
+                    {"lineId":"L1","amount":"1","documentNo":"文号","reason":"追加","commandId":"late-adjustment"}""");
+            assertThat(adjusted.getStatusCode().value()).isEqualTo(202);
+            assertThat(lineAmount("931", "L1")).isEqualTo("500.00");
 
             projections.start();
-            ResponseEntity<JsonNode> reached = analyst().getForEntity("/api/read-models/positions/" + position,
+            long adjustedAt = Long.parseLong(adjusted.getHeaders().getFirst("Ledger-Position"));
+            ResponseEntity<JsonNode> reached = analyst().getForEntity("/api/read-models/positions/" + adjustedAt,
                     JsonNode.class);
             assertThat(reached.getStatusCode().value()).isEqualTo(200);
             assertThat(reached.getBody().get("processed").asBoolean()).isTrue();
-            assertThat(analyst().getForObject("/api/budgets/931-2026/lines/L1", JsonNode.class).get("amount").asText())
-                    .isEqualTo("500.00");
+            assertThat(DB.count("select count(*) from change_reason where budget_id = '931-2026'")).isEqualTo(1);
+            assertThat(lineAmount("931", "L1")).isEqualTo("501.00");
         } finally {
             if (!projections.isRunning()) {
                 projections.start();
@@ -241,16 +243,55 @@ class ReadYourWritesTest {
     }
 
     /**
+     * Issue 18: a change to lines is written to {@code budget_line} in its command's own transaction when the read
+     * models hold the budget's events before it. With the projections stopped, lines added, adjusted and
+     * transferred are acknowledged 201/200 and read back at once; when the processor applies the same events
+     * afterwards the rows do not change, and the budget's progress is its latest event throughout.
+     */
+    @Test
+    void a_change_to_lines_is_shown_by_its_own_commit_and_the_processor_applying_it_again_changes_nothing() {
+        TestRestTemplate http = finance();
+        openWithLine(http, "933", "500");
+        TrackingEventProcessor projections = projections();
+        projections.shutDown();
+        String before;
+        try {
+            ResponseEntity<JsonNode> second = post(http, "/api/budgets/933-2026/lines", """
+                    {"unitCode":"933001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
+                     "origin":"当年","project":"运维费","amount":"100","documentNo":"文号","reason":"年初预算",
+                     "commandId":"in-commit-line"}""");
+            assertThat(second.getStatusCode().value()).isEqualTo(201);
+            assertThat(post(http, "/api/budgets/933-2026/adjustments", """
+                    {"lineId":"L1","amount":"20.50","documentNo":"文号","reason":"追加","commandId":"in-commit-adjust"}""")
+                    .getStatusCode().value()).isEqualTo(200);
+            assertThat(post(http, "/api/budgets/933-2026/transfers", """
+                    {"fromLineId":"L1","toLineId":"L2","amount":"0.50","documentNo":"文号","reason":"调剂",
+                     "commandId":"in-commit-transfer"}""").getStatusCode().value()).isEqualTo(200);
+            assertThat(lineAmount("933", "L1")).isEqualTo("520.00");
+            assertThat(lineAmount("933", "L2")).isEqualTo("100.50");
+            assertThat(DB.count("select applied_sequence from budget_progress where budget_id = '933-2026'"))
+                    .isEqualTo(DB.count("select max(sequence_number) from domain_event_entry "
+                            + "where aggregate_identifier = '933-2026'"));
+            before = lineRows("933");
+        } finally {
+            projections.start();
+        }
+        long head = DB.count("select max(global_index) from domain_event_entry");
+        assertThat(analyst().getForEntity("/api/read-models/positions/" + head, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(lineRows("933")).isEqualTo(before);
+    }
+
+    /**
      * Issue 18: a write waits for the segment that handles its budget's events, not for the others. With the other
-     * segment released (nothing processes its budgets), a line added to this budget is still acknowledged 201 and
-     * read back at once, while a bare position, which waits for every segment, is not reached.
+     * segment released (nothing processes its budgets), a 说明 recorded for this budget (written by the processor) is
+     * still acknowledged 200 and read back at once, while a bare position, which waits for every segment, is not
+     * reached.
      */
     @Test
     void a_write_waits_for_its_budgets_segment_only() {
         TestRestTemplate http = finance();
-        assertThat(post(http, "/api/budgets", """
-                {"departmentCode":"932","departmentName":"示例单位","fiscalYear":2026,
-                 "units":[{"code":"932001","name":"本级","type":"行政"}]}""").getStatusCode().value()).isEqualTo(201);
+        openWithLine(http, "932", "700");
         TrackingEventProcessor projections = projections();
         Segment[] segments = Segment.computeSegments(0, 1);
         int other = segments[0].matches("932-2026") ? 1 : 0;
@@ -258,21 +299,40 @@ class ReadYourWritesTest {
         try {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> !projections.processingStatus().containsKey(other));
-            ResponseEntity<JsonNode> line = post(http, "/api/budgets/932-2026/lines", """
-                    {"unitCode":"932001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
-                     "origin":"当年","project":"云桌面服务费","amount":"700","documentNo":"文号","reason":"年初预算",
-                     "commandId":"own-segment-1"}""");
-            assertThat(line.getStatusCode().value()).isEqualTo(201);
-            assertThat(analyst().getForObject("/api/budgets/932-2026/lines/L1", JsonNode.class).get("amount").asText())
-                    .isEqualTo("700.00");
+            ResponseEntity<JsonNode> reason = post(http, "/api/budgets/932-2026/change-reasons", """
+                    {"subject":"收支总计","reason":"新增云桌面项目","documentNo":"文号","commandId":"own-segment-1"}""");
+            assertThat(reason.getStatusCode().value()).isEqualTo(200);
+            assertThat(DB.count("select count(*) from change_reason where budget_id = '932-2026'")).isEqualTo(1);
             // The released segment's stored token stops before this write: a bare position is not reached.
-            long position = Long.parseLong(line.getHeaders().getFirst("Ledger-Position"));
+            long position = Long.parseLong(reason.getHeaders().getFirst("Ledger-Position"));
             ResponseEntity<JsonNode> everySegment = analyst().getForEntity("/api/read-models/positions/" + position,
                     JsonNode.class);
             assertThat(everySegment.getStatusCode().value()).isEqualTo(202);
         } finally {
             projections.releaseSegment(other, -1, TimeUnit.SECONDS);
         }
+    }
+
+    /** Opens the budget {@code <code>-2026} with one unit and its line L1 of this amount (元), both acknowledged. */
+    private static void openWithLine(TestRestTemplate http, String code, String amount) {
+        assertThat(post(http, "/api/budgets", """
+                {"departmentCode":"%s","departmentName":"示例单位","fiscalYear":2026,
+                 "units":[{"code":"%s001","name":"本级","type":"行政"}]}""".formatted(code, code))
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(post(http, "/api/budgets/" + code + "-2026/lines", """
+                {"unitCode":"%s001","functionalCode":"2010306","kind":"项目支出","fundingSource":"一般公共预算",
+                 "origin":"当年","project":"云桌面服务费","amount":"%s","documentNo":"文号","reason":"年初预算",
+                 "commandId":"open-line-%s"}""".formatted(code, amount, code)).getStatusCode().value()).isEqualTo(201);
+    }
+
+    private String lineAmount(String code, String lineId) {
+        return analyst().getForObject("/api/budgets/" + code + "-2026/lines/" + lineId, JsonNode.class)
+                .get("amount").asText();
+    }
+
+    private String lineRows(String code) {
+        return String.join("\n", jdbc.queryForList("select t::text from budget_line t where budget_id = ? "
+                + "order by line_id", String.class, code + "-2026"));
     }
 
     /**

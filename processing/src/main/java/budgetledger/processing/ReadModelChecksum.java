@@ -22,7 +22,8 @@ public class ReadModelChecksum {
             new String[]{"change_reason", "budget_id, subject"},
             new String[]{"current_year_figure", "budget_id, subject"},
             new String[]{"procurement_item", "budget_id, position"},
-            new String[]{"published_table", "budget_id, table_number"});
+            new String[]{"published_table", "budget_id, table_number"},
+            new String[]{"budget_progress", "budget_id"});
 
     private final JdbcTemplate jdbc;
 

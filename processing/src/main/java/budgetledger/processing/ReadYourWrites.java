@@ -27,9 +27,11 @@ import java.util.function.Predicate;
 
 /**
  * Read your writes: a write is acknowledged only once the read models show it. After its command committed, the
- * write looks up the position (global index) of its budget's latest event and waits, for a bounded while, until
- * every segment of the {@code ledger-core} processor has handled that event; then it answers 200/201, and any read
- * by anyone (API or console) reflects it. Past the bound it answers 202 with the position in
+ * write looks up the position (global index) of its budget's latest event and whether the read models show the
+ * budget up to it already (BudgetProgress: a change to lines is written in the command's own transaction when it
+ * can be, LinesInCommandTransaction); if not, it waits, for a bounded while, until the segment of the
+ * {@code ledger-core} processor that handles the budget has handled that event; then it answers 200/201, and any
+ * read by anyone (API or console) reflects it. Past the bound it answers 202 with the position in
  * {@value #POSITION_HEADER}; {@code GET /api/read-models/positions/{position}} waits for it again.
  * <p>
  * Why the budget's latest event and not the store's head: a budget's events are appended one transaction after the
@@ -71,10 +73,10 @@ public class ReadYourWrites {
 
     /** The answer to a write on a budget: 200/201 once the read models show it, else 202; both carry the position. */
     public <T> ResponseEntity<T> answer(String budgetId, HttpStatus status, URI location, T body) {
-        long position = positionOf(budgetId);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(awaitPosition(position, budgetId) ? status
+        Latest latest = latestOf(budgetId);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(awaitLatest(latest, budgetId) ? status
                         : HttpStatus.ACCEPTED)
-                .header(POSITION_HEADER, Long.toString(position));
+                .header(POSITION_HEADER, Long.toString(latest.position()));
         if (location != null) {
             answer.location(location);
         }
@@ -83,14 +85,29 @@ public class ReadYourWrites {
 
     /** For the console: waits until the read models show every event of the budget committed so far. */
     public boolean awaitBudget(String budgetId) {
-        return awaitPosition(positionOf(budgetId), budgetId);
+        return awaitLatest(latestOf(budgetId), budgetId);
     }
 
-    /** The global index of the budget's latest event; -1 when it has none. */
-    public long positionOf(String budgetId) {
-        List<Long> latest = jdbc.queryForList("select global_index from domain_event_entry where aggregate_identifier = ?"
-                + " order by sequence_number desc limit 1", Long.class, budgetId);
-        return latest.isEmpty() ? -1 : latest.get(0);
+    /**
+     * The budget's latest event: its global index (-1 when the budget has none), and whether the read models show
+     * the budget up to it already (BudgetProgress: its change was written in the command's own transaction, or the
+     * processor has applied it).
+     */
+    record Latest(long position, boolean shown) {
+    }
+
+    Latest latestOf(String budgetId) {
+        List<Latest> latest = jdbc.query("""
+                select e.global_index, coalesce(p.applied_sequence >= e.sequence_number, false) as shown
+                from (select global_index, sequence_number from domain_event_entry where aggregate_identifier = ?
+                      order by sequence_number desc limit 1) e
+                left join budget_progress p on p.budget_id = ?""",
+                (rs, n) -> new Latest(rs.getLong(1), rs.getBoolean(2)), budgetId, budgetId);
+        return latest.isEmpty() ? new Latest(-1, true) : latest.get(0);
+    }
+
+    private boolean awaitLatest(Latest latest, String budgetId) {
+        return latest.shown() || awaitPosition(latest.position(), budgetId);
     }
 
     /** Waits (at most the bound) until every segment has handled the event at this position; true when it has. */

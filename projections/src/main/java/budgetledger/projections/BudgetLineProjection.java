@@ -54,42 +54,28 @@ public class BudgetLineProjection {
 
     @EventHandler
     void on(BudgetLineAppropriated event, @SequenceNumber long sequence) {
-        writes().insert(row(event, sequence));
+        writes().apply(event, sequence);
     }
 
     /** A file's lines, inserted with the batch's other rows (one multi-row INSERT per thousand). */
     @EventHandler
     void on(BudgetLinesAppropriated event, @SequenceNumber long sequence) {
-        LineWrites writes = writes();
-        for (BudgetLineAppropriated line : event.lines()) {
-            writes.insert(row(line, sequence));
-        }
-    }
-
-    private static Object[] row(BudgetLineAppropriated event, long sequence) {
-        return new Object[] {event.budgetId(), event.lineId(), event.unitCode(), event.functionalCode(),
-                event.kind().name(), event.deptEconomicCode(), event.govEconomicCode(), event.fundingSource().name(),
-                event.origin().name(), event.project(), event.amountFen(), event.amountFen(), sequence};
+        writes().apply(event, sequence);
     }
 
     @EventHandler
     void on(BudgetLineAdjusted event, @SequenceNumber long sequence) {
-        writes().setAmount(event.budgetId(), event.lineId(), event.amountAfterFen(), sequence);
+        writes().apply(event, sequence);
     }
 
     @EventHandler
     void on(BudgetAmountTransferred event, @SequenceNumber long sequence) {
-        LineWrites writes = writes();
-        writes.setAmount(event.budgetId(), event.fromLineId(), event.fromAmountAfterFen(), sequence);
-        writes.setAmount(event.budgetId(), event.toLineId(), event.toAmountAfterFen(), sequence);
+        writes().apply(event, sequence);
     }
 
     @EventHandler
     void on(BudgetEventReversed event, @SequenceNumber long sequence) {
-        LineWrites writes = writes();
-        for (LineAmountChange change : event.changes()) {
-            writes.setAmount(event.budgetId(), change.lineId(), change.amountAfterFen(), sequence);
-        }
+        writes().apply(event, sequence);
     }
 
     /** Truncated, not deleted: a million dead rows left by a delete would slow every read until vacuumed. */
@@ -124,14 +110,48 @@ public class BudgetLineProjection {
             this.immediate = immediate;
         }
 
-        void insert(Object[] row) {
+        /**
+         * What an event does to the lines: the one definition, for the processor's batches and for the writes made
+         * in the command's own transaction (LinesInCommandTransaction). False for an event that does not touch
+         * them.
+         */
+        boolean apply(Object event, long sequence) {
+            if (event instanceof BudgetLineAppropriated line) {
+                insert(row(line, sequence));
+            } else if (event instanceof BudgetLinesAppropriated file) {
+                for (BudgetLineAppropriated line : file.lines()) {
+                    insert(row(line, sequence));
+                }
+            } else if (event instanceof BudgetLineAdjusted adjusted) {
+                setAmount(adjusted.budgetId(), adjusted.lineId(), adjusted.amountAfterFen(), sequence);
+            } else if (event instanceof BudgetAmountTransferred transferred) {
+                setAmount(transferred.budgetId(), transferred.fromLineId(), transferred.fromAmountAfterFen(), sequence);
+                setAmount(transferred.budgetId(), transferred.toLineId(), transferred.toAmountAfterFen(), sequence);
+            } else if (event instanceof BudgetEventReversed reversed) {
+                for (LineAmountChange change : reversed.changes()) {
+                    setAmount(reversed.budgetId(), change.lineId(), change.amountAfterFen(), sequence);
+                }
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        private static Object[] row(BudgetLineAppropriated event, long sequence) {
+            return new Object[] {event.budgetId(), event.lineId(), event.unitCode(), event.functionalCode(),
+                    event.kind().name(), event.deptEconomicCode(), event.govEconomicCode(),
+                    event.fundingSource().name(), event.origin().name(), event.project(), event.amountFen(),
+                    event.amountFen(), sequence};
+        }
+
+        private void insert(Object[] row) {
             inserts.add(row);
             if (immediate) {
                 flush();
             }
         }
 
-        void setAmount(String budgetId, String lineId, long amountFen, long sequence) {
+        private void setAmount(String budgetId, String lineId, long amountFen, long sequence) {
             amounts.merge(List.of(budgetId, lineId), new long[] {amountFen, sequence},
                     (old, now) -> now[1] > old[1] ? now : old);
             if (immediate) {

@@ -1,0 +1,77 @@
+package budgetledger.projections;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How far the read models hold each budget's events ({@code budget_progress}): the sequence of the budget's latest
+ * event applied, written in the same transaction as the rows that event changed, so {@code applied_sequence = n}
+ * means every ledger-core read model shows the budget's events up to n. Read your writes reads it (a write whose
+ * budget is shown up to its latest event needs no wait), and LinesInCommandTransaction advances it when it applies a
+ * change in the command's own transaction. Only ever raised, so applying an event again changes nothing.
+ */
+@Component
+@ProcessingGroup(LedgerProcessing.CORE)
+public class BudgetProgress {
+
+    /**
+     * In the command's transaction: claims the budget's events from {@code first} to {@code last} for the read models
+     * when they hold exactly the events before {@code first} and nothing of the budget is parked in the dead-letter
+     * queue (its later events wait behind the parked one there). One row updated when claimed.
+     */
+    static final String CLAIM_SQL = """
+            update budget_progress set applied_sequence = ?
+            where budget_id = ? and applied_sequence = ?
+              and not exists (select 1 from dead_letter_entry
+                              where processinggroup = '""" + LedgerProcessing.CORE + "' and sequenceidentifier = ?)";
+
+    private final JdbcTemplate jdbc;
+
+    public BudgetProgress(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(Object event, @SourceId String budgetId, @SequenceNumber long sequence) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            write(Map.of(budgetId, sequence));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<String, Long> batch = root.getOrComputeResource(BudgetProgress.class.getName(), key -> {
+            Map<String, Long> applied = new LinkedHashMap<>();
+            root.onPrepareCommit(uow -> write(applied));
+            return applied;
+        });
+        batch.merge(budgetId, sequence, Math::max);
+    }
+
+    /** One statement per batch; a budget already shown further (its change applied in its command) is left. */
+    private void write(Map<String, Long> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        String[] budgets = applied.keySet().toArray(String[]::new);
+        long[] sequences = applied.values().stream().mapToLong(Long::longValue).toArray();
+        jdbc.update("""
+                insert into budget_progress (budget_id, applied_sequence)
+                select * from unnest(?::varchar[], ?::bigint[])
+                on conflict (budget_id) do update set applied_sequence = excluded.applied_sequence
+                where budget_progress.applied_sequence < excluded.applied_sequence""", budgets, sequences);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate budget_progress");
+    }
+}
