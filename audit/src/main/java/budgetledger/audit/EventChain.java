@@ -1,6 +1,12 @@
 package budgetledger.audit;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -11,13 +17,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The event chain, in two steps so that appends do not wait for one another. In the append's transaction every
  * event gets a seal: the hash of its stored columns alone ({@link ChainHash} over an empty predecessor), written
- * without any lock. Afterwards the linker ({@link #link()}, woken after each commit and run by verification and
+ * without any lock (by the event's own INSERT when the engine appends with {@link #appendSealed}). Afterwards the linker ({@link #link()}, woken after each commit and run by verification and
  * checkpoints) folds sealed events into {@code event_chain} in global-index order under a transaction-scoped
  * advisory lock, one linker at a time across nodes, and deletes their seals in the same transaction. A row with
  * neither link nor seal was not written by the application; a sealed row whose content no longer matches its seal
@@ -81,6 +90,48 @@ public class EventChain implements SmartLifecycle {
         SEAL_SQL = "insert into event_seal (global_index, event_identifier, hash) select e.global_index, "
                 + "e.event_identifier, sha256(" + fields + ") from unnest(?::varchar[]) as i(id) cross join lateral "
                 + "(select * from domain_event_entry d where d.event_identifier = i.id) e";
+        SEALED_APPEND_SEAL = "insert into event_seal (global_index, event_identifier, hash) select e.global_index, "
+                + "e.event_identifier, sha256(" + fields + ") from e";
+    }
+
+    /** The seal's INSERT over the rows a data-modifying WITH named {@code e} has just inserted (appendSealed). */
+    private static final String SEALED_APPEND_SEAL;
+
+    /** The identifiers of the events the current thread's last append sealed in its own statement (appendSealed). */
+    private static final ThreadLocal<List<String>> SEALED_BY_APPEND = new ThreadLocal<>();
+
+    /**
+     * Axon's statement of an append (an AppendEventsStatementBuilder for its JDBC engine), with each event's seal
+     * written by the event's own INSERT: {@code with e as (insert … returning *) insert into event_seal … from e}.
+     * Issue 18: one statement per event instead of the INSERT and then the seal's own statement, which looked every
+     * event up again; the seal is the same expression over the same stored row. The columns and their order are
+     * Axon's ({@code JdbcEventStorageEngineStatements.appendEvents}).
+     */
+    public static PreparedStatement appendSealed(Connection connection, EventSchema schema, Class<?> dataType,
+                                                 List<? extends EventMessage<?>> events, Serializer serializer,
+                                                 TimestampWriter timestampWriter) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("with e as (insert into "
+                + schema.domainEventTable() + " (" + schema.domainEventFields() + ") values (?,?,?,?,?,?,?,?,?) "
+                + "returning *) " + SEALED_APPEND_SEAL);
+        List<String> sealed = new ArrayList<>(events.size());
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = asDomainEvent(message);
+            SerializedObject<?> payload = event.serializePayload(serializer, dataType);
+            SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
+            statement.setString(1, event.getIdentifier());
+            statement.setString(2, event.getAggregateIdentifier());
+            statement.setLong(3, event.getSequenceNumber());
+            statement.setString(4, event.getType());
+            timestampWriter.writeTimestamp(statement, 5, event.getTimestamp());
+            statement.setString(6, payload.getType().getName());
+            statement.setString(7, payload.getType().getRevision());
+            statement.setObject(8, payload.getData());
+            statement.setObject(9, metaData.getData());
+            statement.addBatch();
+            sealed.add(event.getIdentifier());
+        }
+        SEALED_BY_APPEND.set(sealed);
+        return statement;
     }
 
     private static String field(String bytes) {
@@ -95,13 +146,18 @@ public class EventChain implements SmartLifecycle {
 
     /** In the append's transaction: a seal for each event just written; the linker is woken once it commits. */
     void seal(List<? extends EventMessage<?>> events) {
+        List<String> sealedByAppend = SEALED_BY_APPEND.get();
+        SEALED_BY_APPEND.remove();
         if (events.isEmpty()) {
             return;
         }
-        String[] ids = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
-        int sealed = jdbc.update(SEAL_SQL, (Object) ids);
-        if (sealed != ids.length) {
-            throw new IllegalStateException("chain: " + ids.length + " events appended but " + sealed + " sealed");
+        List<String> ids = events.stream().map(EventMessage::getIdentifier).toList();
+        // Sealed by the append's own statement (appendSealed), which either wrote every seal or failed whole.
+        if (!ids.equals(sealedByAppend)) {
+            int sealed = jdbc.update(SEAL_SQL, (Object) ids.toArray(String[]::new));
+            if (sealed != ids.size()) {
+                throw new IllegalStateException("chain: " + ids.size() + " events appended but " + sealed + " sealed");
+            }
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -113,6 +169,12 @@ public class EventChain implements SmartLifecycle {
         } else {
             wake();
         }
+    }
+
+    /** As Axon stores an event that is not an aggregate's: its own identifier as the aggregate's, sequence 0. */
+    private static <T> DomainEventMessage<T> asDomainEvent(EventMessage<T> event) {
+        return event instanceof DomainEventMessage<T> domain ? domain
+                : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
     }
 
     /**

@@ -1,6 +1,7 @@
 package budgetledger.app.config;
 
 import budgetledger.audit.ChangeMetadata;
+import budgetledger.audit.EventChain;
 import budgetledger.security.ActorMetadata;
 import budgetledger.command.CommandFingerprint;
 import budgetledger.disclosure.Template;
@@ -118,6 +119,7 @@ public class AxonConfiguration {
     /**
      * Axon's JDBC storage engine as Boot would configure it, with a larger fetch batch: a tracking processor's batch
      * ends where a fetch ends, so the default of 100 (about 50 per segment) made a replay commit every 50 events.
+     * Each event's seal of the chain is written by the event's own INSERT (EventChain.appendSealed).
      */
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
@@ -137,6 +139,7 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .appendEvents(EventChain::appendSealed)
                 .batchSize(batchSize));
     }
 
