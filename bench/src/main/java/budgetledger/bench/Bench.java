@@ -303,14 +303,21 @@ public final class Bench {
         AtomicInteger seq = new AtomicInteger();
         ReadYourWrites readYourWrites = context.getBean(ReadYourWrites.class);
         // What a user waits for: the command acknowledged and the read models showing it (as the API answers).
+        // Where an acknowledged change's time goes: the command (to its commit) and read your writes after it.
+        java.util.concurrent.atomic.LongAdder commandNanos = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder readYourWritesNanos = new java.util.concurrent.atomic.LongAdder();
         IntConsumer adjust = i -> {
             String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
             String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(linesPerCommandBudget));
+            long s = System.nanoTime();
             commands.sendAndWait(new AdjustBudgetLine(budget, lineId, new BigDecimal("1.00"), "bench", "bench",
                     "c-" + seq.incrementAndGet()));
+            long committed = System.nanoTime();
             if (!readYourWrites.awaitBudget(budget)) {
                 throw new IllegalStateException("read models did not show the change to " + budget + " in time");
             }
+            commandNanos.add(committed - s);
+            readYourWritesNanos.add(System.nanoTime() - committed);
         };
         IntConsumer adjustOnly = i -> {
             String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
@@ -341,10 +348,13 @@ public final class Bench {
         rawOneRow(8, rawOneRow8 / 10); // warm-up
         for (int r = 0; r < reps; r++) {
             DbCounts before = r == 0 ? DbCounts.take(dbUrl) : null;
+            commandNanos.reset();
+            readYourWritesNanos.reset();
             Stats s8 = concurrent("path1", 8, commands8, adjust);
             rate8.add(s8.rate);
             line(String.format(Locale.ROOT, "FIG path1 commands 8 threads (read-your-writes) rep %d: %.0f/s p50=%.2f ms "
-                    + "p99=%.2f ms", r + 1, s8.rate, s8.p50, s8.p99));
+                    + "p99=%.2f ms; mean per change: command %.2f ms, read your writes %.2f ms", r + 1, s8.rate, s8.p50,
+                    s8.p99, commandNanos.sum() / 1e6 / commands8, readYourWritesNanos.sum() / 1e6 / commands8));
             if (before != null) {
                 waitFor(head());
                 line("FIG path1 per acknowledged adjustment (8 threads): " + DbCounts.take(dbUrl).since(before, commands8));
@@ -365,10 +375,13 @@ public final class Bench {
             raw8.add(r8.rate);
             line(String.format(Locale.ROOT, "FIG path1 raw one-row commit 8 threads rep %d: %.0f/s p50=%.2f ms p99=%.2f ms",
                     r + 1, r8.rate, r8.p50, r8.p99));
+            commandNanos.reset();
+            readYourWritesNanos.reset();
             Stats s1 = concurrent("path1", 1, commands1, adjust);
             rate1.add(s1.rate);
-            line(String.format(Locale.ROOT, "FIG path1 commands 1 thread (read-your-writes) rep %d: %.0f/s p50=%.2f ms",
-                    r + 1, s1.rate, s1.p50));
+            line(String.format(Locale.ROOT, "FIG path1 commands 1 thread (read-your-writes) rep %d: %.0f/s p50=%.2f ms; "
+                    + "mean per change: command %.2f ms, read your writes %.2f ms", r + 1, s1.rate, s1.p50,
+                    commandNanos.sum() / 1e6 / commands1, readYourWritesNanos.sum() / 1e6 / commands1));
             Stats r1 = rawOneRow(1, rawOneRow1);
             raw1.add(r1.rate);
             line(String.format(Locale.ROOT, "FIG path1 raw one-row commit 1 thread rep %d: %.0f/s", r + 1, r1.rate));

@@ -160,6 +160,23 @@ public class BudgetLineProjection {
         }
 
         void flush() {
+            flushAfter(null);
+        }
+
+        /**
+         * Flushes when the claim holds (a data-modifying statement with parameters, over {@code budget_progress},
+         * that returns {@code budget_id} for the row it moved; see BudgetProgress.CLAIM_SQL); else writes nothing.
+         * Amounts alone go in the claim's own statement (a data-modifying WITH), one round trip; inserts after it.
+         * True when the claim held.
+         */
+        boolean flushAfter(String claimSql, Object... claim) {
+            boolean claimed = claimSql == null;
+            if (!claimed && (!inserts.isEmpty() || amounts.isEmpty())) {
+                claimed = jdbc.update(claimSql, claim) == 1;
+                if (!claimed) {
+                    return false;
+                }
+            }
             if (!inserts.isEmpty()) {
                 jdbc.batchUpdate("""
                         insert into budget_line (budget_id, line_id, unit_code, functional_code, kind, dept_economic_code,
@@ -183,14 +200,26 @@ public class BudgetLineProjection {
                     sequences[i] = entry.getValue()[1];
                     i++;
                 }
-                jdbc.update("""
+                String update = """
                         update budget_line b set amount_fen = v.amount_fen, last_sequence = v.last_sequence
                         from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[])
                             as v(budget_id, line_id, amount_fen, last_sequence)
-                        where b.budget_id = v.budget_id and b.line_id = v.line_id and b.last_sequence < v.last_sequence""",
-                        budgets, lines, fen, sequences);
+                        where b.budget_id = v.budget_id and b.line_id = v.line_id and b.last_sequence < v.last_sequence""";
+                Object[] arrays = {budgets, lines, fen, sequences};
                 amounts.clear();
+                if (claimed) {
+                    jdbc.update(update, arrays);
+                } else {
+                    Object[] args = new Object[claim.length + arrays.length];
+                    System.arraycopy(claim, 0, args, 0, claim.length);
+                    System.arraycopy(arrays, 0, args, claim.length, arrays.length);
+                    // Each changed line is the claimed budget's (one command's events), so the claim that moved
+                    // no row updates none; one that moved it updates at least the line the change names.
+                    return jdbc.update("with claimed as (" + claimSql + " returning budget_id) " + update
+                            + " and b.budget_id in (select budget_id from claimed)", args) > 0;
+                }
             }
+            return true;
         }
     }
 

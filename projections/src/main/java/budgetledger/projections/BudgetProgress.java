@@ -56,7 +56,11 @@ public class BudgetProgress {
         batch.merge(budgetId, sequence, Math::max);
     }
 
-    /** One statement per batch; a budget already shown further (its change applied in its command) is left. */
+    /**
+     * One statement per batch: rows moved forward, rows of budgets new to the table inserted; a budget already shown
+     * further (its change applied in its command) is left untouched. Not an upsert: ON CONFLICT DO UPDATE locks
+     * (writes) the row even when its WHERE then leaves it, which made this the costliest statement of a batch.
+     */
     private void write(Map<String, Long> applied) {
         if (applied.isEmpty()) {
             return;
@@ -64,10 +68,13 @@ public class BudgetProgress {
         String[] budgets = applied.keySet().toArray(String[]::new);
         long[] sequences = applied.values().stream().mapToLong(Long::longValue).toArray();
         jdbc.update("""
+                with v as (select * from unnest(?::varchar[], ?::bigint[]) as v(budget_id, applied_sequence)),
+                moved as (update budget_progress p set applied_sequence = v.applied_sequence from v
+                          where p.budget_id = v.budget_id and p.applied_sequence < v.applied_sequence)
                 insert into budget_progress (budget_id, applied_sequence)
-                select * from unnest(?::varchar[], ?::bigint[])
-                on conflict (budget_id) do update set applied_sequence = excluded.applied_sequence
-                where budget_progress.applied_sequence < excluded.applied_sequence""", budgets, sequences);
+                select v.budget_id, v.applied_sequence from v
+                where not exists (select 1 from budget_progress p where p.budget_id = v.budget_id)
+                on conflict (budget_id) do nothing""", budgets, sequences);
     }
 
     @ResetHandler

@@ -82,14 +82,10 @@ public class LinesInCommandTransaction {
                 return;
             }
         }
-        long last = first + events.size() - 1;
-        if (jdbc.update(BudgetProgress.CLAIM_SQL, last, budgetId, first - 1, budgetId) != 1) {
-            return;
-        }
         BudgetLineProjection.LineWrites writes = new BudgetLineProjection.LineWrites(jdbc, false);
         for (Appended event : events) {
             writes.apply(event.event(), event.sequence());
         }
-        writes.flush();
+        writes.flushAfter(BudgetProgress.CLAIM_SQL, first + events.size() - 1, budgetId, first - 1, budgetId);
     }
 }
