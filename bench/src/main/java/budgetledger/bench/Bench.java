@@ -416,8 +416,9 @@ public final class Bench {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             send(client, request);
         };
-        // A third of a repetition: the HTTP stack (Tomcat, security, JSON) has more code to compile than path 1's.
-        concurrent("path6 warm-up", 8, httpRequests / 3, post);
+        // A whole repetition: the HTTP stack (Tomcat, security, JSON) has more code to compile than path 1's; after a
+        // third of one, a profile found the JIT's compiler threads still using a sixth of the machine.
+        concurrent("path6 warm-up", 8, httpRequests, post);
         List<Double> rates = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
@@ -430,6 +431,11 @@ public final class Bench {
                     r + 1, s.rate, s.p50, s.p99));
         }
         line(String.format(Locale.ROOT, "FIG path6 HTTP median p50=%.2f ms p99=%.2f ms", median(p50), median(p99)));
+        // One client, one request at a time: the latency of a request without contention (a fixed stall such as
+        // TCP's delayed acknowledgement would show here).
+        Stats one = concurrent("path6 1 client", 1, httpRequests / 10, post);
+        line(String.format(Locale.ROOT, "FIG path6 HTTP adjustments 1 client (one run): %.0f/s p50=%.2f ms p99=%.2f ms",
+                one.rate, one.p50, one.p99));
         ratio(6, "http-adjustments-8-clients", median(rates), "req/s", path1Rate8, 0.50);
     }
 
