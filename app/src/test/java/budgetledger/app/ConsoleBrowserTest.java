@@ -421,11 +421,27 @@ class ConsoleBrowserTest {
         assertThat(text("header .who")).contains(TestUsers.name(role));
     }
 
-    /** Clicks what leads to another page and waits until the browser has left this one. */
+    /**
+     * Clicks what leads to another page and waits until the browser has left this one. A page still being replaced
+     * when the element was found (chromedriver: "does not belong to the document", or a stale element) did not take
+     * the click: the element is found again and clicked, within the same bound.
+     */
     void go(By target) {
-        WebElement element = browser.findElement(target);
-        element.click();
-        new WebDriverWait(browser, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        WebElement clicked = new WebDriverWait(browser, WAIT).until(b -> {
+            WebElement element = b.findElement(target);
+            try {
+                element.click();
+                return element;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+        new WebDriverWait(browser, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(clicked));
     }
 
     void open(String path) {
