@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Amounts and percentages as the narrative writes them: 万元 with two decimals, rounded half-up from exact 分;
- * with thousands separators (4,294.01) or without (4294.01), whichever the section being written uses (documents
+ * with thousands separators (1,234.56) or without (1234.56), whichever the section being written uses (documents
  * differ, even sections of one document); zero as "0" (上年结转0万元, 占0%).
  */
 public final class WanYuanText {
@@ -17,7 +17,7 @@ public final class WanYuanText {
     private WanYuanText() {
     }
 
-    /** 4,294.01; 0 for zero. */
+    /** 1,234.56; 0 for zero. */
     public static String grouped(long fen) {
         if (fen == 0) {
             return "0";
@@ -26,7 +26,7 @@ public final class WanYuanText {
         return format.format(Yuan.toWanYuan(fen));
     }
 
-    /** 4294.01; 0 for zero. */
+    /** 1234.56; 0 for zero. */
     public static String plain(long fen) {
         return fen == 0 ? "0" : Yuan.toWanYuan(fen).toPlainString();
     }
