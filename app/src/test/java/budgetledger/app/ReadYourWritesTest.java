@@ -245,7 +245,7 @@ class ReadYourWritesTest {
     /**
      * Issue 18: a change to lines is written to {@code budget_line} in its command's own transaction when the read
      * models hold the budget's events before it. With the projections stopped, lines added, adjusted and
-     * transferred are acknowledged 201/200 and read back at once; when the processor applies the same events
+     * transferred, and a line-item file imported, are acknowledged 201/200 and read back at once; when the processor applies the same events
      * afterwards the rows do not change, and the budget's progress is its latest event throughout.
      */
     @Test
@@ -269,6 +269,18 @@ class ReadYourWritesTest {
                      "commandId":"in-commit-transfer"}""").getStatusCode().value()).isEqualTo(200);
             assertThat(lineAmount("933", "L1")).isEqualTo("520.00");
             assertThat(lineAmount("933", "L2")).isEqualTo("100.50");
+            // A line-item file: its lines in one event, inserted by the import's own commit.
+            org.springframework.http.HttpHeaders csv = new org.springframework.http.HttpHeaders();
+            csv.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+            ResponseEntity<JsonNode> imported = http.postForEntity("/api/budgets/933-2026/line-imports?fileName=a.csv",
+                    new org.springframework.http.HttpEntity<>(("序号,单位编码,功能分类编码,支出类型,部门经济分类编码,"
+                            + "政府经济分类编码,资金来源,当年或上年结转,项目名称,金额（元）,文号,说明\r\n"
+                            + "1,933001,2010350,项目支出,,,一般公共预算,当年,培训费,30.00,文号,年初预算\r\n"
+                            + "2,933001,2010350,项目支出,,,一般公共预算,当年,差旅费,40.00,文号,年初预算\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), csv), JsonNode.class);
+            assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+            assertThat(lineAmount("933", "L3")).isEqualTo("30.00");
+            assertThat(lineAmount("933", "L4")).isEqualTo("40.00");
             assertThat(DB.count("select applied_sequence from budget_progress where budget_id = '933-2026'"))
                     .isEqualTo(DB.count("select max(sequence_number) from domain_event_entry "
                             + "where aggregate_identifier = '933-2026'"));

@@ -23,6 +23,9 @@ class TextRulesTest {
         assertThat(rule("办公\u0000费", Shape.LINE)).isEqualTo("control-character");
         assertThat(TextRules.problem("办公\u0000费", Shape.LINE).orElseThrow().description())
                 .isEqualTo("含有控制字符（第 3 个字符 U+0000）");
+        // Counted in characters as a reader counts them: a supplementary character (two UTF-16 units) is one.
+        assertThat(TextRules.problem("𠀀名\u202E称", Shape.LINE).orElseThrow().description())
+                .isEqualTo("含有双向文本控制字符（第 3 个字符 U+202E）");
         assertThat(rule("a\u001bb", Shape.MULTILINE)).isEqualTo("control-character");
         assertThat(rule("a\u0085b", Shape.LINE)).isEqualTo("control-character");
         assertThat(rule("a\u2028b", Shape.LINE)).isEqualTo("control-character");
