@@ -14,6 +14,7 @@ public record FunctionalCode(String code, String name) {
     }
 
     public static boolean isWellFormedItem(String code) {
-        return code != null && code.matches("\\d{7}");
+        // Not String.matches: it compiles its pattern on every call (a tenth of an import's checks in a profile).
+        return code != null && code.length() == 7 && budgetledger.model.text.TextRules.isAsciiDigits(code);
     }
 }

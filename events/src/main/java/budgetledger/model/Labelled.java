@@ -15,9 +15,13 @@ public interface Labelled {
             return Optional.empty();
         }
         String wanted = text.strip();
-        return Arrays.stream(type.getEnumConstants())
-                .filter(e -> e.label().equals(wanted) || e.name().equalsIgnoreCase(wanted))
-                .findFirst();
+        // A loop, not a stream: an import parses several labels per line.
+        for (E e : type.getEnumConstants()) {
+            if (e.label().equals(wanted) || e.name().equalsIgnoreCase(wanted)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The labels of every constant, for error messages: "行政, 参公, 事业". */
