@@ -184,7 +184,7 @@ public class BudgetController {
 
     private ResponseEntity<ReceiptView> send(String budgetId, Object command) {
         CommandReceipt receipt = commands.sendAndWait(command);
-        return writes.answer(budgetId, HttpStatus.OK, null, ReceiptView.of(budgetId, receipt));
+        return writes.answer(budgetId, receipt.sequence(), HttpStatus.OK, null, ReceiptView.of(budgetId, receipt));
     }
 
     private BudgetRow findBudget(String budgetId) {

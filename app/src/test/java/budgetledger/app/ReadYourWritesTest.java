@@ -3,6 +3,7 @@ package budgetledger.app;
 import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import budgetledger.projections.LedgerProcessing;
+import budgetledger.processing.ReadYourWrites;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -261,9 +262,13 @@ class ReadYourWritesTest {
                      "origin":"当年","project":"运维费","amount":"100","documentNo":"文号","reason":"年初预算",
                      "commandId":"in-commit-line"}""");
             assertThat(second.getStatusCode().value()).isEqualTo(201);
-            assertThat(post(http, "/api/budgets/933-2026/adjustments", """
-                    {"lineId":"L1","amount":"20.50","documentNo":"文号","reason":"追加","commandId":"in-commit-adjust"}""")
-                    .getStatusCode().value()).isEqualTo(200);
+            ResponseEntity<JsonNode> adjusted = post(http, "/api/budgets/933-2026/adjustments", """
+                    {"lineId":"L1","amount":"20.50","documentNo":"文号","reason":"追加","commandId":"in-commit-adjust"}""");
+            assertThat(adjusted.getStatusCode().value()).isEqualTo(200);
+            // Answered from the command's own claim: the position is that of the adjustment's event.
+            assertThat(adjusted.getHeaders().getFirst(ReadYourWrites.POSITION_HEADER)).isEqualTo(String.valueOf(
+                    DB.count("select global_index from domain_event_entry where aggregate_identifier = '933-2026' "
+                            + "and payload_type like '%BudgetLineAdjusted'")));
             assertThat(post(http, "/api/budgets/933-2026/transfers", """
                     {"fromLineId":"L1","toLineId":"L2","amount":"0.50","documentNo":"文号","reason":"调剂",
                      "commandId":"in-commit-transfer"}""").getStatusCode().value()).isEqualTo(200);

@@ -311,10 +311,11 @@ public final class Bench {
             String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
             String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(linesPerCommandBudget));
             long s = System.nanoTime();
-            commands.sendAndWait(new AdjustBudgetLine(budget, lineId, new BigDecimal("1.00"), "bench", "bench",
-                    "c-" + seq.incrementAndGet()));
+            budgetledger.command.api.CommandReceipt receipt = commands.sendAndWait(new AdjustBudgetLine(budget, lineId,
+                    new BigDecimal("1.00"), "bench", "bench", "c-" + seq.incrementAndGet()));
             long committed = System.nanoTime();
-            if (!readYourWrites.awaitBudget(budget)) {
+            // As the API answers a change: shown when its command wrote it, else once the read models show it.
+            if (!readYourWrites.awaitWrite(budget, receipt.sequence())) {
                 throw new IllegalStateException("read models did not show the change to " + budget + " in time");
             }
             commandNanos.add(committed - s);

@@ -1,6 +1,7 @@
 package budgetledger.processing;
 
 import budgetledger.projections.LedgerProcessing;
+import budgetledger.projections.LinesInCommandTransaction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -61,11 +63,14 @@ public class ReadYourWrites {
     private final JdbcTemplate jdbc;
     private final Serializer tokenSerializer;
     private final long timeoutMillis;
+    private final LinesInCommandTransaction linesInCommand;
 
     public ReadYourWrites(ReadModelProgress progress, JdbcTemplate jdbc,
                           @Qualifier("serializer") Serializer tokenSerializer,
-                          @Value("${budget-ledger.read-your-writes.timeout-ms:10000}") long timeoutMillis) {
+                          @Value("${budget-ledger.read-your-writes.timeout-ms:10000}") long timeoutMillis,
+                          LinesInCommandTransaction linesInCommand) {
         this.progress = progress;
+        this.linesInCommand = linesInCommand;
         this.jdbc = jdbc;
         this.tokenSerializer = tokenSerializer;
         this.timeoutMillis = timeoutMillis;
@@ -81,6 +86,34 @@ public class ReadYourWrites {
             answer.location(location);
         }
         return answer.body(body);
+    }
+
+    /**
+     * The answer to a command's write whose last event has this sequence in the budget (its receipt's): when the
+     * command's change was written in its own transaction and the budget has shown it since (LinesInCommandTransaction
+     * remembers that after the commit), 200/201 at once with that change's position, without asking the database;
+     * otherwise as {@link #answer(String, HttpStatus, URI, Object)}.
+     */
+    public <T> ResponseEntity<T> answer(String budgetId, long sequence, HttpStatus status, URI location, T body) {
+        Optional<LinesInCommandTransaction.Shown> shown = shownInCommand(budgetId, sequence);
+        if (shown.isEmpty()) {
+            return answer(budgetId, status, location, body);
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+                .header(POSITION_HEADER, Long.toString(shown.get().position()));
+        if (location != null) {
+            answer.location(location);
+        }
+        return answer.body(body);
+    }
+
+    /** As {@link #answer(String, long, HttpStatus, URI, Object)}, for a caller without HTTP: whether it is shown. */
+    public boolean awaitWrite(String budgetId, long sequence) {
+        return shownInCommand(budgetId, sequence).isPresent() || awaitBudget(budgetId);
+    }
+
+    private Optional<LinesInCommandTransaction.Shown> shownInCommand(String budgetId, long sequence) {
+        return linesInCommand.newestShown(budgetId).filter(shown -> shown.sequence() >= sequence);
     }
 
     /** For the console: waits until the read models show every event of the budget committed so far. */

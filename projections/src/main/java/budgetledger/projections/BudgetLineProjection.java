@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The read model of budget lines ({@code budget_line}): every line with its current amount. Events carry each
@@ -114,10 +115,10 @@ public class BudgetLineProjection {
 
         /**
          * What an event does to the lines: the one definition, for the processor's batches and for the writes made
-         * in the command's own transaction (LinesInCommandTransaction). False for an event that does not touch
-         * them.
+         * in the command's own transaction (LinesInCommandTransaction). An event that does not touch them changes
+         * nothing.
          */
-        boolean apply(Object event, long sequence) {
+        void apply(Object event, long sequence) {
             if (event instanceof BudgetLineAppropriated line) {
                 eventStarts.add(inserts.size());
                 insert(row(line, sequence));
@@ -137,10 +138,7 @@ public class BudgetLineProjection {
                 for (LineAmountChange change : reversed.changes()) {
                     setAmount(reversed.budgetId(), change.lineId(), change.amountAfterFen(), sequence);
                 }
-            } else {
-                return false;
             }
-            return true;
         }
 
         /** A row's columns ({@link #row}): ten texts, then the two amounts and the sequence. */
@@ -169,65 +167,79 @@ public class BudgetLineProjection {
             }
         }
 
+        /** The processor's batch: its rows and amounts, without the lines of events already applied. */
         void flush() {
-            flushAfter(null);
-        }
-
-        /**
-         * Flushes when the claim holds (a data-modifying statement with parameters, over {@code budget_progress},
-         * that returns {@code budget_id} for the row it moved; see BudgetProgress.CLAIM_SQL); else writes nothing.
-         * Amounts alone go in the claim's own statement (a data-modifying WITH), one round trip; inserts after it.
-         * True when the claim held.
-         */
-        boolean flushAfter(String claimSql, Object... claim) {
-            boolean claimed = claimSql == null;
-            if (!claimed && (!inserts.isEmpty() || amounts.isEmpty())) {
-                claimed = jdbc.update(claimSql, claim) == 1;
-                if (!claimed) {
-                    return false;
-                }
-            }
-            List<Object[]> rows = claimSql == null ? withoutApplied() : List.copyOf(inserts);
+            List<Object[]> rows = withoutApplied();
             inserts.clear();
             eventStarts.clear();
             if (!rows.isEmpty()) {
                 insert(rows);
             }
             if (!amounts.isEmpty()) {
-                // One statement for the whole batch (arrays unnested), not one UPDATE per line.
-                int n = amounts.size();
-                String[] budgets = new String[n];
-                String[] lines = new String[n];
-                long[] fen = new long[n];
-                long[] sequences = new long[n];
-                int i = 0;
-                for (Map.Entry<List<String>, long[]> entry : amounts.entrySet()) {
-                    budgets[i] = entry.getKey().get(0);
-                    lines[i] = entry.getKey().get(1);
-                    fen[i] = entry.getValue()[0];
-                    sequences[i] = entry.getValue()[1];
-                    i++;
-                }
-                String update = """
-                        update budget_line b set amount_fen = v.amount_fen, last_sequence = v.last_sequence
-                        from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[])
-                            as v(budget_id, line_id, amount_fen, last_sequence)
-                        where b.budget_id = v.budget_id and b.line_id = v.line_id and b.last_sequence < v.last_sequence""";
-                Object[] arrays = {budgets, lines, fen, sequences};
-                amounts.clear();
-                if (claimed) {
-                    jdbc.update(update, arrays);
-                } else {
-                    Object[] args = new Object[claim.length + arrays.length];
-                    System.arraycopy(claim, 0, args, 0, claim.length);
-                    System.arraycopy(arrays, 0, args, claim.length, arrays.length);
-                    // Each changed line is the claimed budget's (one command's events), so the claim that moved
-                    // no row updates none; one that moved it updates at least the line the change names.
-                    return jdbc.update("with claimed as (" + claimSql + " returning budget_id) " + update
-                            + " and b.budget_id in (select budget_id from claimed)", args) > 0;
-                }
+                jdbc.update(UPDATE_AMOUNTS, amountArrays());
             }
-            return true;
+        }
+
+        /**
+         * In the command's transaction: writes when the claim holds (a data-modifying statement with parameters over
+         * {@code budget_progress} that returns the moved row's {@code budget_id} and {@code global_index}, the
+         * position of the claimed event; BudgetProgress.CLAIM_SQL), else writes nothing. Amounts alone go in the
+         * claim's own statement (a data-modifying WITH), one round trip; inserts after it. The claimed event's
+         * position when the claim held, empty when it did not.
+         */
+        OptionalLong flushAfterClaim(String claimSql, Object... claim) {
+            if (!inserts.isEmpty() || amounts.isEmpty()) {
+                List<Long> claimed = jdbc.query(claimSql, (rs, n) -> rs.getLong("global_index"), claim);
+                if (claimed.isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                List<Object[]> rows = List.copyOf(inserts);
+                inserts.clear();
+                eventStarts.clear();
+                if (!rows.isEmpty()) {
+                    insert(rows);
+                }
+                if (!amounts.isEmpty()) {
+                    jdbc.update(UPDATE_AMOUNTS, amountArrays());
+                }
+                return OptionalLong.of(claimed.get(0));
+            }
+            Object[] arrays = amountArrays();
+            Object[] args = new Object[claim.length + arrays.length];
+            System.arraycopy(claim, 0, args, 0, claim.length);
+            System.arraycopy(arrays, 0, args, claim.length, arrays.length);
+            // Each changed line is the claimed budget's (one command's events), so the claim that moved no row
+            // updates none; one that moved it updates at least the line the change names.
+            List<Long> positions = jdbc.queryForList("with claimed as (" + claimSql + ") " + UPDATE_AMOUNTS
+                    + " and b.budget_id in (select budget_id from claimed) returning (select global_index from claimed)",
+                    Long.class, args);
+            return positions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(positions.get(0));
+        }
+
+        /** Each line's newest amount, one statement for the whole batch (arrays unnested), not one UPDATE per line. */
+        private static final String UPDATE_AMOUNTS = """
+                update budget_line b set amount_fen = v.amount_fen, last_sequence = v.last_sequence
+                from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[])
+                    as v(budget_id, line_id, amount_fen, last_sequence)
+                where b.budget_id = v.budget_id and b.line_id = v.line_id and b.last_sequence < v.last_sequence""";
+
+        /** The amounts gathered, as the four arrays of UPDATE_AMOUNTS; cleared. */
+        private Object[] amountArrays() {
+            int n = amounts.size();
+            String[] budgets = new String[n];
+            String[] lines = new String[n];
+            long[] fen = new long[n];
+            long[] sequences = new long[n];
+            int i = 0;
+            for (Map.Entry<List<String>, long[]> entry : amounts.entrySet()) {
+                budgets[i] = entry.getKey().get(0);
+                lines[i] = entry.getKey().get(1);
+                fen[i] = entry.getValue()[0];
+                sequences[i] = entry.getValue()[1];
+                i++;
+            }
+            amounts.clear();
+            return new Object[] {budgets, lines, fen, sequences};
         }
 
         /**

@@ -27,13 +27,19 @@ public class BudgetProgress {
     /**
      * In the command's transaction: claims the budget's events from {@code first} to {@code last} for the read models
      * when they hold exactly the events before {@code first} and nothing of the budget is parked in the dead-letter
-     * queue (its later events wait behind the parked one there). One row updated when claimed.
+     * queue (its later events wait behind the parked one there). Returns the moved row's {@code budget_id} and the
+     * position ({@code global_index}) of the claimed last event, appended earlier in the same transaction; no row when
+     * the claim did not hold.
      */
     static final String CLAIM_SQL = """
             update budget_progress set applied_sequence = ?
             where budget_id = ? and applied_sequence = ?
               and not exists (select 1 from dead_letter_entry
-                              where processinggroup = '""" + LedgerProcessing.CORE + "' and sequenceidentifier = ?)";
+                              where processinggroup = '""" + LedgerProcessing.CORE + """
+            ' and sequenceidentifier = ?)
+            returning budget_id, (select d.global_index from domain_event_entry d
+                                  where d.aggregate_identifier = budget_progress.budget_id
+                                    and d.sequence_number = budget_progress.applied_sequence) as global_index""";
 
     private final JdbcTemplate jdbc;
 

@@ -10,12 +10,17 @@ import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issue 18: a change to a budget's lines written to {@code budget_line} in the command's own transaction, so that an
@@ -45,6 +50,7 @@ public class LinesInCommandTransaction implements SmartLifecycle {
     private final EventBus events;
     private final JdbcTemplate jdbc;
     private volatile Registration subscription;
+    private final Map<String, Shown> shown = new ConcurrentHashMap<>();
 
     public LinesInCommandTransaction(EventBus events, JdbcTemplate jdbc) {
         this.events = events;
@@ -68,8 +74,38 @@ public class LinesInCommandTransaction implements SmartLifecycle {
         for (EventMessage<?> event : appended) {
             writes.apply(event.getPayload(), ((DomainEventMessage<?>) event).getSequenceNumber());
         }
-        writes.flushAfter(BudgetProgress.CLAIM_SQL, firstSequence + appended.size() - 1, budgetId, firstSequence - 1,
-                budgetId);
+        long lastSequence = firstSequence + appended.size() - 1;
+        OptionalLong position = writes.flushAfterClaim(BudgetProgress.CLAIM_SQL, lastSequence, budgetId,
+                firstSequence - 1, budgetId);
+        if (position.isPresent()) {
+            Shown written = new Shown(lastSequence, position.getAsLong());
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(uow -> remember(budgetId, written));
+            } else {
+                remember(budgetId, written);
+            }
+        }
+    }
+
+    /**
+     * A budget's newest change written here in its command's transaction: its sequence and position (global index).
+     * Once that transaction committed, the read models showed every event of the budget up to this sequence (the
+     * claim moves the budget's progress from exactly the event before), so read your writes needs no query for a
+     * write at or before it.
+     */
+    public record Shown(long sequence, long position) {
+    }
+
+    private void remember(String budgetId, Shown written) {
+        shown.merge(budgetId, written, (old, now) -> now.sequence() > old.sequence() ? now : old);
+    }
+
+    /**
+     * The budget's newest change written by a command's own transaction on this node and committed, if any (one
+     * small entry per budget written here).
+     */
+    public Optional<Shown> newestShown(String budgetId) {
+        return Optional.ofNullable(shown.get(budgetId));
     }
 
     /** Subscribed before the web server and the processors start: a command in between would only not be written here. */
