@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 /** Reads request fields into domain values, naming the field when a value cannot be read. */
 final class Fields {
 
+    /** Compiled once (String.matches compiles its pattern on every call). */
+    private static final java.util.regex.Pattern YUAN = java.util.regex.Pattern.compile("[+-]?\\d{1,20}(\\.\\d{1,20})?");
+
     private Fields() {
     }
 
@@ -25,7 +28,7 @@ final class Fields {
             throw BudgetRuleException.invalid(field, "required", field + " 不能为空");
         }
         String trimmed = text.strip();
-        if (!trimmed.matches("[+-]?\\d{1,20}(\\.\\d{1,20})?")) {
+        if (!YUAN.matcher(trimmed).matches()) {
             throw BudgetRuleException.invalid(field, "malformed-amount",
                     field + " 的值 “" + text + "” 不是以元为单位的十进制数，例如 1234.56");
         }

@@ -73,6 +73,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class DepartmentBudget {
 
+    /** Compiled once (String.matches compiles its pattern on every call). */
+    private static final java.util.regex.Pattern FILE_ROW = java.util.regex.Pattern.compile("#?\\d{1,6}");
+
     @AggregateIdentifier
     private String budgetId;
     private int fiscalYear;
@@ -313,7 +316,7 @@ public class DepartmentBudget {
             throw BudgetRuleException.invalid(field, "required", "须指明预算行（文件中的序号或已有的行号 L…）");
         }
         String wanted = ref.strip();
-        if (wanted.matches("#?\\d{1,6}")) {
+        if (FILE_ROW.matcher(wanted).matches()) {
             int n = Integer.parseInt(wanted.replace("#", ""));
             if (n < 1 || n > newIds.size()) {
                 throw notFound(field, "unknown-line", "文件中没有序号为 " + n + " 的预算行");

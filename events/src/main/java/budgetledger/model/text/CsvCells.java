@@ -8,6 +8,9 @@ package budgetledger.model.text;
  */
 public final class CsvCells {
 
+    /** Compiled once (String.matches compiles its pattern on every call). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
     private CsvCells() {
     }
 
@@ -19,7 +22,7 @@ public final class CsvCells {
         char first = cell.charAt(0);
         boolean formulaLeading = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
                 || first == '\r';
-        if (!formulaLeading || cell.matches("[-+]?\\d+(\\.\\d+)?")) {
+        if (!formulaLeading || NUMBER.matcher(cell).matches()) {
             return cell;
         }
         return "'" + cell;

@@ -35,6 +35,9 @@ import static budgetledger.exchange.lineimport.LineItemColumns.*;
 @Service
 public class LineItemImportService {
 
+    /** Compiled once (String.matches compiles its pattern on every call). */
+    private static final java.util.regex.Pattern LINE_ID = java.util.regex.Pattern.compile("L\\d{1,9}");
+
     private static final Logger log = LoggerFactory.getLogger(LineItemImportService.class);
     /** Rows between two progress reports of a long file. */
     private static final int PROGRESS_EVERY = 1000;
@@ -261,7 +264,7 @@ public class LineItemImportService {
         }
 
         private String ref(Cells cells, String column, String value) {
-            if (value == null || value.matches("L\\d{1,9}")) {
+            if (value == null || LINE_ID.matcher(value).matches()) {
                 return value;
             }
             Integer position = numbers.get(value);
