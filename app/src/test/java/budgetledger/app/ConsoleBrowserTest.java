@@ -441,7 +441,21 @@ class ConsoleBrowserTest {
                 throw e;
             }
         });
-        new WebDriverWait(browser, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(clicked));
+        // Left when the clicked element is no longer in a document: chromedriver says so either as a stale element
+        // or, while the old page is being torn down, as "does not belong to the document" (a CI run failed on that).
+        new WebDriverWait(browser, WAIT).until(b -> {
+            try {
+                clicked.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     void open(String path) {
