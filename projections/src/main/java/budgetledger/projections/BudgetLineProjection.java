@@ -169,7 +169,11 @@ public class BudgetLineProjection {
 
         /** The processor's batch: its rows and amounts, without the lines of events already applied. */
         void flush() {
-            List<Object[]> rows = withoutApplied();
+            write(withoutApplied());
+        }
+
+        /** These rows, then the amounts gathered; both cleared. */
+        private void write(List<Object[]> rows) {
             inserts.clear();
             eventStarts.clear();
             if (!rows.isEmpty()) {
@@ -193,15 +197,7 @@ public class BudgetLineProjection {
                 if (claimed.isEmpty()) {
                     return OptionalLong.empty();
                 }
-                List<Object[]> rows = List.copyOf(inserts);
-                inserts.clear();
-                eventStarts.clear();
-                if (!rows.isEmpty()) {
-                    insert(rows);
-                }
-                if (!amounts.isEmpty()) {
-                    jdbc.update(UPDATE_AMOUNTS, amountArrays());
-                }
+                write(List.copyOf(inserts));
                 return OptionalLong.of(claimed.get(0));
             }
             Object[] arrays = amountArrays();
