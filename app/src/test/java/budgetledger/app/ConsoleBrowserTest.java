@@ -432,30 +432,34 @@ class ConsoleBrowserTest {
             try {
                 element.click();
                 return element;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return null;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return null;
+                if (!detached(e)) {
+                    throw e;
                 }
-                throw e;
+                return null;
             }
         });
-        // Left when the clicked element is no longer in a document: chromedriver says so either as a stale element
-        // or, while the old page is being torn down, as "does not belong to the document" (a CI run failed on that).
+        // Left when the clicked element is no longer in a document (a CI run failed on the second form here).
         new WebDriverWait(browser, WAIT).until(b -> {
             try {
                 clicked.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return true;
+                if (!detached(e)) {
+                    throw e;
                 }
-                throw e;
+                return true;
             }
         });
+    }
+
+    /**
+     * Whether chromedriver refused because the element's page is gone or being replaced: a stale element, or, while
+     * the old page is torn down, "does not belong to the document".
+     */
+    private static boolean detached(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     void open(String path) {

@@ -79,13 +79,7 @@ public class ReadYourWrites {
     /** The answer to a write on a budget: 200/201 once the read models show it, else 202; both carry the position. */
     public <T> ResponseEntity<T> answer(String budgetId, HttpStatus status, URI location, T body) {
         Latest latest = latestOf(budgetId);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(awaitLatest(latest, budgetId) ? status
-                        : HttpStatus.ACCEPTED)
-                .header(POSITION_HEADER, Long.toString(latest.position()));
-        if (location != null) {
-            answer.location(location);
-        }
-        return answer.body(body);
+        return respond(awaitLatest(latest, budgetId) ? status : HttpStatus.ACCEPTED, latest.position(), location, body);
     }
 
     /**
@@ -99,8 +93,11 @@ public class ReadYourWrites {
         if (shown.isEmpty()) {
             return answer(budgetId, status, location, body);
         }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
-                .header(POSITION_HEADER, Long.toString(shown.get().position()));
+        return respond(status, shown.get().position(), location, body);
+    }
+
+    private static <T> ResponseEntity<T> respond(HttpStatus status, long position, URI location, T body) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).header(POSITION_HEADER, Long.toString(position));
         if (location != null) {
             answer.location(location);
         }
