@@ -68,7 +68,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // Of the snapshot (2: receipts in a bounded CommandWindow): a snapshot of another revision is ignored and the
 // budget replayed from its events.
 @Revision("2")
-@Aggregate(snapshotTriggerDefinition = "departmentBudgetSnapshotTrigger", cache = "departmentBudgetCache")
+@Aggregate(snapshotTriggerDefinition = "departmentBudgetSnapshotTrigger", cache = "departmentBudgetCache",
+        commandTargetResolver = "commandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class DepartmentBudget {

@@ -38,6 +38,24 @@ class StoredTimestampsTest {
         assertThat(StoredTimestamps.parse(iso)).as(iso).isEqualTo(DateTimeUtils.parseInstant(iso)).isEqualTo(instant);
     }
 
+    /** The seal hashes the stored text, so what the ledger writes is Axon's text to the character. */
+    @Property(tries = 5000)
+    void the_written_text_is_axons(@ForAll("instants") Instant instant) {
+        assertThat(StoredTimestamps.format(instant)).isEqualTo(DateTimeUtils.formatInstant(instant));
+    }
+
+    @Test
+    void the_written_text_is_axons_at_the_edges_of_the_fast_years() {
+        for (String edge : new String[]{"0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999Z", "1970-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59.999Z", "+10000-01-01T00:00:00.001Z",
+                "2024-02-29T12:00:00.5Z", "2026-12-03T07:31:01.010Z"}) {
+            Instant instant = Instant.parse(edge);
+            assertThat(StoredTimestamps.format(instant)).as(edge).isEqualTo(DateTimeUtils.formatInstant(instant));
+        }
+        assertThat(StoredTimestamps.format(Instant.parse("2026-12-03T07:31:01.010Z")))
+                .isEqualTo("2026-12-03T07:31:01.010Z");
+    }
+
     @Test
     void the_layout_axon_writes_is_the_one_read_fast() {
         assertThat(DateTimeUtils.formatInstant(Instant.parse("2026-12-02T08:43:29.123Z")))
