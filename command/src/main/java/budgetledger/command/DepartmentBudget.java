@@ -65,9 +65,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A department's budget for one fiscal year ({@code 062-2026}): its units and lines, and every change to them.
  * Command handlers check and apply; event-sourcing handlers only set state.
  */
-// Of the snapshot (2: receipts in a bounded CommandWindow): a snapshot of another revision is ignored and the
-// budget replayed from its events.
-@Revision("2")
+// Of the snapshot (2: receipts in a bounded CommandWindow; 3: the lines' total): a snapshot of another revision is
+// ignored and the budget replayed from its events.
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "departmentBudgetSnapshotTrigger", cache = "departmentBudgetCache",
         commandTargetResolver = "commandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -84,6 +84,8 @@ public class DepartmentBudget {
     /** Functional codes outside the catalogue that the budget's document named (absent from older snapshots). */
     private Set<String> documentCodes = new HashSet<>();
     private Map<String, Line> lines = new HashMap<>();
+    /** The lines' amounts together, in 分, kept by putLine: a change's budget-limit check adds up no lines (issue 18). */
+    private long totalFen;
     /**
      * The receipts of the latest commands with their fingerprints, and a filter of every command id seen, so that
      * a retried command gets the same answer and no new event; bounded, older receipts are read from the stream.
@@ -189,7 +191,7 @@ public class DepartmentBudget {
         return once(command, events, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
             LineRules.check(command, ClassificationCatalogue.forYear(fiscalYear), units, namedCodes());
-            LedgerLimits.budget("amount", lines.values(), amountFen);
+            LedgerLimits.budget("amount", totalFen() + amountFen);
             String lineId = "L" + (lines.size() + 1);
             apply(new BudgetLineAppropriated(budgetId, lineId, command.unitCode(), command.functionalCode(),
                     command.kind(), command.deptEconomicCode(), command.govEconomicCode(), command.fundingSource(),
@@ -203,8 +205,8 @@ public class DepartmentBudget {
         return once(command, events, () -> {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.NOT_ZERO);
             existingLine("lineId", command.lineId());
-            Adjusted adjusted = new LineAmounts(lines).adjust(command.lineId(), amountFen);
-            LedgerLimits.budget("amount", lines.values(), Math.max(0, amountFen));
+            Adjusted adjusted = new LineAmounts(lines, totalFen()).adjust(command.lineId(), amountFen);
+            LedgerLimits.budget("amount", totalFen() + Math.max(0, amountFen));
             apply(adjusted.event(budgetId, command.documentNo(), command.reason(), command.commandId()));
         });
     }
@@ -215,7 +217,7 @@ public class DepartmentBudget {
             long amountFen = CommandChecks.amountFen("amount", command.amountYuan(), Sign.POSITIVE);
             existingLine("fromLineId", command.fromLineId());
             existingLine("toLineId", command.toLineId());
-            Transferred transferred = new LineAmounts(lines)
+            Transferred transferred = new LineAmounts(lines, totalFen())
                     .transfer("toLineId", command.fromLineId(), command.toLineId(), amountFen);
             apply(transferred.event(budgetId, command.documentNo(), command.reason(), command.commandId()));
         });
@@ -237,7 +239,7 @@ public class DepartmentBudget {
             throw conflict("commandId", "command-id-reused", "commandId " + command.commandId() + " 已使用");
         }
         ClassificationCatalogue catalogue = ClassificationCatalogue.forYear(fiscalYear);
-        LineAmounts after = new LineAmounts(lines);
+        LineAmounts after = new LineAmounts(lines, totalFen());
         List<String> newIds = new ArrayList<>();
         List<Long> newAmounts = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
@@ -278,7 +280,7 @@ public class DepartmentBudget {
                 throw item("transfers", i, e);
             }
         }
-        LedgerLimits.budget("lines", after.all(), 0);
+        after.checkBudget("lines", 0);
 
         apply(new LineItemsImported(budgetId, command.fileName(), command.fileSha256(), command.lines().size(),
                 command.adjustments().size(), command.transfers().size(), command.commandId()));
@@ -380,15 +382,15 @@ public class DepartmentBudget {
             if (reversed.contains(sequence)) {
                 throw conflict("sequence", "already-reversed", "事件 #" + sequence + " 已被冲销");
             }
-            LineAmounts amounts = new LineAmounts(lines);
+            LineAmounts amounts = new LineAmounts(lines, totalFen());
             List<LineAmountChange> changes = new ArrayList<>();
             for (LineAmountChange original : target.changes()) {
                 long undo = -original.amountFen();
                 changes.add(new LineAmountChange(original.lineId(), undo,
                         amounts.change("sequence", original.lineId(), undo)));
             }
-            LedgerLimits.budget("sequence", lines.values(),
-                    Math.max(0, changes.stream().mapToLong(LineAmountChange::amountFen).sum()));
+            LedgerLimits.budget("sequence",
+                    totalFen() + Math.max(0, changes.stream().mapToLong(LineAmountChange::amountFen).sum()));
             apply(new BudgetEventReversed(budgetId, sequence, target.eventType(), changes, command.documentNo(),
                     command.reason(), command.commandId()));
         });
@@ -442,6 +444,16 @@ public class DepartmentBudget {
         return new BudgetStream(events, budgetId).receipt(commandId);
     }
 
+    long totalFen() {
+        return totalFen;
+    }
+
+    /** The one way a line's amount is set, so that the total stays the lines' sum (below the budget limit, exact). */
+    private void putLine(String lineId, Line line) {
+        Line before = lines.put(lineId, line);
+        totalFen += line.amountFen() - (before == null ? 0 : before.amountFen());
+    }
+
     private Line existingLine(String field, String lineId) {
         if (lineId == null || lineId.isBlank()) {
             throw BudgetRuleException.invalid(field, "required", field + " 不能为空");
@@ -479,7 +491,7 @@ public class DepartmentBudget {
 
     @EventSourcingHandler
     void on(BudgetLineAppropriated event, @SequenceNumber long sequence, MetaData metaData) {
-        lines.put(event.lineId(), new Line(event.unitCode(), event.kind(), event.amountFen()));
+        putLine(event.lineId(), new Line(event.unitCode(), event.kind(), event.amountFen()));
         remember(event, sequence, metaData);
     }
 
@@ -487,28 +499,28 @@ public class DepartmentBudget {
     @EventSourcingHandler
     void on(BudgetLinesAppropriated event, @SequenceNumber long sequence, MetaData metaData) {
         for (BudgetLineAppropriated line : event.lines()) {
-            lines.put(line.lineId(), new Line(line.unitCode(), line.kind(), line.amountFen()));
+            putLine(line.lineId(), new Line(line.unitCode(), line.kind(), line.amountFen()));
         }
         remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(BudgetLineAdjusted event, @SequenceNumber long sequence, MetaData metaData) {
-        lines.put(event.lineId(), lines.get(event.lineId()).withAmount(event.amountAfterFen()));
+        putLine(event.lineId(), lines.get(event.lineId()).withAmount(event.amountAfterFen()));
         remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(BudgetAmountTransferred event, @SequenceNumber long sequence, MetaData metaData) {
-        lines.put(event.fromLineId(), lines.get(event.fromLineId()).withAmount(event.fromAmountAfterFen()));
-        lines.put(event.toLineId(), lines.get(event.toLineId()).withAmount(event.toAmountAfterFen()));
+        putLine(event.fromLineId(), lines.get(event.fromLineId()).withAmount(event.fromAmountAfterFen()));
+        putLine(event.toLineId(), lines.get(event.toLineId()).withAmount(event.toAmountAfterFen()));
         remember(event, sequence, metaData);
     }
 
     @EventSourcingHandler
     void on(BudgetEventReversed event, @SequenceNumber long sequence, MetaData metaData) {
         for (LineAmountChange change : event.changes()) {
-            lines.put(change.lineId(), lines.get(change.lineId()).withAmount(change.amountAfterFen()));
+            putLine(change.lineId(), lines.get(change.lineId()).withAmount(change.amountAfterFen()));
         }
         reversed.add(event.reversedSequence());
         remember(event, sequence, metaData);

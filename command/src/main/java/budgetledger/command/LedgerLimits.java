@@ -31,6 +31,13 @@ final class LedgerLimits {
         return amountAfterFen;
     }
 
+    /** The budget's lines together ({@code totalFen}, every change included), within the budget limit. */
+    static void budget(String field, long totalFen) {
+        if (totalFen > MAX_BUDGET_FEN) {
+            throw overBudget(field);
+        }
+    }
+
     /** The budget's lines together, with {@code increaseFen} more, within the budget limit. */
     static void budget(String field, Collection<DepartmentBudget.Line> lines, long increaseFen) {
         long totalFen = increaseFen;
@@ -38,12 +45,13 @@ final class LedgerLimits {
             // Each line and increase is at most a few MAX_LINE_FEN, and the loop stops once past the limit: no overflow.
             totalFen += line.amountFen();
             if (totalFen > MAX_BUDGET_FEN) {
-                throw conflict(field, "budget-limit", "预算各行合计将超过单个预算的上限 " + Yuan.format(MAX_BUDGET_FEN)
-                        + " 元");
+                throw overBudget(field);
             }
         }
-        if (totalFen > MAX_BUDGET_FEN) {
-            throw conflict(field, "budget-limit", "预算各行合计将超过单个预算的上限 " + Yuan.format(MAX_BUDGET_FEN) + " 元");
-        }
+        budget(field, totalFen);
+    }
+
+    private static BudgetRuleException overBudget(String field) {
+        return conflict(field, "budget-limit", "预算各行合计将超过单个预算的上限 " + Yuan.format(MAX_BUDGET_FEN) + " 元");
     }
 }

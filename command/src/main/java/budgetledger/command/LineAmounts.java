@@ -4,8 +4,9 @@ import budgetledger.events.BudgetAmountTransferred;
 import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.model.Yuan;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static budgetledger.command.BudgetRuleException.conflict;
@@ -34,28 +35,62 @@ final class LineAmounts {
         }
     }
 
-    private final Map<String, DepartmentBudget.Line> lines;
+    private final Map<String, DepartmentBudget.Line> current;
+    /** The lines this command changed or added; the budget's own map is never copied (issue 18: it was, per command). */
+    private final Map<String, DepartmentBudget.Line> changed = new HashMap<>();
+    private final long currentTotalFen;
+    /** What the changes add to the total; null once a sum left the range of a long (then the lines are summed). */
+    private Long changeFen = 0L;
 
-    /** The balances as they stand; changes here never touch {@code current}. */
-    LineAmounts(Map<String, DepartmentBudget.Line> current) {
-        this.lines = new HashMap<>(current);
+    /** The balances as they stand, and their total; changes here never touch {@code current}. */
+    LineAmounts(Map<String, DepartmentBudget.Line> current, long currentTotalFen) {
+        this.current = current;
+        this.currentTotalFen = currentTotalFen;
     }
 
     boolean has(String lineId) {
-        return lines.containsKey(lineId);
+        return changed.containsKey(lineId) || current.containsKey(lineId);
     }
 
     DepartmentBudget.Line line(String lineId) {
-        return lines.get(lineId);
+        DepartmentBudget.Line line = changed.get(lineId);
+        return line != null ? line : current.get(lineId);
     }
 
-    Collection<DepartmentBudget.Line> all() {
-        return lines.values();
+    /** The budget's lines together after the changes, with {@code increaseFen} more, within the budget limit. */
+    void checkBudget(String field, long increaseFen) {
+        if (changeFen != null) {
+            try {
+                LedgerLimits.budget(field, Math.addExact(Math.addExact(currentTotalFen, changeFen), increaseFen));
+                return;
+            } catch (ArithmeticException beyondLong) {
+                // summed line by line below, where the sum stops at the limit
+            }
+        }
+        List<DepartmentBudget.Line> all = new ArrayList<>(changed.values());
+        current.forEach((lineId, line) -> {
+            if (!changed.containsKey(lineId)) {
+                all.add(line);
+            }
+        });
+        LedgerLimits.budget(field, all, increaseFen);
     }
 
     /** A line new to the budget (a file's appropriation), counted by the checks of the items after it. */
     void add(String lineId, DepartmentBudget.Line line) {
-        lines.put(lineId, line);
+        put(lineId, line);
+    }
+
+    private void put(String lineId, DepartmentBudget.Line line) {
+        DepartmentBudget.Line before = line(lineId);
+        changed.put(lineId, line);
+        if (changeFen != null) {
+            try {
+                changeFen = Math.addExact(changeFen, line.amountFen() - (before == null ? 0 : before.amountFen()));
+            } catch (ArithmeticException beyondLong) {
+                changeFen = null;
+            }
+        }
     }
 
     /** 追加 (positive) or 追减 (negative) of a known line. */
@@ -68,7 +103,7 @@ final class LineAmounts {
         if (fromLineId.equals(toLineId)) {
             throw conflict(toField, "same-line", "调剂的调出行和调入行不能相同：" + fromLineId);
         }
-        long before = Math.addExact(lines.get(fromLineId).amountFen(), lines.get(toLineId).amountFen());
+        long before = Math.addExact(line(fromLineId).amountFen(), line(toLineId).amountFen());
         long fromAfter = change("amount", fromLineId, -amountFen);
         long toAfter = change("amount", toLineId, amountFen);
         if (fromAfter + toAfter != before) {
@@ -79,13 +114,13 @@ final class LineAmounts {
 
     /** A signed change of a known line, kept; a line never goes below zero nor above the line limit. */
     long change(String field, String lineId, long changeFen) {
-        DepartmentBudget.Line line = lines.get(lineId);
+        DepartmentBudget.Line line = line(lineId);
         long after = Math.addExact(line.amountFen(), changeFen);
         if (after < 0) {
             throw conflict(field, "overdraft", "预算行 " + lineId + " 余额 " + Yuan.format(line.amountFen())
                     + " 元，不足以减少 " + Yuan.format(-changeFen) + " 元");
         }
-        lines.put(lineId, line.withAmount(LedgerLimits.line(field, lineId, after)));
+        put(lineId, line.withAmount(LedgerLimits.line(field, lineId, after)));
         return after;
     }
 }
