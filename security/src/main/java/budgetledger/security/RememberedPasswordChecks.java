@@ -33,6 +33,17 @@ final class RememberedPasswordChecks implements PasswordEncoder {
         }
     };
 
+    /** One keyed Mac per request thread: looking one up and keying it took 1.6% of a request's CPU (issue 18). */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     RememberedPasswordChecks(PasswordEncoder delegate) {
         this.delegate = delegate;
         new SecureRandom().nextBytes(key);
@@ -71,12 +82,8 @@ final class RememberedPasswordChecks implements PasswordEncoder {
     }
 
     private String hmac(CharSequence rawPassword) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        // doFinal resets the Mac for its next use, keyed as before.
+        byte[] password = rawPassword.toString().getBytes(StandardCharsets.UTF_8);
+        return Base64.getEncoder().encodeToString(macs.get().doFinal(password));
     }
 }

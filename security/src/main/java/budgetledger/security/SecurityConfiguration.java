@@ -127,13 +127,17 @@ public class SecurityConfiguration {
 
     /**
      * HTTP Basic on every call, no session: refusals answer as JSON. No cookie and no session authenticate such a
-     * call, so a forged cross-site request carries no credentials: CSRF tokens would protect nothing here.
+     * call, so a forged cross-site request carries no credentials: CSRF tokens would protect nothing here. Nor is
+     * there a session to log out of or a request to save for after a sign-in page: the logout and request-cache
+     * filters would only run on every call (issue 18).
      */
     private static SecurityFilterChain statelessBasic(HttpSecurity http, Refusals refusals) throws Exception {
         http.httpBasic(basic -> basic.authenticationEntryPoint(refusals))
                 .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(AbstractHttpConfigurer::disable);
+                .csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
         return http.build();
     }
 
