@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * acknowledged change waits for one commit and not also for a processor batch. Subscribed to the event bus: Axon hands
  * a subscriber the unit of work's events in its prepare-commit phase, after the append and before the commit, in the
  * same transaction (what a subscribing processor does, without its nested unit of work and handler lookup per event,
- * a tenth of a command's time in a profile). The ledger-core processor still applies every event (it is what a
- * rebuild replays); applying one again changes nothing (rows keep the newest sequence).
+ * a tenth of a command's time in a profile). The ledger-core processor still receives every event (it is what a
+ * rebuild replays) and passes over one its budget's progress already shows (the processing module's ShownEvents);
+ * applying one again would change nothing anyway (rows keep the newest sequence).
  * <p>
  * Written here only when it keeps the read models a prefix of the budget's events: every event of the command is
  * one whose only ledger-core read model is {@code budget_line} ({@link #LINE_ONLY}), they are one budget's in

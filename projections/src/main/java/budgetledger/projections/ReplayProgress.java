@@ -22,6 +22,11 @@ public class ReplayProgress {
 
     @EventHandler
     void on(Object event, TrackingToken token) {
+        passed(token);
+    }
+
+    /** An event at {@code token} handled, or skipped because the read models already show it (ShownEvents). */
+    public void passed(TrackingToken token) {
         token.position().ifPresent(p -> position.accumulateAndGet(p, Math::max));
     }
 
