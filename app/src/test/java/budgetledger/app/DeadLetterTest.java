@@ -69,6 +69,11 @@ class DeadLetterTest {
         assertThat(amount("072")).isEqualTo("1001.00");
         assertThat(amount("071")).isEqualTo("1000.00");
 
+        // The read models do not claim to show the parked event: the budget's progress stays before it.
+        assertThat(DB.count("select applied_sequence from budget_progress where budget_id = '071-2026'")).isLessThan(
+                DB.count("select sequence_number from domain_event_entry where aggregate_identifier = '071-2026' "
+                        + "and payload_type like '%ChangeReasonRecorded'"));
+
         JsonNode parked = APP.as(Role.AUDITOR).getForObject("/api/audit/dead-letters", JsonNode.class);
         assertThat(parked.get("parkedEvents").asLong()).isEqualTo(2);
         assertThat(parked.get("budgets")).hasSize(1);

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.LongAdder;
  * fifths of the JVM's CPU. One query per batch reads the progress of the batch's budgets, in the batch's transaction.
  * <p>
  * Safe in a replay too: a reset truncates {@code budget_progress} with the read models, so it shows only what the
- * replay (or a command's claim since) has applied again. An event of a budget with parked events is never passed
- * over: nothing moves its progress past the parked one. The event's position still counts for ReplayProgress.
+ * replay (or a command's claim since) has applied again. An event after a budget's parked one is never passed over:
+ * nothing moves the progress past the parked event (its later events are parked behind it, claims are refused), and
+ * a dead letter retried is not looked at here. The event's position still counts for ReplayProgress.
  */
 @Configuration(proxyBeanMethods = false)
 public class ShownEvents implements MessageHandlerInterceptor<EventMessage<?>> {
@@ -56,11 +57,12 @@ public class ShownEvents implements MessageHandlerInterceptor<EventMessage<?>> {
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
-            // A processor's batch is read once; anything else (a dead letter retried) for its own event alone.
-            Map<String, Long> shown = unitOfWork.root() instanceof BatchingUnitOfWork<?> batch
-                    ? batch.getOrComputeResource(RESOURCE, key -> progressOf(batch.getMessages()))
-                    : progressOf(List.of(event));
+        // Only in a processor's batch: a dead letter retried is always applied (a handler that ran before the one
+        // that failed may have counted the parked event in budget_progress; Axon does not undo it).
+        if (unitOfWork.root() instanceof BatchingUnitOfWork<?> batch
+                && unitOfWork.getMessage() instanceof DomainEventMessage<?> event
+                && event.getAggregateIdentifier() != null) {
+            Map<String, Long> shown = batch.getOrComputeResource(RESOURCE, key -> progressOf(batch.getMessages()));
             Long applied = shown.get(event.getAggregateIdentifier());
             if (applied != null && applied >= event.getSequenceNumber()) {
                 if (event instanceof TrackedEventMessage<?> tracked) {
