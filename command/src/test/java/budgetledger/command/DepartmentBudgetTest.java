@@ -386,6 +386,27 @@ class DepartmentBudgetTest {
             fixture.given(tenFullLines).when(new AdjustBudgetLine(ID, "L1", yuan("-1"), DOC, "追减", "c-9"))
                     .expectSuccessfulHandlerExecution();
         }
+
+        /**
+         * A file's running total passes the range of a long on the way (9,300 lines at the line limit, 9.3 × 10^18
+         * 分): the file is judged by its total after every item, added up line by line (LineAmounts), not refused
+         * on the way nor failing with an overflow.
+         */
+        @Test
+        void a_file_whose_running_total_leaves_a_long_is_judged_by_its_total_after_every_item() {
+            int count = 9_300;
+            List<AppropriateBudgetLine> full = java.util.stream.IntStream.rangeClosed(1, count)
+                    .mapToObj(i -> line("062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201", null,
+                            "10000000000000", "big#L" + i)).toList();
+            List<ImportLineItems.Adjustment> emptied = java.util.stream.IntStream.rangeClosed(1, count)
+                    .mapToObj(i -> new ImportLineItems.Adjustment("#" + i, yuan("-10000000000000"), DOC, "追减"))
+                    .toList();
+            String sha = "cd".repeat(32);
+            fixture.given(OPENED).when(new ImportLineItems(ID, "big.csv", sha, full, emptied, List.of(), "big-1"))
+                    .expectSuccessfulHandlerExecution();
+            refused(fixture.given(OPENED).when(new ImportLineItems(ID, "big.csv", sha, full, List.of(), List.of(),
+                    "big-2")), BudgetRuleException.Kind.CONFLICT, "lines", "budget-limit");
+        }
     }
 
     /** The ledger's text rules (TextRules) hold for every text field of every command. */
