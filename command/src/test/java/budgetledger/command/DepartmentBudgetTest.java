@@ -388,18 +388,20 @@ class DepartmentBudgetTest {
         }
 
         /**
-         * A file's running total passes the range of a long on the way (9,300 lines at the line limit, 9.3 × 10^18
-         * 分): the file is judged by its total after every item, added up line by line (LineAmounts), not refused
-         * on the way nor failing with an overflow.
+         * A file's running total passes the range of a long on the way (lines at the line limit, 10^15 分 each,
+         * a hundred more than a long holds): the file is judged by its total after every item, added up line by line
+         * (LineAmounts), not refused on the way nor failing with an overflow.
          */
         @Test
         void a_file_whose_running_total_leaves_a_long_is_judged_by_its_total_after_every_item() {
-            int count = 9_300;
+            // Past a long by a hundred lines at the line limit.
+            int count = (int) (Long.MAX_VALUE / LINE_LIMIT) + 100;
+            String fullYuan = java.math.BigDecimal.valueOf(LINE_LIMIT, 2).toPlainString();
             List<AppropriateBudgetLine> full = java.util.stream.IntStream.rangeClosed(1, count)
                     .mapToObj(i -> line("062001", "2010306", BASIC_PUBLIC_USE, "30201", "50201", null,
-                            "10000000000000", "big#L" + i)).toList();
+                            fullYuan, "big#L" + i)).toList();
             List<ImportLineItems.Adjustment> emptied = java.util.stream.IntStream.rangeClosed(1, count)
-                    .mapToObj(i -> new ImportLineItems.Adjustment("#" + i, yuan("-10000000000000"), DOC, "追减"))
+                    .mapToObj(i -> new ImportLineItems.Adjustment("#" + i, yuan("-" + fullYuan), DOC, "追减"))
                     .toList();
             String sha = "cd".repeat(32);
             fixture.given(OPENED).when(new ImportLineItems(ID, "big.csv", sha, full, emptied, List.of(), "big-1"))

@@ -93,7 +93,7 @@ public class ShownEvents implements MessageHandlerInterceptor<EventMessage<?>> {
         return shown;
     }
 
-    /** Events passed over since this node started (tests and the bench read it). */
+    /** Events passed over since this node started (ReadYourWritesTest reads it). */
     public long passedOver() {
         return passedOver.sum();
     }

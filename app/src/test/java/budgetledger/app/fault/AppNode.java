@@ -167,8 +167,9 @@ final class AppNode {
     }
 
     /**
-     * Lets time pass where time itself is the point, not a condition to wait for: load running for a while, a
-     * fault waiting for its random moment, a client backing off before it sends again.
+     * Lets time pass where time itself is the point, not a condition to wait for: a fault waiting for its random
+     * moment, a load client backing off (with jitter) before it sends again. Waiting for a node or its database to
+     * answer is a condition: {@link #awaitUp}, or awaiting {@link #health()}.
      */
     static void pause(long millis) {
         try {

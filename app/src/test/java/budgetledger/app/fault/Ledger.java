@@ -219,7 +219,9 @@ final class Ledger {
             for (int attempt = 0; attempt < 20 && command.fate == Fate.LOST; attempt++) {
                 send(node, command);
                 if (command.fate == Fate.LOST) {
-                    AppNode.pause(1000);
+                    // Lost again: the node (or its database) is not answering yet; send once its health is UP.
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                            .until(() -> node.health() == 200);
                 }
             }
             assertThat(command.fate).as("retry of " + command.id).isIn(Fate.ACKED, Fate.REFUSED);
