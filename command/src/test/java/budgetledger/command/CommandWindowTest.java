@@ -47,9 +47,28 @@ class CommandWindowTest {
     @Test
     void most_ids_never_sent_are_known_to_be_new() {
         CommandWindow window = filledWith(1000);
-        long flagged = IntStream.range(0, 1000).filter(n -> window.mayHaveSeen("new-" + n)).count();
-        // 1000 ids in 16384 bits with 4 bits each: about 1.4 % false positives.
-        assertThat(flagged).isLessThan(60);
+        long flagged = IntStream.range(0, 10_000).filter(n -> window.mayHaveSeen("new-" + n)).count();
+        // 1,000 ids in the first stage (capacity 1,024): at most about 0.06 % false positives, 6 of 10,000.
+        assertThat(flagged).isLessThan(20);
+    }
+
+    @Test
+    void the_false_positives_stay_rare_as_a_budget_grows() {
+        // A fixed filter of 16,384 bits let 86 % of new ids through at 20,000 ids, and each of those read the
+        // budget's whole stream; the stages keep every stage under 0.06 %, here five stages: under 0.3 % in all.
+        for (int ids : new int[] {3_300, 20_000, 60_000}) {
+            CommandWindow window = filledWith(ids);
+            long flagged = IntStream.range(0, 20_000).filter(n -> window.mayHaveSeen("new-" + n)).count();
+            int stages = 32 - Integer.numberOfLeadingZeros(ids / 1024 + 1);
+            assertThat(flagged).as("false positives among 20,000 new ids after %d ids", ids)
+                    .isLessThanOrEqualTo(Math.round(20_000 * 0.0006 * stages * 1.5) + 3);
+        }
+    }
+
+    @Test
+    void every_id_seen_is_still_known_in_every_stage() {
+        CommandWindow window = filledWith(20_000);
+        assertThat(IntStream.range(0, 20_000).filter(n -> !window.mayHaveSeen("c-" + n)).boxed().toList()).isEmpty();
     }
 
     @Test
@@ -76,11 +95,17 @@ class CommandWindowTest {
     }
 
     @Test
-    void the_snapshot_of_the_window_is_bounded() throws Exception {
+    void the_snapshot_grows_by_a_few_bytes_per_id_only() throws Exception {
         ObjectMapper mapper = EventSerializer.objectMapper();
         int small = mapper.writeValueAsBytes(filledWith(CommandWindow.SIZE)).length;
-        int large = mapper.writeValueAsBytes(filledWith(10 * CommandWindow.SIZE)).length;
-        // Ten times the commands: the same number of receipts, only their ids and amounts a digit longer.
-        assertThat(large).isLessThan(small * 6 / 5);
+        CommandWindow tenThousand = filledWith(10_000);
+        int large = mapper.writeValueAsBytes(tenThousand).length;
+        // The same number of receipts; the filter's stages hold at most four bytes per id (two, and a stage begun
+        // when the last fills), written as Base64 (four characters per three bytes).
+        assertThat(tenThousand.filterBytes()).isLessThanOrEqualTo(CommandWindow.FIRST_STAGE_BYTES + 4 * 10_000);
+        assertThat(large - small).isLessThan((CommandWindow.FIRST_STAGE_BYTES + 4 * 10_000) * 4 / 3 + 2_000);
+        CommandWindow read = mapper.readValue(mapper.writeValueAsBytes(tenThousand), CommandWindow.class);
+        assertThat(IntStream.range(0, 10_000).filter(n -> !read.mayHaveSeen("c-" + n)).count()).isZero();
+        assertThat(mapper.writeValueAsString(read)).isEqualTo(mapper.writeValueAsString(tenThousand));
     }
 }
