@@ -292,6 +292,7 @@ public final class Bench {
     // Path 1 -------------------------------------------------------------------------------------------------
 
     final List<String> commandBudgetIds = new ArrayList<>();
+    static final int LARGE_BUDGET_LINES = 20_000;
     double path1Rate8;
 
     void path1() throws Exception {
@@ -391,6 +392,22 @@ public final class Bench {
             raw1.add(r1.rate);
             line(String.format(Locale.ROOT, "FIG path1 raw one-row commit 1 thread rep %d: %.0f/s", r + 1, r1.rate));
         }
+        // One thread on a large budget: two files of 10,000 lines give it 20,000 command ids. A filter of fixed size
+        // (before 2026-12-03) let 86 % of new ids through as "maybe seen", each a read of the budget's whole stream.
+        String large = openBudget("5999");
+        for (int f = 0; f < 2; f++) {
+            imports.importFile(large, "lines.csv", csv(LARGE_BUDGET_LINES / 2, "large" + f, large), message -> { });
+        }
+        IntConsumer adjustLarge = i -> {
+            String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(LARGE_BUDGET_LINES));
+            budgetledger.command.api.CommandReceipt receipt = commands.sendAndWait(new AdjustBudgetLine(large, lineId,
+                    new BigDecimal("1.00"), "bench", "bench", "c-" + seq.incrementAndGet()));
+            readYourWrites.awaitWrite(large, receipt.sequence());
+        };
+        Stats onLarge = concurrent("path1 large budget", 1, commands1, adjustLarge);
+        line(String.format(Locale.ROOT, "FIG path1 commands 1 thread on a budget of %,d imported lines (one run): "
+                + "%.0f/s p50=%.2f ms p99=%.2f ms (on budgets of %d lines: %.0f/s)", LARGE_BUDGET_LINES, onLarge.rate,
+                onLarge.p50, onLarge.p99, linesPerCommandBudget, median(rate1)));
         // For comparison with earlier runs: acknowledged by the command bus only, read models not awaited.
         Stats unwaited = concurrent("path1 without read-your-writes", 8, commands8, adjustOnly);
         line(String.format(Locale.ROOT, "FIG path1 commands 8 threads without read-your-writes (one run): %.0f/s "
