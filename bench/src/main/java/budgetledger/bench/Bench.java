@@ -309,9 +309,9 @@ public final class Bench {
         // Where an acknowledged change's time goes: the command (to its commit) and read your writes after it.
         java.util.concurrent.atomic.LongAdder commandNanos = new java.util.concurrent.atomic.LongAdder();
         java.util.concurrent.atomic.LongAdder readYourWritesNanos = new java.util.concurrent.atomic.LongAdder();
-        IntConsumer adjust = i -> {
-            String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
-            String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(linesPerCommandBudget));
+        // One acknowledged adjustment of a random line among a budget's first {@code lines}.
+        java.util.function.ObjIntConsumer<String> acknowledged = (budget, lines) -> {
+            String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(lines));
             long s = System.nanoTime();
             budgetledger.command.api.CommandReceipt receipt = commands.sendAndWait(new AdjustBudgetLine(budget, lineId,
                     new BigDecimal("1.00"), "bench", "bench", "c-" + seq.incrementAndGet()));
@@ -323,6 +323,8 @@ public final class Bench {
             commandNanos.add(committed - s);
             readYourWritesNanos.add(System.nanoTime() - committed);
         };
+        IntConsumer adjust = i -> acknowledged.accept(
+                commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size())), linesPerCommandBudget);
         IntConsumer adjustOnly = i -> {
             String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
             String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(linesPerCommandBudget));
@@ -398,13 +400,8 @@ public final class Bench {
         for (int f = 0; f < 2; f++) {
             imports.importFile(large, "lines.csv", csv(LARGE_BUDGET_LINES / 2, "large" + f, large), message -> { });
         }
-        IntConsumer adjustLarge = i -> {
-            String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(LARGE_BUDGET_LINES));
-            budgetledger.command.api.CommandReceipt receipt = commands.sendAndWait(new AdjustBudgetLine(large, lineId,
-                    new BigDecimal("1.00"), "bench", "bench", "c-" + seq.incrementAndGet()));
-            readYourWrites.awaitWrite(large, receipt.sequence());
-        };
-        Stats onLarge = concurrent("path1 large budget", 1, commands1, adjustLarge);
+        Stats onLarge = concurrent("path1 large budget", 1, commands1,
+                i -> acknowledged.accept(large, LARGE_BUDGET_LINES));
         line(String.format(Locale.ROOT, "FIG path1 commands 1 thread on a budget of %,d imported lines (one run): "
                 + "%.0f/s p50=%.2f ms p99=%.2f ms (on budgets of %d lines: %.0f/s)", LARGE_BUDGET_LINES, onLarge.rate,
                 onLarge.p50, onLarge.p99, linesPerCommandBudget, median(rate1)));

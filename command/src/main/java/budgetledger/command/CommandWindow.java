@@ -21,8 +21,8 @@ import java.util.Optional;
  * before, a new stage begun when the last holds its capacity. A filter of fixed size filled up as a budget grew: at
  * 16,384 bits, 3,300 ids (a few line-item files, whose every line carries a command id) made one new id in ten a
  * false positive, and each of those read the whole stream, so a busy budget's adjustments slowed with its size. With
- * stages the false-positive rate stays below {@value #STAGE_FALSE_POSITIVES_TEXT} per stage whatever the count, at
- * about four bytes per id.
+ * stages the false-positive rate stays below {@link #stageFalsePositiveRate()} per stage (about 0.06 %) whatever the
+ * count, at about four bytes per id.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -32,9 +32,8 @@ final class CommandWindow {
     static final int SIZE = 256;
     /** The size of the filter's first stage; each further stage is twice the one before. */
     static final int FIRST_STAGE_BYTES = 2048;
-    /** Bits of a stage per id it takes: a full stage answers about one new id in 1,750 with a false positive. */
+    /** Bits of a stage per id it takes. */
     static final int BITS_PER_ID = 16;
-    static final String STAGE_FALSE_POSITIVES_TEXT = "0.06 %";
     /** Bits set per command id: eight, one from each four bytes of its SHA-256. */
     private static final int HASHES = 8;
 
@@ -105,6 +104,16 @@ final class CommandWindow {
             }
         }
         return true;
+    }
+
+    /** A full stage's false-positive rate, (1 - e^(-k/b))^k for k hashes and b bits per id. */
+    static double stageFalsePositiveRate() {
+        return Math.pow(1 - Math.exp(-(double) HASHES / BITS_PER_ID), HASHES);
+    }
+
+    /** How many stages the filter has begun. */
+    int stageCount() {
+        return stages.length;
     }
 
     /** The filter's size in bytes, all stages. */
