@@ -65,9 +65,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A department's budget for one fiscal year ({@code 062-2026}): its units and lines, and every change to them.
  * Command handlers check and apply; event-sourcing handlers only set state.
  */
-// Of the snapshot (2: receipts in a bounded CommandWindow; 3: the lines' total; 4: the window's filter in stages): a
-// snapshot of another revision is ignored and the budget replayed from its events.
-@Revision("4")
+// Of the snapshot (2: receipts in a bounded CommandWindow; 3: the lines' total; 4: the window's filter in stages; 5:
+// 32 bits per id in the filter, 16 hashes from a SHA-512): a snapshot of another revision is ignored and the budget replayed from
+// its events.
+@Revision("5")
 @Aggregate(snapshotTriggerDefinition = "departmentBudgetSnapshotTrigger", cache = "departmentBudgetCache",
         commandTargetResolver = "commandTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
