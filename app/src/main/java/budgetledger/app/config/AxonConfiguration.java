@@ -53,6 +53,9 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.serialization.SerializedObject;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.eventhandling.TrackingToken;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.TreeSet;
@@ -139,8 +142,11 @@ public class AxonConfiguration {
                                           EventUpcasterChain eventUpcasters,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          @Value("${budget-ledger.event-store.fetch-batch-size:1000}") int batchSize) {
-        return new TimestampReadingEngine(JdbcEventStorageEngine.builder()
+                                          @Value("${budget-ledger.event-store.fetch-batch-size:1000}") int batchSize,
+                                          @Value("${budget-ledger.event-store.head-fetch-interval-ms:10}")
+                                          long headFetchIntervalMillis) {
+        return new TimestampReadingEngine(new TailFetchPacing(Duration.ofMillis(headFetchIntervalMillis)),
+                JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(eventUpcasters)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -166,10 +172,21 @@ public class AxonConfiguration {
         static final int GAP_TIMEOUT_MILLIS = 60_000;
 
         private volatile int gapTimeoutMillis = GAP_TIMEOUT_MILLIS;
+        private final TailFetchPacing pacing;
 
-        TimestampReadingEngine(JdbcEventStorageEngine.Builder builder) {
+        TimestampReadingEngine(TailFetchPacing pacing, JdbcEventStorageEngine.Builder builder) {
             super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                     .gapTimeout(GAP_TIMEOUT_MILLIS));
+            this.pacing = pacing;
+        }
+
+        /** Axon's fetch of tracked events, paced at the head of the stream (TailFetchPacing). */
+        @Override
+        protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+            long began = pacing.beforeFetch();
+            List<? extends TrackedEventData<?>> fetched = super.fetchTrackedEvents(lastToken, batchSize);
+            pacing.fetched(began, fetched.size(), batchSize);
+            return fetched;
         }
 
         @Override

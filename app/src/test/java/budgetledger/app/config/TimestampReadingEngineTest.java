@@ -14,6 +14,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +44,9 @@ class TimestampReadingEngineTest {
             dataSource.setUser(database.user);
             int batchSize = 1 + random.nextInt(6);
             JdbcEventStorageEngine axon = builder(dataSource, batchSize).build();
-            JdbcEventStorageEngine ledger = new AxonConfiguration.TimestampReadingEngine(builder(dataSource, batchSize));
+            // Paced as the application paces it: waiting at the head changes when a fetch runs, never what it reads.
+            JdbcEventStorageEngine ledger = new AxonConfiguration.TimestampReadingEngine(
+                    new TailFetchPacing(Duration.ofMillis(10)), builder(dataSource, batchSize));
             axon.createSchema(PostgresEventTableFactory.INSTANCE);
             List<Long> positions = fill(dataSource, random);
 
@@ -63,7 +66,8 @@ class TimestampReadingEngineTest {
         TestDatabase database = TestDatabase.create();
         dataSource.setUrl(database.url);
         dataSource.setUser(database.user);
-        JdbcEventStorageEngine ledger = new AxonConfiguration.TimestampReadingEngine(builder(dataSource, 10));
+        JdbcEventStorageEngine ledger = new AxonConfiguration.TimestampReadingEngine(
+                new TailFetchPacing(Duration.ZERO), builder(dataSource, 10));
         ledger.createSchema(PostgresEventTableFactory.INSTANCE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         insert(dataSource, 3, "b-1", 0, now.minus(2, ChronoUnit.DAYS));
