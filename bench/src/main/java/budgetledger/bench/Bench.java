@@ -41,6 +41,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -419,20 +428,24 @@ public final class Bench {
     // Path 6 -------------------------------------------------------------------------------------------------
 
     void path6() throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("finance:" + financePassword)
                 .getBytes(StandardCharsets.UTF_8));
         AtomicInteger seq = new AtomicInteger();
+        // Apache's classic (blocking) client, one kept-alive connection per client thread: on two cores the clients
+        // share the server's CPU, and the JDK's HttpClient (its selector thread, futures and executor per request)
+        // halved what the server answered: 408 and 505 requests/s against wrk's 807 and 986, in turn, on one warm
+        // server (issue 18, 2026-12-03).
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(16).setMaxConnPerRoute(16).build();
+        CloseableHttpClient client = HttpClients.custom().setConnectionManager(connections).build();
         IntConsumer post = i -> {
             String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
             String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(linesPerCommandBudget));
             String body = "{\"lineId\":\"" + lineId + "\",\"amount\":\"1.00\",\"documentNo\":\"bench\","
                     + "\"reason\":\"bench\",\"commandId\":\"h-" + seq.incrementAndGet() + "\"}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/budgets/"
-                            + budget + "/adjustments"))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpPost request = new HttpPost("http://127.0.0.1:" + port + "/api/budgets/" + budget + "/adjustments");
+            request.setHeader("Authorization", auth);
+            request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
             send(client, request);
         };
         // Whole repetitions until the JIT is quiet: the HTTP stack (Tomcat, security, JSON) has more code to compile
@@ -457,6 +470,7 @@ public final class Bench {
         line(String.format(Locale.ROOT, "FIG path6 HTTP adjustments 1 client (one run): %.0f/s p50=%.2f ms p99=%.2f ms",
                 one.rate, one.p50, one.p99));
         ratio(6, "http-adjustments-8-clients", median(rates), "req/s", path1Rate8, 0.50);
+        client.close();
     }
 
     // Path 2 -------------------------------------------------------------------------------------------------
@@ -680,6 +694,21 @@ public final class Bench {
         };
         concurrent("path4 http warm-up", 1, queries / 5, get);
         return concurrent("path4 http", 1, queries, get);
+    }
+
+    /** Sends one request with Apache's client; anything but 200 or 201 fails the benchmark with the answer. */
+    static void send(CloseableHttpClient client, ClassicHttpRequest request) {
+        try {
+            client.execute(request, response -> {
+                String answer = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                if (response.getCode() != 200 && response.getCode() != 201) {
+                    throw new IllegalStateException("HTTP " + response.getCode() + ": " + answer);
+                }
+                return answer;
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Sends one request; anything but 200 or 201 fails the benchmark with the answer. */
@@ -965,31 +994,36 @@ public final class Bench {
      * 2026-12-03 neither path 1 nor path 6 got there in five: the compiler threads kept 6-9 % (path 1) and 12-14 %
      * (path 6) of the machine, repetition after repetition, so three are the cap and the shares are printed.
      */
-    static final int WARM_UP_MAX = 3;
+    static final int WARM_UP_SECONDS = 90;
     static final double WARM_JIT_SHARE = 0.03;
 
     /**
      * Runs a path's warm-up repetition until the JIT's compiler threads used under {@value #WARM_JIT_SHARE} of the
-     * machine during one (their CPU time over wall time times cores), at least once and at most {@value #WARM_UP_MAX}
-     * times, so that a measured repetition times the path's code, not its compilation. The compiler threads' CPU time
-     * is read from /proc (Linux): the JVM's CompilationMXBean counts a compilation's elapsed time, which on a busy
-     * machine is mostly waiting for a core.
+     * machine during one (their CPU time over wall time times cores), at least once, and no more once the warm-up has
+     * taken {@value #WARM_UP_SECONDS} s, so that a measured repetition times the path's code, not its compilation.
+     * Three repetitions at most was too few: on two cores the server's HTTP path kept getting faster for three minutes
+     * (wrk against one server, 15 s each: 158, 304, 381, 367, 426, 496, 495, 625, then 807 and 986 requests/s; the
+     * compiler threads compete with the work for the cores). The compiler threads' CPU time is read from /proc
+     * (Linux): the JVM's CompilationMXBean counts a compilation's elapsed time, which on a busy machine is mostly
+     * waiting for a core.
      */
     static void warmUp(String what, java.util.concurrent.Callable<?> repetition) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         List<String> shares = new ArrayList<>();
-        for (int r = 0; r < WARM_UP_MAX; r++) {
+        long start = System.nanoTime();
+        while (true) {
             long compiled = compilerCpuMillis();
             long t = System.nanoTime();
             repetition.call();
             double share = (compilerCpuMillis() - compiled) / ((System.nanoTime() - t) / 1e6 * cores);
             shares.add(String.format(Locale.ROOT, "%.1f%%", 100 * share));
-            if (share < WARM_JIT_SHARE) {
+            if (share < WARM_JIT_SHARE || System.nanoTime() - start > WARM_UP_SECONDS * 1_000_000_000L) {
                 break;
             }
         }
-        line("INFO " + what + " warm-up: " + shares.size() + " repetitions, the JIT compiler threads' share of the "
-                + "machine in each: " + String.join(", ", shares));
+        line(String.format(Locale.ROOT, "INFO %s warm-up: %d repetitions in %.0f s, the JIT compiler threads' share "
+                + "of the machine in each: %s", what, shares.size(), (System.nanoTime() - start) / 1e9,
+                String.join(", ", shares)));
     }
 
     /** CPU time of this JVM's JIT compiler threads (user and system, at Linux's 100 ticks a second); 0 without /proc. */
