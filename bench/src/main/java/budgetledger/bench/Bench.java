@@ -40,7 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URI;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -50,9 +50,6 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -431,13 +428,8 @@ public final class Bench {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("finance:" + financePassword)
                 .getBytes(StandardCharsets.UTF_8));
         AtomicInteger seq = new AtomicInteger();
-        // Apache's classic (blocking) client, one kept-alive connection per client thread: on two cores the clients
-        // share the server's CPU, and the JDK's HttpClient (its selector thread, futures and executor per request)
-        // halved what the server answered: 408 and 505 requests/s against wrk's 807 and 986, in turn, on one warm
-        // server (issue 18, 2026-12-03).
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(16).setMaxConnPerRoute(16).build();
-        CloseableHttpClient client = HttpClients.custom().setConnectionManager(connections).build();
+        int clients = 8;
+        CloseableHttpClient client = httpClients(clients);
         IntConsumer post = i -> {
             String budget = commandBudgetIds.get(ThreadLocalRandom.current().nextInt(commandBudgetIds.size()));
             String lineId = "L" + (1 + ThreadLocalRandom.current().nextInt(linesPerCommandBudget));
@@ -451,12 +443,12 @@ public final class Bench {
         // Whole repetitions until the JIT is quiet: the HTTP stack (Tomcat, security, JSON) has more code to compile
         // than path 1's; after one repetition the compiler threads still used 13.5 % of the machine (2026-12-03,
         // per-thread CPU from /proc), compiling filter chains and Jackson's parser for up to a second each.
-        warmUp("path6", () -> concurrent("path6 warm-up", 8, httpRequests, post));
+        warmUp("path6", () -> concurrent("path6 warm-up", clients, httpRequests, post));
         List<Double> rates = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         for (int r = 0; r < reps; r++) {
-            Stats s = concurrent("path6", 8, httpRequests, post);
+            Stats s = concurrent("path6", clients, httpRequests, post);
             rates.add(s.rate);
             p50.add(s.p50);
             p99.add(s.p99);
@@ -683,20 +675,34 @@ public final class Bench {
     }
 
     Stats httpGets(List<String> budgets, int table) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("analyst:" + financePassword)
                 .getBytes(StandardCharsets.UTF_8));
-        IntConsumer get = i -> {
-            String budget = budgets.get(ThreadLocalRandom.current().nextInt(budgets.size()));
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/budgets/"
-                    + budget + "/tables/" + table)).header("Authorization", auth).GET().build();
-            send(client, request);
-        };
-        concurrent("path4 http warm-up", 1, queries / 5, get);
-        return concurrent("path4 http", 1, queries, get);
+        try (CloseableHttpClient client = httpClients(1)) {
+            IntConsumer get = i -> {
+                String budget = budgets.get(ThreadLocalRandom.current().nextInt(budgets.size()));
+                HttpGet request = new HttpGet("http://127.0.0.1:" + port + "/api/budgets/" + budget + "/tables/"
+                        + table);
+                request.setHeader("Authorization", auth);
+                send(client, request);
+            };
+            concurrent("path4 http warm-up", 1, queries / 5, get);
+            return concurrent("path4 http", 1, queries, get);
+        }
     }
 
-    /** Sends one request with Apache's client; anything but 200 or 201 fails the benchmark with the answer. */
+    /**
+     * The bench's HTTP clients: Apache's classic (blocking) client, one kept-alive connection per client thread. On two
+     * cores the clients share the server's CPU, and the JDK's HttpClient (its selector thread, futures and executor
+     * per request) halved what the server answered: 408 and 505 requests/s against wrk's 807 and 986, in turn, on one
+     * warm server (issue 18, 2026-12-03).
+     */
+    static CloseableHttpClient httpClients(int threads) {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(threads).setMaxConnPerRoute(threads).build();
+        return HttpClients.custom().setConnectionManager(connections).build();
+    }
+
+    /** Sends one request; anything but 200 or 201 fails the benchmark with the answer. */
     static void send(CloseableHttpClient client, ClassicHttpRequest request) {
         try {
             client.execute(request, response -> {
@@ -711,20 +717,6 @@ public final class Bench {
         }
     }
 
-    /** Sends one request; anything but 200 or 201 fails the benchmark with the answer. */
-    static void send(HttpClient client, HttpRequest request) {
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 && response.statusCode() != 201) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     // Path 5 -------------------------------------------------------------------------------------------------
 
