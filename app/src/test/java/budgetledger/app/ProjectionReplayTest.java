@@ -1,15 +1,32 @@
 package budgetledger.app;
 
+import budgetledger.processing.ProjectionDispatch;
 import budgetledger.processing.ProjectionRebuild;
+import budgetledger.projections.BudgetLineProjection;
+import budgetledger.projections.BudgetProgress;
+import budgetledger.projections.LedgerProcessing;
+import budgetledger.projections.ReplayProgress;
 import budgetledger.disclosure.Template;
 import budgetledger.disclosure.generated.LedgerGenerator;
 import budgetledger.disclosure.generated.TemplateLedgerGenerator;
 import budgetledger.disclosure.tables.DisclosureTables;
 import budgetledger.disclosure.tables.TableXlsx;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +41,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +64,9 @@ class ProjectionReplayTest {
 
     @Autowired
     ProjectionRebuild rebuild;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     /** A table's rows of one budget, every column, in key order; replayed twice. */
     record Replayed(List<String> before, List<String> first, List<String> second) {
@@ -91,6 +114,41 @@ class ProjectionReplayTest {
     void ok(String path, String body) {
         ResponseEntity<JsonNode> answer = LedgerApp.postJson(APP.finance(), path, body);
         assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
+    }
+
+    /**
+     * Every class on the classpath that Axon assigns to the ledger-core group (its {@code @ProcessingGroup} and event
+     * handlers) is one of the projections the processor's ProjectionDispatch calls, and nothing else is: the dispatch
+     * is built from the application's beans, and a projection it missed would silently stop being written. BudgetProgress
+     * comes last.
+     */
+    @Test
+    void the_ledger_core_processor_dispatches_to_exactly_the_projections_of_its_group() throws ClassNotFoundException {
+        ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
+        scan.addIncludeFilter(new AnnotationTypeFilter(ProcessingGroup.class));
+        Set<Class<?>> inGroup = new HashSet<>();
+        for (BeanDefinition found : scan.findCandidateComponents("budgetledger")) {
+            Class<?> type = Class.forName(found.getBeanClassName());
+            boolean handles = Arrays.stream(type.getDeclaredMethods())
+                    .anyMatch(method -> method.isAnnotationPresent(EventHandler.class));
+            if (handles && LedgerProcessing.CORE.equals(type.getAnnotation(ProcessingGroup.class).value())) {
+                inGroup.add(type);
+            }
+        }
+
+        EventProcessor processor = processing.eventProcessor(LedgerProcessing.CORE).orElseThrow();
+        List<EventHandlerInvoker> invokers =
+                ((MultiEventHandlerInvoker) ((AbstractEventProcessor) processor).eventHandlerInvoker()).delegates();
+        assertThat(invokers).hasSize(1);
+        List<EventMessageHandler> handlers = ((SimpleEventHandlerInvoker) invokers.get(0)).eventHandlers();
+        assertThat(handlers).hasSize(1).first().isInstanceOf(ProjectionDispatch.class);
+        List<Class<?>> dispatched = ((ProjectionDispatch) handlers.get(0)).projections().stream()
+                .<Class<?>>map(EventMessageHandler::getTargetType).toList();
+
+        assertThat(inGroup).contains(BudgetLineProjection.class, BudgetProgress.class, ReplayProgress.class);
+        assertThat(dispatched).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(inGroup);
+        // It counts an event as shown only after every other projection applied it (see DeadLetterTest).
+        assertThat(dispatched.get(dispatched.size() - 1)).isEqualTo(BudgetProgress.class);
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +21,14 @@ import java.util.Map;
  * means every ledger-core read model shows the budget's events up to n. Read your writes reads it (a write whose
  * budget is shown up to its latest event needs no wait), and LinesInCommandTransaction advances it when it applies a
  * change in the command's own transaction. Only ever raised, so applying an event again changes nothing.
+ * <p>
+ * Last of the group's projections ({@code @Order}, which the processor's ProjectionDispatch follows): an event is
+ * counted here only after every other projection applied it, so an event parked because one of them failed is never
+ * counted as shown.
  */
 @Component
 @ProcessingGroup(LedgerProcessing.CORE)
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class BudgetProgress {
 
     /**
