@@ -596,8 +596,8 @@ public final class Bench {
         long events = count("select count(*) from domain_event_entry");
         // Whole rebuilds until the JIT is quiet, as paths 1 and 6 warm up. The catch-up before (the fill's warm-up)
         // is not a replay: a replay's code (replay tokens, reset support, the emptied tables' writes) was compiled
-        // during the first measured rebuild, which was the slowest of three in every run of 2026-12-03 (43,904 to
-        // 53,215 events/s against 49,625 to 81,310 for the next).
+        // during the first measured rebuild, which was the slowest in every run of 2026-12-03 (42,617 to 64,469
+        // events/s against 49,625 to 82,014 for the next ones).
         warmUp("path3", () -> {
             rebuild.rebuild(Duration.ofMinutes(10));
             return null;
