@@ -993,7 +993,7 @@ public final class Bench {
      * The longest a path's warm-up goes on, and the JIT's share of the machine below which it is warm. 90 s was too
      * short for path 6: on 2026-12-03 (fourth session) its compiler threads fell from 11-12 % to 2.6 % after 79 s and
      * 93 s in two runs (then 903 and 910 requests/s) and had not by 91 s in a third (11.6 %, then 739 requests/s):
-     * the figure depended on whether compilation had finished. Path 1 got there in 51 s.
+     * the figure depended on whether compilation had finished. Path 1 got there in 51-101 s in the same runs.
      */
     static final int WARM_UP_SECONDS = 180;
     static final double WARM_JIT_SHARE = 0.03;

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A processing group's projections handed to Axon's invoker as one event handler. Each projection is still Axon's
  * own adapter (its handler methods, parameter resolvers, interceptors and {@code @ResetHandler} as Axon resolves
- * them), called in Axon's order; what changes is what is asked per event.
+ * them), called in the order given (DeadLetterConfiguration: by {@code @Order}); what changes is what is asked per
+ * event.
  * <p>
  * Why (issue 18, path 3): for every event Axon's invoker asked, in a replay, whether the group supports a reset (a
  * stream over every handler method of every projection), then each of the seven projections whether it can handle
@@ -30,7 +31,7 @@ public final class ProjectionDispatch implements EventMessageHandler {
     private final boolean supportsReset;
     private final Map<Class<?>, EventMessageHandler[]> byPayloadType = new ConcurrentHashMap<>();
 
-    /** @param projections Axon's adapters of the group's projections, in the order Axon would call them */
+    /** @param projections Axon's adapters of the group's projections, in the order they are to be called */
     public ProjectionDispatch(List<EventMessageHandler> projections) {
         if (projections.isEmpty()) {
             throw new IllegalArgumentException("a processing group without projections has nothing to dispatch to");
