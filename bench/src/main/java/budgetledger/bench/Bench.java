@@ -364,38 +364,45 @@ public final class Bench {
             DbCounts before = r == 0 ? DbCounts.take(dbUrl) : null;
             commandNanos.reset();
             readYourWritesNanos.reset();
+            CpuTime cpu = CpuTime.take();
             Stats s8 = concurrent("path1", 8, commands8, adjust);
             rate8.add(s8.rate);
             line(String.format(Locale.ROOT, "FIG path1 commands 8 threads (read-your-writes) rep %d: %.0f/s p50=%.2f ms "
-                    + "p99=%.2f ms; mean per change: command %.2f ms, read your writes %.2f ms", r + 1, s8.rate, s8.p50,
-                    s8.p99, commandNanos.sum() / 1e6 / commands8, readYourWritesNanos.sum() / 1e6 / commands8));
+                    + "p99=%.2f ms; mean per change: command %.2f ms, read your writes %.2f ms; %s", r + 1, s8.rate,
+                    s8.p50, s8.p99, commandNanos.sum() / 1e6 / commands8, readYourWritesNanos.sum() / 1e6 / commands8,
+                    CpuTime.take().since(cpu, commands8, "change")));
             if (before != null) {
                 waitFor(head());
                 line("FIG path1 per acknowledged adjustment (8 threads): " + DbCounts.take(dbUrl).since(before, commands8));
                 before = DbCounts.take(dbUrl);
             }
+            cpu = CpuTime.take();
             Stats p8 = concurrent("path1 peer", 8, commands8, peerAdjust);
             peer8.add(p8.rate);
-            line(String.format(Locale.ROOT, "FIG path1 bare-Axon peer 8 threads rep %d: %.0f/s p50=%.2f ms p99=%.2f ms",
-                    r + 1, p8.rate, p8.p50, p8.p99));
+            line(String.format(Locale.ROOT, "FIG path1 bare-Axon peer 8 threads rep %d: %.0f/s p50=%.2f ms p99=%.2f ms; "
+                    + "%s", r + 1, p8.rate, p8.p50, p8.p99, CpuTime.take().since(cpu, commands8, "change")));
             if (before != null) {
                 line("FIG path1 per peer adjustment (8 threads): " + DbCounts.take(dbUrl).since(before, commands8));
                 before = DbCounts.take(dbUrl);
             }
+            cpu = CpuTime.take();
             Stats r8 = rawOneRow(8, rawOneRow8);
+            String rawCpu = CpuTime.take().since(cpu, rawOneRow8, "commit");
             if (before != null) {
                 line("FIG path1 per raw one-row commit (8 threads): " + DbCounts.take(dbUrl).since(before, rawOneRow8));
             }
             raw8.add(r8.rate);
-            line(String.format(Locale.ROOT, "FIG path1 raw one-row commit 8 threads rep %d: %.0f/s p50=%.2f ms p99=%.2f ms",
-                    r + 1, r8.rate, r8.p50, r8.p99));
+            line(String.format(Locale.ROOT, "FIG path1 raw one-row commit 8 threads rep %d: %.0f/s p50=%.2f ms p99=%.2f ms; "
+                    + "%s", r + 1, r8.rate, r8.p50, r8.p99, rawCpu));
             commandNanos.reset();
             readYourWritesNanos.reset();
+            cpu = CpuTime.take();
             Stats s1 = concurrent("path1", 1, commands1, adjust);
             rate1.add(s1.rate);
             line(String.format(Locale.ROOT, "FIG path1 commands 1 thread (read-your-writes) rep %d: %.0f/s p50=%.2f ms; "
-                    + "mean per change: command %.2f ms, read your writes %.2f ms", r + 1, s1.rate, s1.p50,
-                    commandNanos.sum() / 1e6 / commands1, readYourWritesNanos.sum() / 1e6 / commands1));
+                    + "mean per change: command %.2f ms, read your writes %.2f ms; %s", r + 1, s1.rate, s1.p50,
+                    commandNanos.sum() / 1e6 / commands1, readYourWritesNanos.sum() / 1e6 / commands1,
+                    CpuTime.take().since(cpu, commands1, "change")));
             Stats r1 = rawOneRow(1, rawOneRow1);
             raw1.add(r1.rate);
             line(String.format(Locale.ROOT, "FIG path1 raw one-row commit 1 thread rep %d: %.0f/s", r + 1, r1.rate));
