@@ -324,11 +324,10 @@ class ReadYourWritesTest {
     }
 
     /**
-     * Issue 18: an adjustment's append, its budget's claim and its amount are one statement
-     * (LinesInCommandTransaction.inAppend). When the read models do not yet hold the budget's earlier events (here a
-     * 说明, which only the processor writes, while the processor is stopped), the claim does not hold: the event is
-     * appended and sealed, but neither the line nor the budget's progress moves until the processor applies both
-     * events in order.
+     * Issue 18: a change to lines is written in its command's own transaction only when the read models hold exactly
+     * the budget's earlier events (LinesInCommandTransaction's claim). When they lag (here a 说明, which only the
+     * processor writes, while the processor is stopped), the adjustment is appended and sealed, but neither the line
+     * nor the budget's progress moves until the processor applies both events in order.
      */
     @Test
     void an_adjustment_whose_budget_the_read_models_lag_is_left_to_the_processor() {
@@ -362,10 +361,10 @@ class ReadYourWritesTest {
     }
 
     /**
-     * Issue 18: the one statement of an adjustment's append, claim and amount lands whole or not at all. An append
-     * that loses a race (here: an event id already in the store, at the next free sequence, so that the claim and the
-     * amount would otherwise hold) is Axon's ConcurrencyException, and neither the line, nor the budget's progress,
-     * nor the seals moved.
+     * Issue 18: an adjustment's append and its write of the line land whole or not at all. An append that loses a
+     * race (here: an event id already in the store, at the next free sequence, so that the claim and the amount would
+     * otherwise hold) is Axon's ConcurrencyException, and neither the line, nor the budget's progress, nor the seals
+     * moved.
      */
     @Test
     void an_append_that_fails_writes_no_amount_and_moves_no_progress() {

@@ -111,55 +111,28 @@ public class EventChain implements SmartLifecycle {
     public static PreparedStatement appendSealed(Connection connection, EventSchema schema, Class<?> dataType,
                                                  List<? extends EventMessage<?>> events, Serializer serializer,
                                                  TimestampWriter timestampWriter) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(insertedAs(schema) + SEALED_APPEND_SEAL);
+        PreparedStatement statement = connection.prepareStatement("with e as (insert into "
+                + schema.domainEventTable() + " (" + schema.domainEventFields() + ") values (?,?,?,?,?,?,?,?,?) "
+                + "returning *) " + SEALED_APPEND_SEAL);
         List<String> sealed = new ArrayList<>(events.size());
         for (EventMessage<?> message : events) {
-            sealed.add(bind(statement, asDomainEvent(message), dataType, serializer, timestampWriter));
+            DomainEventMessage<?> event = asDomainEvent(message);
+            SerializedObject<?> payload = event.serializePayload(serializer, dataType);
+            SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
+            statement.setString(1, event.getIdentifier());
+            statement.setString(2, event.getAggregateIdentifier());
+            statement.setLong(3, event.getSequenceNumber());
+            statement.setString(4, event.getType());
+            timestampWriter.writeTimestamp(statement, 5, event.getTimestamp());
+            statement.setString(6, payload.getType().getName());
+            statement.setString(7, payload.getType().getRevision());
+            statement.setObject(8, payload.getData());
+            statement.setObject(9, metaData.getData());
             statement.addBatch();
+            sealed.add(event.getIdentifier());
         }
         SEALED_BY_APPEND.set(sealed);
         return statement;
-    }
-
-    /**
-     * One event's sealed append followed, in the same statement, by {@code then}: a statement of the caller's that
-     * may name the inserted row as {@code e} (its {@code global_index} among its columns) and that decides what the
-     * statement returns. Its parameters follow the event's nine. Issue 18: the command's own write of the read model
-     * (the projections' LinesInCommandTransaction) goes in the append's round trip instead of a second statement that
-     * looked the event up again. The seal is written exactly as by {@link #appendSealed}; executing the statement
-     * both appends and seals, or fails whole.
-     */
-    public static PreparedStatement appendSealedThen(Connection connection, EventSchema schema, Class<?> dataType,
-                                                     EventMessage<?> event, Serializer serializer,
-                                                     TimestampWriter timestampWriter, String then)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(
-                insertedAs(schema) + ", sealed as (" + SEALED_APPEND_SEAL + ") " + then);
-        SEALED_BY_APPEND.set(List.of(bind(statement, asDomainEvent(event), dataType, serializer, timestampWriter)));
-        return statement;
-    }
-
-    /** Axon's INSERT of an event as the data-modifying WITH {@code e}; its columns and their order are Axon's. */
-    private static String insertedAs(EventSchema schema) {
-        return "with e as (insert into " + schema.domainEventTable() + " (" + schema.domainEventFields()
-                + ") values (?,?,?,?,?,?,?,?,?) returning *)";
-    }
-
-    /** The event's nine columns as parameters 1 to 9 (JdbcEventStorageEngineStatements.appendEvents); its id. */
-    private static String bind(PreparedStatement statement, DomainEventMessage<?> event, Class<?> dataType,
-                               Serializer serializer, TimestampWriter timestampWriter) throws SQLException {
-        SerializedObject<?> payload = event.serializePayload(serializer, dataType);
-        SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
-        statement.setString(1, event.getIdentifier());
-        statement.setString(2, event.getAggregateIdentifier());
-        statement.setLong(3, event.getSequenceNumber());
-        statement.setString(4, event.getType());
-        timestampWriter.writeTimestamp(statement, 5, event.getTimestamp());
-        statement.setString(6, payload.getType().getName());
-        statement.setString(7, payload.getType().getRevision());
-        statement.setObject(8, payload.getData());
-        statement.setObject(9, metaData.getData());
-        return event.getIdentifier();
     }
 
     private static String field(String bytes) {

@@ -204,24 +204,12 @@ public class BudgetLineProjection {
             Object[] args = new Object[claim.length + arrays.length];
             System.arraycopy(claim, 0, args, 0, claim.length);
             System.arraycopy(arrays, 0, args, claim.length, arrays.length);
-            List<Long> positions = jdbc.queryForList("with " + amountsAfterClaim(claimSql), Long.class, args);
+            // Each changed line is the claimed budget's (one command's events), so the claim that moved no row
+            // updates none; one that moved it updates at least the line the change names.
+            List<Long> positions = jdbc.queryForList("with claimed as (" + claimSql + ") " + UPDATE_AMOUNTS
+                    + " and b.budget_id in (select budget_id from claimed) returning (select global_index from claimed)",
+                    Long.class, args);
             return positions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(positions.get(0));
-        }
-
-        /** Whether the events applied only set amounts (no rows to insert), which one statement writes after a claim. */
-        boolean amountsOnly() {
-            return inserts.isEmpty() && !amounts.isEmpty();
-        }
-
-        /**
-         * The claim as the WITH {@code claimed}, then the amounts, returning the claimed position once per updated
-         * line; the claim's parameters, then {@link #amountArrays}. Each changed line is the claimed budget's (one
-         * command's events), so the claim that moved no row updates none; one that moved it updates at least the line
-         * the change names.
-         */
-        static String amountsAfterClaim(String claimSql) {
-            return "claimed as (" + claimSql + ") " + UPDATE_AMOUNTS
-                    + " and b.budget_id in (select budget_id from claimed) returning (select global_index from claimed)";
         }
 
         /** Each line's newest amount, one statement for the whole batch (arrays unnested), not one UPDATE per line. */
@@ -232,7 +220,7 @@ public class BudgetLineProjection {
                 where b.budget_id = v.budget_id and b.line_id = v.line_id and b.last_sequence < v.last_sequence""";
 
         /** The amounts gathered, as the four arrays of UPDATE_AMOUNTS; cleared. */
-        Object[] amountArrays() {
+        private Object[] amountArrays() {
             int n = amounts.size();
             String[] budgets = new String[n];
             String[] lines = new String[n];

@@ -38,27 +38,15 @@ public class BudgetProgress {
      * position ({@code global_index}) of the claimed last event, appended earlier in the same transaction; no row when
      * the claim did not hold.
      */
-    static final String CLAIM_SQL = claim("""
-            (select d.global_index from domain_event_entry d
-             where d.aggregate_identifier = budget_progress.budget_id
-               and d.sequence_number = budget_progress.applied_sequence)""");
-
-    /**
-     * The same claim inside the statement that appends the one claimed event as the data-modifying WITH {@code e}
-     * (EventChain.appendSealedThen): the position is the inserted row's, which a lookup of the table could not see
-     * from within that statement.
-     */
-    static final String CLAIM_IN_APPEND_SQL = claim("(select global_index from e)");
-
-    private static String claim(String positionOfLast) {
-        return """
-                update budget_progress set applied_sequence = ?
-                where budget_id = ? and applied_sequence = ?
-                  and not exists (select 1 from dead_letter_entry
-                                  where processinggroup = '""" + LedgerProcessing.CORE + """
-                ' and sequenceidentifier = ?)
-                returning budget_id, """ + positionOfLast + " as global_index";
-    }
+    static final String CLAIM_SQL = """
+            update budget_progress set applied_sequence = ?
+            where budget_id = ? and applied_sequence = ?
+              and not exists (select 1 from dead_letter_entry
+                              where processinggroup = '""" + LedgerProcessing.CORE + """
+            ' and sequenceidentifier = ?)
+            returning budget_id, (select d.global_index from domain_event_entry d
+                                  where d.aggregate_identifier = budget_progress.budget_id
+                                    and d.sequence_number = budget_progress.applied_sequence) as global_index""";
 
     private final JdbcTemplate jdbc;
 

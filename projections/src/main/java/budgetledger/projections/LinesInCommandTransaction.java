@@ -15,14 +15,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Issue 18: a change to a budget's lines written to {@code budget_line} in the command's own transaction, so that an
@@ -62,17 +60,11 @@ public class LinesInCommandTransaction implements SmartLifecycle {
 
     /** The events one unit of work appended (a command's), in its transaction before it commits. */
     void write(List<? extends EventMessage<?>> appended) {
-        WrittenInAppend inAppend = WRITTEN_IN_APPEND.get();
-        WRITTEN_IN_APPEND.remove();
         if (appended.isEmpty() || !(appended.get(0) instanceof DomainEventMessage<?> first)) {
             return;
         }
         String budgetId = first.getAggregateIdentifier();
         long firstSequence = first.getSequenceNumber();
-        if (inAppend != null && appended.size() == 1 && inAppend.eventId().equals(first.getIdentifier())) {
-            inAppend.position().ifPresent(position -> shownAfterCommit(budgetId, new Shown(firstSequence, position)));
-            return;
-        }
         for (int i = 0; i < appended.size(); i++) {
             if (!(appended.get(i) instanceof DomainEventMessage<?> event) || !LINE_ONLY.contains(event.getPayloadType())
                     || !budgetId.equals(event.getAggregateIdentifier()) || event.getSequenceNumber() != firstSequence + i) {
@@ -86,61 +78,13 @@ public class LinesInCommandTransaction implements SmartLifecycle {
         long lastSequence = firstSequence + appended.size() - 1;
         OptionalLong position = writes.flushAfterClaim(BudgetProgress.CLAIM_SQL, lastSequence, budgetId,
                 firstSequence - 1, budgetId);
-        position.ifPresent(at -> shownAfterCommit(budgetId, new Shown(lastSequence, at)));
-    }
-
-    /**
-     * Issue 18: the same write made by the append's own statement, for a command of one event that only sets
-     * amounts of lines (an adjustment, a transfer, a reversal): the event's sealed INSERT, the claim and the amounts
-     * in one round trip (EventChain.appendSealedThen), where {@link #write} took a second statement that looked the
-     * event up again. What the claim decides is the same: the amounts are written, and the budget's progress moved,
-     * only when the read models hold exactly the budget's events before this one and nothing of it is parked.
-     * Empty when the event is not such a change (or this writer is stopped): then the engine appends as usual and
-     * {@link #write} decides as before. The storage engine executes the returned statement and hands its rows to
-     * {@link InAppend#written}; {@link #write}, called for the same event right after the append, then only records
-     * what was shown.
-     */
-    public Optional<InAppend> inAppend(List<? extends EventMessage<?>> events) {
-        if (!isRunning() || events.size() != 1 || !(events.get(0) instanceof DomainEventMessage<?> event)
-                || !LINE_ONLY.contains(event.getPayloadType())) {
-            return Optional.empty();
-        }
-        BudgetLineProjection.LineWrites writes = new BudgetLineProjection.LineWrites(jdbc, false);
-        long sequence = event.getSequenceNumber();
-        writes.apply(event.getPayload(), sequence);
-        if (!writes.amountsOnly()) {
-            return Optional.empty();
-        }
-        String budgetId = event.getAggregateIdentifier();
-        List<Object> parameters = new ArrayList<>(List.of(sequence, budgetId, sequence - 1, budgetId));
-        parameters.addAll(List.of(writes.amountArrays()));
-        String eventId = event.getIdentifier();
-        return Optional.of(new InAppend(", " + BudgetLineProjection.LineWrites.amountsAfterClaim(
-                BudgetProgress.CLAIM_IN_APPEND_SQL), parameters, positions -> WRITTEN_IN_APPEND.set(
-                new WrittenInAppend(eventId, positions.isEmpty() ? OptionalLong.empty()
-                        : OptionalLong.of(positions.get(0))))));
-    }
-
-    /**
-     * What the append's statement adds after the event's sealed INSERT (named {@code e}): {@code then} continues its
-     * WITH, its {@code parameters} follow the event's, and {@code written} takes the positions the statement returned
-     * (the claimed event's, once per line written; none when the claim did not hold).
-     */
-    public record InAppend(String then, List<Object> parameters, Consumer<List<Long>> written) {
-    }
-
-    /** The event the current thread's last append wrote the lines of (inAppend), and its position when claimed. */
-    private record WrittenInAppend(String eventId, OptionalLong position) {
-    }
-
-    private static final ThreadLocal<WrittenInAppend> WRITTEN_IN_APPEND = new ThreadLocal<>();
-
-    /** Read your writes may count the budget as shown up to {@code written} once the command's transaction commits. */
-    private void shownAfterCommit(String budgetId, Shown written) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> remember(budgetId, written));
-        } else {
-            remember(budgetId, written);
+        if (position.isPresent()) {
+            Shown written = new Shown(lastSequence, position.getAsLong());
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(uow -> remember(budgetId, written));
+            } else {
+                remember(budgetId, written);
+            }
         }
     }
 

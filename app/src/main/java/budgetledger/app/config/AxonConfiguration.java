@@ -52,15 +52,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.serialization.SerializedObject;
 
-import budgetledger.projections.LinesInCommandTransaction;
-import org.axonframework.common.jdbc.JdbcUtils;
-import org.axonframework.eventhandling.EventMessage;
-import org.springframework.beans.factory.ObjectProvider;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.eventhandling.TrackingToken;
@@ -152,10 +144,9 @@ public class AxonConfiguration {
                                           EventSchema eventSchema,
                                           @Value("${budget-ledger.event-store.fetch-batch-size:1000}") int batchSize,
                                           @Value("${budget-ledger.event-store.head-fetch-interval-ms:10}")
-                                          long headFetchIntervalMillis,
-                                          ObjectProvider<LinesInCommandTransaction> linesInCommand) {
+                                          long headFetchIntervalMillis) {
         return new TimestampReadingEngine(new TailFetchPacing(Duration.ofMillis(headFetchIntervalMillis)),
-                linesInCommand::getIfAvailable, transactionManager, JdbcEventStorageEngine.builder()
+                JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(eventUpcasters)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -182,58 +173,11 @@ public class AxonConfiguration {
 
         private volatile int gapTimeoutMillis = GAP_TIMEOUT_MILLIS;
         private final TailFetchPacing pacing;
-        /** The writer of lines in the command's transaction, when the application has one (looked up per append). */
-        private final Supplier<LinesInCommandTransaction> linesInCommand;
-        private final TransactionManager transactionManager;
 
-        TimestampReadingEngine(TailFetchPacing pacing, Supplier<LinesInCommandTransaction> linesInCommand,
-                               TransactionManager transactionManager, JdbcEventStorageEngine.Builder builder) {
+        TimestampReadingEngine(TailFetchPacing pacing, JdbcEventStorageEngine.Builder builder) {
             super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                     .gapTimeout(GAP_TIMEOUT_MILLIS));
             this.pacing = pacing;
-            this.linesInCommand = linesInCommand;
-            this.transactionManager = transactionManager;
-        }
-
-        /**
-         * Axon's append, except for a command of one event that only sets amounts of lines (an adjustment, a transfer,
-         * a reversal): its sealed INSERT, the claim of the budget's progress and the amounts go to PostgreSQL as one
-         * statement (LinesInCommandTransaction.inAppend, EventChain.appendSealedThen), one round trip where the claim
-         * was a second statement after the append (issue 18). Failures are Axon's: a racing append's unique
-         * violation is a ConcurrencyException, anything else an EventStoreException, and nothing of the statement
-         * lands.
-         */
-        @Override
-        protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-            LinesInCommandTransaction lines = linesInCommand.get();
-            Optional<LinesInCommandTransaction.InAppend> inAppend = lines == null ? Optional.empty()
-                    : lines.inAppend(events);
-            if (inAppend.isEmpty()) {
-                super.appendEvents(events, serializer);
-                return;
-            }
-            LinesInCommandTransaction.InAppend then = inAppend.get();
-            transactionManager.executeInTransaction(() -> {
-                Connection connection = getConnection();
-                try (PreparedStatement statement = EventChain.appendSealedThen(connection, schema(), byte[].class,
-                        events.get(0), serializer, this::writeTimestamp, then.then())) {
-                    int parameter = 10;
-                    for (Object value : then.parameters()) {
-                        statement.setObject(parameter++, value);
-                    }
-                    List<Long> positions = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            positions.add(rows.getLong(1));
-                        }
-                    }
-                    then.written().accept(positions);
-                } catch (SQLException e) {
-                    handlePersistenceException(e, events.get(0));
-                } finally {
-                    JdbcUtils.closeQuietly(connection);
-                }
-            });
         }
 
         /** Axon's fetch of tracked events, paced at the head of the stream (TailFetchPacing). */
