@@ -1047,8 +1047,7 @@ public final class Bench {
                     String stat = Files.readString(thread.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        ticks += CpuTime.ticks(stat);
                     }
                 } catch (IOException gone) {
                     // A thread that ended while listed.
@@ -1057,7 +1056,7 @@ public final class Bench {
         } catch (IOException e) {
             return 0;
         }
-        return ticks * 10;
+        return (long) (ticks * CpuTime.MILLIS_PER_TICK);
     }
 
     static void line(String s) {

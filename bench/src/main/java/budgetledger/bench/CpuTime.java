@@ -62,13 +62,18 @@ record CpuTime(long jvmTicks, Map<String, Long> postgresTicks) {
                 postgres * MILLIS_PER_TICK / count);
     }
 
-    private static long ticks(Path stat) {
+    /** User and system ticks of a process or thread, from its /proc stat file; 0 when it is gone. */
+    static long ticks(Path stat) {
         try {
-            String text = Files.readString(stat);
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks(Files.readString(stat));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** User and system ticks in the text of a /proc stat file (fields 14 and 15; the name may hold spaces). */
+    static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }
