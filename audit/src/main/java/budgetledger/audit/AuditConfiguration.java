@@ -1,5 +1,6 @@
 package budgetledger.audit;
 
+import budgetledger.projections.LinesInCommandTransaction;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,13 +24,23 @@ public class AuditConfiguration {
         return chain;
     }
 
+    /**
+     * The storage engine with the chain's seals and the lines written with the events. Its appends outside a
+     * transaction (a command's) are committed in groups, at most {@code budget-ledger.event-store.group-commit-leaders}
+     * groups at once (GroupCommit; 0: each append alone).
+     */
     @Bean
-    static BeanPostProcessor chainingStorageEngine(ObjectProvider<EventChain> chain) {
+    static BeanPostProcessor chainingStorageEngine(ObjectProvider<EventChain> chain,
+                                                   ObjectProvider<LinesInCommandTransaction> lines,
+                                                   ObjectProvider<PlatformTransactionManager> transactions,
+                                                   @Value("${budget-ledger.event-store.group-commit-leaders:2}")
+                                                   int groupLeaders) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof EventStorageEngine engine && !(bean instanceof ChainingEventStorageEngine)) {
-                    return new ChainingEventStorageEngine(engine, chain.getObject());
+                    return new ChainingEventStorageEngine(engine, chain.getObject(), lines.getObject()::write,
+                            transactions.getObject(), groupLeaders);
                 }
                 return bean;
             }

@@ -365,12 +365,13 @@ public final class Bench {
             commandNanos.reset();
             readYourWritesNanos.reset();
             CpuTime cpu = CpuTime.take();
+            long[] groupsBefore = groupCommits();
             Stats s8 = concurrent("path1", 8, commands8, adjust);
             rate8.add(s8.rate);
             line(String.format(Locale.ROOT, "FIG path1 commands 8 threads (read-your-writes) rep %d: %.0f/s p50=%.2f ms "
-                    + "p99=%.2f ms; mean per change: command %.2f ms, read your writes %.2f ms; %s", r + 1, s8.rate,
+                    + "p99=%.2f ms; mean per change: command %.2f ms, read your writes %.2f ms; %s; %s", r + 1, s8.rate,
                     s8.p50, s8.p99, commandNanos.sum() / 1e6 / commands8, readYourWritesNanos.sum() / 1e6 / commands8,
-                    CpuTime.take().since(cpu, commands8, "change")));
+                    CpuTime.take().since(cpu, commands8, "change"), appendsPerGroup(groupsBefore)));
             if (before != null) {
                 waitFor(head());
                 line("FIG path1 per acknowledged adjustment (8 threads): " + DbCounts.take(dbUrl).since(before, commands8));
@@ -427,6 +428,21 @@ public final class Bench {
         ratio(1, "adjustments-8-threads", median(rate8), "cmd/s", median(raw8), 0.25);
         ratio(1, "adjustments-8-threads-vs-bare-axon-peer", median(rate8), "cmd/s", median(peer8), 0.8);
         ratio(1, "adjustments-1-thread", median(rate1), "cmd/s", median(raw1), 0.25);
+    }
+
+    /** The group commit's groups and appends so far (GroupCommit), or null when appends commit alone. */
+    long[] groupCommits() {
+        return context.getBean(budgetledger.audit.ChainingEventStorageEngine.class).groupCommit()
+                .map(g -> new long[] {g.groups(), g.appends()}).orElse(null);
+    }
+
+    /** Appends per group commit since {@code before} (groupCommits). */
+    String appendsPerGroup(long[] before) {
+        long[] now = groupCommits();
+        if (before == null || now == null || now[0] == before[0]) {
+            return "no group commits";
+        }
+        return String.format(Locale.ROOT, "appends per group commit %.2f", (double) (now[1] - before[1]) / (now[0] - before[0]));
     }
 
     // Path 6 -------------------------------------------------------------------------------------------------

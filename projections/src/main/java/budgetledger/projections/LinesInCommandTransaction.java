@@ -6,14 +6,13 @@ import budgetledger.events.BudgetLineAdjusted;
 import budgetledger.events.BudgetLineAppropriated;
 import budgetledger.events.BudgetLinesAppropriated;
 import budgetledger.events.LineItemsImported;
-import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issue 18: a change to a budget's lines written to {@code budget_line} in the command's own transaction, so that an
- * acknowledged change waits for one commit and not also for a processor batch. Subscribed to the event bus: Axon hands
- * a subscriber the unit of work's events in its prepare-commit phase, after the append and before the commit, in the
- * same transaction (what a subscribing processor does, without its nested unit of work and handler lookup per event,
- * a tenth of a command's time in a profile). The ledger-core processor still receives every event (it is what a
+ * acknowledged change waits for one commit and not also for a processor batch. The storage engine calls it with each
+ * append's events, after them, in their transaction (the audit module's ChainingEventStorageEngine; a group commit's
+ * when the command's append is committed with others). The ledger-core processor still receives every event (it is what a
  * rebuild replays) and passes over one its budget's progress already shows (the processing module's ShownEvents);
  * applying one again would change nothing anyway (rows keep the newest sequence).
  * <p>
@@ -38,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * written here and the processor applies the events as before (read your writes then waits for it).
  */
 @Component
-public class LinesInCommandTransaction implements SmartLifecycle {
+public class LinesInCommandTransaction {
 
     /**
      * The events no ledger-core read model but {@code budget_line} handles (LinesInCommandTransactionTest checks it
@@ -48,18 +46,15 @@ public class LinesInCommandTransaction implements SmartLifecycle {
             BudgetLineAdjusted.class, BudgetAmountTransferred.class, BudgetEventReversed.class,
             LineItemsImported.class);
 
-    private final EventBus events;
     private final JdbcTemplate jdbc;
-    private volatile Registration subscription;
     private final Map<String, Shown> shown = new ConcurrentHashMap<>();
 
-    public LinesInCommandTransaction(EventBus events, JdbcTemplate jdbc) {
-        this.events = events;
+    public LinesInCommandTransaction(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The events one unit of work appended (a command's), in its transaction before it commits. */
-    void write(List<? extends EventMessage<?>> appended) {
+    /** The events one append wrote (a command's), in their transaction before it commits. */
+    public void write(List<? extends EventMessage<?>> appended) {
         if (appended.isEmpty() || !(appended.get(0) instanceof DomainEventMessage<?> first)) {
             return;
         }
@@ -80,7 +75,14 @@ public class LinesInCommandTransaction implements SmartLifecycle {
                 firstSequence - 1, budgetId);
         if (position.isPresent()) {
             Shown written = new Shown(lastSequence, position.getAsLong());
-            if (CurrentUnitOfWork.isStarted()) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        remember(budgetId, written);
+                    }
+                });
+            } else if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(uow -> remember(budgetId, written));
             } else {
                 remember(budgetId, written);
@@ -107,30 +109,5 @@ public class LinesInCommandTransaction implements SmartLifecycle {
      */
     public Optional<Shown> newestShown(String budgetId) {
         return Optional.ofNullable(shown.get(budgetId));
-    }
-
-    /** Subscribed before the web server and the processors start: a command in between would only not be written here. */
-    @Override
-    public int getPhase() {
-        return 0;
-    }
-
-    @Override
-    public void start() {
-        subscription = events.subscribe(this::write);
-    }
-
-    @Override
-    public void stop() {
-        Registration registered = subscription;
-        subscription = null;
-        if (registered != null) {
-            registered.cancel();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return subscription != null;
     }
 }

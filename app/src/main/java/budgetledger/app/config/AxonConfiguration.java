@@ -10,6 +10,11 @@ import budgetledger.events.schema.EventUpcasters;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.context.annotation.Primary;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -381,6 +386,26 @@ public class AxonConfiguration {
     @Bean
     CommandTargetResolver commandTargets() {
         return new CommandTargets();
+    }
+
+    /**
+     * Axon's command bus as Boot configures it, without a transaction around each command (issue 18). A command reads
+     * its budget without one (from the cache, or its snapshot and events), and its events are written, with their
+     * seals and lines, in one transaction the storage engine opens: the group commit's, shared with the commands
+     * appending at the same moment (ChainingEventStorageEngine, GroupCommit). A transaction per command would hold a
+     * connection while the command waits for the group, and the writer could find the pool empty.
+     */
+    @Bean
+    SimpleCommandBus commandBus(org.axonframework.config.Configuration configuration,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        return bus;
     }
 
     /**
