@@ -26,16 +26,17 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final EventChain chain;
-    private final Consumer<List<? extends EventMessage<?>>> writtenWith;
+    private final Consumer<List<List<? extends EventMessage<?>>>> writtenWith;
     private final GroupCommit<List<? extends EventMessage<?>>> group;
     private final TransactionTemplate newTransaction;
 
     /**
-     * @param writtenWith  what is written with an append's events, in their transaction, after them
+     * @param writtenWith  what is written with the events of the appends committed together (each a command's), in
+     *                     their transaction, after them
      * @param groupLeaders how many groups of appends are written at once (GroupCommit); 0 commits each append alone
      */
     public ChainingEventStorageEngine(EventStorageEngine delegate, EventChain chain,
-                                      Consumer<List<? extends EventMessage<?>>> writtenWith,
+                                      Consumer<List<List<? extends EventMessage<?>>>> writtenWith,
                                       PlatformTransactionManager transactions, int groupLeaders) {
         this.delegate = delegate;
         this.chain = chain;
@@ -63,14 +64,14 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
 
     /**
      * The appends' events in one batch of Axon's (one round trip; each event's INSERT writes its seal), then what is
-     * written with each append's events, in order.
+     * written with them.
      */
     private void write(List<List<? extends EventMessage<?>>> appends) {
         List<? extends EventMessage<?>> events = appends.size() == 1 ? appends.get(0)
                 : appends.stream().<EventMessage<?>>flatMap(List::stream).toList();
         delegate.appendEvents(events);
         chain.seal(events);
-        appends.forEach(writtenWith);
+        writtenWith.accept(appends);
     }
 
     /** The group commit, or empty when each append commits alone. */

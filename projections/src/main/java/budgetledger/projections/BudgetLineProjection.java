@@ -16,15 +16,16 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The read model of budget lines ({@code budget_line}): every line with its current amount. Events carry each
@@ -185,31 +186,31 @@ public class BudgetLineProjection {
         }
 
         /**
-         * In the command's transaction: writes when the claim holds (a data-modifying statement with parameters over
-         * {@code budget_progress} that returns the moved row's {@code budget_id} and {@code global_index}, the
-         * position of the claimed event; BudgetProgress.CLAIM_SQL), else writes nothing. Amounts alone go in the
-         * claim's own statement (a data-modifying WITH), one round trip; inserts after it. The claimed event's
-         * position when the claim held, empty when it did not.
+         * In the command's transaction: writes what was gathered for the budgets whose claim holds (a data-modifying
+         * statement with parameters over {@code budget_progress} that returns each moved row's {@code budget_id} and
+         * {@code global_index}, the position of its claimed event; BudgetProgress.CLAIM_SQL), nothing for the
+         * others. Amounts alone go in the claim's own statement (a data-modifying WITH), one round trip; inserts after
+         * it. The claimed event's position of each budget whose claim held.
          */
-        OptionalLong flushAfterClaim(String claimSql, Object... claim) {
+        Map<String, Long> flushAfterClaim(String claimSql, Object... claim) {
+            Map<String, Long> claimed = new HashMap<>();
+            RowCallbackHandler collect = rs -> claimed.put(rs.getString("budget_id"), rs.getLong("global_index"));
             if (!inserts.isEmpty() || amounts.isEmpty()) {
-                List<Long> claimed = jdbc.query(claimSql, (rs, n) -> rs.getLong("global_index"), claim);
-                if (claimed.isEmpty()) {
-                    return OptionalLong.empty();
-                }
+                jdbc.query(claimSql, collect, claim);
+                inserts.removeIf(row -> !claimed.containsKey((String) row[0]));
+                amounts.keySet().removeIf(line -> !claimed.containsKey(line.get(0)));
                 write(List.copyOf(inserts));
-                return OptionalLong.of(claimed.get(0));
+                return claimed;
             }
             Object[] arrays = amountArrays();
             Object[] args = new Object[claim.length + arrays.length];
             System.arraycopy(claim, 0, args, 0, claim.length);
             System.arraycopy(arrays, 0, args, claim.length, arrays.length);
-            // Each changed line is the claimed budget's (one command's events), so the claim that moved no row
-            // updates none; one that moved it updates at least the line the change names.
-            List<Long> positions = jdbc.queryForList("with claimed as (" + claimSql + ") " + UPDATE_AMOUNTS
-                    + " and b.budget_id in (select budget_id from claimed) returning (select global_index from claimed)",
-                    Long.class, args);
-            return positions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(positions.get(0));
+            // A data-modifying WITH runs whether or not the query reads it; its lines only of the budgets claimed.
+            jdbc.query("with claimed as (" + claimSql + "), amounts as (" + UPDATE_AMOUNTS
+                    + " and b.budget_id in (select budget_id from claimed)) select budget_id, global_index from claimed",
+                    collect, args);
+            return claimed;
         }
 
         /** Each line's newest amount, one statement for the whole batch (arrays unnested), not one UPDATE per line. */

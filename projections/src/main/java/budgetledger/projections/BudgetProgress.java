@@ -32,19 +32,22 @@ import java.util.Map;
 public class BudgetProgress {
 
     /**
-     * In the command's transaction: claims the budget's events from {@code first} to {@code last} for the read models
-     * when they hold exactly the events before {@code first} and nothing of the budget is parked in the dead-letter
-     * queue (its later events wait behind the parked one there). Returns the moved row's {@code budget_id} and the
-     * position ({@code global_index}) of the claimed last event, appended earlier in the same transaction; no row when
-     * the claim did not hold.
+     * In the command's transaction: claims, for each budget of three arrays (budget ids, the sequence each budget's
+     * read models must hold, the sequence claimed), the budget's events after the first up to the second, when the
+     * read models hold exactly the budget's events up to the first and nothing of the budget is parked in the
+     * dead-letter queue (its later events wait behind the parked one there). One statement for the budgets of a group
+     * commit (issue 18: one claim per append was a statement each). Returns a row per budget whose claim held: its
+     * {@code budget_id} and the position ({@code global_index}) of its claimed last event, appended earlier in the same
+     * transaction. Each budget at most once in the arrays: an UPDATE moves a row once, whatever it joins.
      */
     static final String CLAIM_SQL = """
-            update budget_progress set applied_sequence = ?
-            where budget_id = ? and applied_sequence = ?
+            update budget_progress set applied_sequence = c.last_sequence
+            from unnest(?::varchar[], ?::bigint[], ?::bigint[]) as c(budget_id, expected, last_sequence)
+            where budget_progress.budget_id = c.budget_id and budget_progress.applied_sequence = c.expected
               and not exists (select 1 from dead_letter_entry
                               where processinggroup = '""" + LedgerProcessing.CORE + """
-            ' and sequenceidentifier = ?)
-            returning budget_id, (select d.global_index from domain_event_entry d
+            ' and sequenceidentifier = c.budget_id)
+            returning budget_progress.budget_id, (select d.global_index from domain_event_entry d
                                   where d.aggregate_identifier = budget_progress.budget_id
                                     and d.sequence_number = budget_progress.applied_sequence) as global_index""";
 

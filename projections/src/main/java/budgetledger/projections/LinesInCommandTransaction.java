@@ -14,18 +14,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issue 18: a change to a budget's lines written to {@code budget_line} in the command's own transaction, so that an
- * acknowledged change waits for one commit and not also for a processor batch. The storage engine calls it with each
- * append's events, after them, in their transaction (the audit module's ChainingEventStorageEngine; a group commit's
- * when the command's append is committed with others). The ledger-core processor still receives every event (it is what a
+ * acknowledged change waits for one commit and not also for a processor batch. The storage engine calls it with the
+ * events of the appends it commits together, after them, in their transaction (the audit module's
+ * ChainingEventStorageEngine: one append, or a group commit's). The ledger-core processor still receives every event (it is what a
  * rebuild replays) and passes over one its budget's progress already shows (the processing module's ShownEvents);
  * applying one again would change nothing anyway (rows keep the newest sequence).
  * <p>
@@ -53,40 +55,94 @@ public class LinesInCommandTransaction {
         this.jdbc = jdbc;
     }
 
-    /** The events one append wrote (a command's), in their transaction before it commits. */
-    public void write(List<? extends EventMessage<?>> appended) {
+    /**
+     * The events of the appends committed together (each a command's; one group commit's, or one append's), in their
+     * transaction before it commits: every append that qualifies is claimed and written, the appends of a group in
+     * one statement (one per budget, BudgetProgress.CLAIM_SQL).
+     */
+    public void write(List<? extends List<? extends EventMessage<?>>> appends) {
+        List<Claim> claims = new ArrayList<>();
+        for (List<? extends EventMessage<?>> appended : appends) {
+            Claim claim = claimOf(appended);
+            if (claim != null) {
+                claims.add(claim);
+            }
+        }
+        // A budget is claimed once per statement; a second append of it in one group goes in the next statement (not
+        // expected: a node holds a budget's lock until its append commits, but the claim must not depend on it).
+        while (!claims.isEmpty()) {
+            Set<String> budgets = new HashSet<>();
+            List<Claim> now = new ArrayList<>();
+            List<Claim> later = new ArrayList<>();
+            for (Claim claim : claims) {
+                (budgets.add(claim.budgetId()) ? now : later).add(claim);
+            }
+            writeClaimed(now);
+            claims = later;
+        }
+    }
+
+    /** One append's events as a claim, or null when they are not all line-only events of one budget in sequence. */
+    private static Claim claimOf(List<? extends EventMessage<?>> appended) {
         if (appended.isEmpty() || !(appended.get(0) instanceof DomainEventMessage<?> first)) {
-            return;
+            return null;
         }
         String budgetId = first.getAggregateIdentifier();
         long firstSequence = first.getSequenceNumber();
         for (int i = 0; i < appended.size(); i++) {
             if (!(appended.get(i) instanceof DomainEventMessage<?> event) || !LINE_ONLY.contains(event.getPayloadType())
                     || !budgetId.equals(event.getAggregateIdentifier()) || event.getSequenceNumber() != firstSequence + i) {
-                return;
+                return null;
             }
         }
+        return new Claim(budgetId, firstSequence, appended);
+    }
+
+    /** An append's events, of one budget from {@code firstSequence} on. */
+    private record Claim(String budgetId, long firstSequence, List<? extends EventMessage<?>> events) {
+        long lastSequence() {
+            return firstSequence + events.size() - 1;
+        }
+    }
+
+    /** Claims of distinct budgets in one statement, and the lines of those that held. */
+    private void writeClaimed(List<Claim> claims) {
         BudgetLineProjection.LineWrites writes = new BudgetLineProjection.LineWrites(jdbc, false);
-        for (EventMessage<?> event : appended) {
-            writes.apply(event.getPayload(), ((DomainEventMessage<?>) event).getSequenceNumber());
-        }
-        long lastSequence = firstSequence + appended.size() - 1;
-        OptionalLong position = writes.flushAfterClaim(BudgetProgress.CLAIM_SQL, lastSequence, budgetId,
-                firstSequence - 1, budgetId);
-        if (position.isPresent()) {
-            Shown written = new Shown(lastSequence, position.getAsLong());
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        remember(budgetId, written);
-                    }
-                });
-            } else if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(uow -> remember(budgetId, written));
-            } else {
-                remember(budgetId, written);
+        int n = claims.size();
+        String[] budgets = new String[n];
+        long[] expected = new long[n];
+        long[] last = new long[n];
+        for (int i = 0; i < n; i++) {
+            Claim claim = claims.get(i);
+            for (EventMessage<?> event : claim.events()) {
+                writes.apply(event.getPayload(), ((DomainEventMessage<?>) event).getSequenceNumber());
             }
+            budgets[i] = claim.budgetId();
+            expected[i] = claim.firstSequence() - 1;
+            last[i] = claim.lastSequence();
+        }
+        Map<String, Long> positions = writes.flushAfterClaim(BudgetProgress.CLAIM_SQL, budgets, expected, last);
+        if (positions.isEmpty()) {
+            return;
+        }
+        Map<String, Shown> written = new HashMap<>();
+        for (Claim claim : claims) {
+            Long position = positions.get(claim.budgetId());
+            if (position != null) {
+                written.put(claim.budgetId(), new Shown(claim.lastSequence(), position));
+            }
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    written.forEach(LinesInCommandTransaction.this::remember);
+                }
+            });
+        } else if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> written.forEach(this::remember));
+        } else {
+            written.forEach(this::remember);
         }
     }
 
