@@ -63,6 +63,8 @@ class ReadYourWritesTest {
     static final TestDatabase DB = APP.database();
     static final int CLIENTS = 8;
     static final int WRITES = Integer.getInteger("budget-ledger.test.read-your-writes", 1_600);
+    /** Groups of appends written at once (budget-ledger.event-store.group-commit-leaders). */
+    static final int GROUP_COMMIT_LEADERS = 2;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -88,8 +90,8 @@ class ReadYourWritesTest {
         registry.add("budget-ledger.db.max-pool-size", () -> 12);
         // the bound of the wait; the 202 test below waits it out once
         registry.add("budget-ledger.read-your-writes.timeout-ms", () -> 3000);
-        // two groups written at once, as the default: a_group_commits_claims_each_budget_on_its_own holds both
-        registry.add("budget-ledger.event-store.group-commit-leaders", () -> 2);
+        // as the default: a_group_commits_claims_each_budget_on_its_own holds every leader
+        registry.add("budget-ledger.event-store.group-commit-leaders", () -> GROUP_COMMIT_LEADERS);
     }
 
     TrackingEventProcessor projections() {
@@ -415,59 +417,68 @@ class ReadYourWritesTest {
     @Test
     void a_group_commits_claims_each_budget_on_its_own() throws Exception {
         TestRestTemplate http = finance();
-        for (String code : List.of("941", "942", "943", "944", "945")) {
+        // One budget per leader, whose progress row is locked; then three queued behind them, one of them lagging.
+        List<String> held = List.of("941", "942");
+        List<String> queued = List.of("943", "944", "945");
+        String lagging = "944";
+        assertThat(held).hasSize(GROUP_COMMIT_LEADERS);
+        for (String code : java.util.stream.Stream.concat(held.stream(), queued.stream()).toList()) {
             openWithLine(http, code, "100");
         }
         GroupCommit<?> group = ((ChainingEventStorageEngine) storageEngine).groupCommit().orElseThrow();
         TrackingEventProcessor projections = projections();
         projections.shutDown();
-        ExecutorService clients = Executors.newFixedThreadPool(5);
+        ExecutorService clients = Executors.newFixedThreadPool(held.size() + queued.size());
         try {
-            assertThat(post(http, "/api/budgets/944-2026/change-reasons", """
+            assertThat(post(http, "/api/budgets/" + lagging + "-2026/change-reasons", """
                     {"subject":"收支总计","reason":"新增云桌面项目","documentNo":"文号","commandId":"group-lag"}""")
                     .getStatusCode().value()).isEqualTo(202);
-            long lagging = DB.count("select applied_sequence from budget_progress where budget_id = '944-2026'");
+            long laggingProgress = progress(lagging);
             long groupsBefore = group.groups();
             long appendsBefore = group.appends();
             java.util.Map<String, Future<ResponseEntity<JsonNode>>> answers = new java.util.LinkedHashMap<>();
             transactions.executeInTransaction(() -> {
-                jdbc.queryForList("select budget_id from budget_progress where budget_id in ('941-2026', '942-2026') "
-                        + "for update", String.class);
-                for (String code : List.of("941", "942")) {
+                jdbc.queryForList("select budget_id from budget_progress where budget_id = any(?) for update",
+                        String.class, (Object) held.stream().map(code -> code + "-2026").toArray(String[]::new));
+                for (String code : held) {
                     answers.put(code, clients.submit(() -> adjust(http, code)));
                 }
-                // Both leaders wait on the lock (the claim of their budget's progress) inside their groups.
-                await().atMost(Duration.ofSeconds(20)).until(() -> DB.count(
-                        "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
-                        == 2);
-                for (String code : List.of("943", "944", "945")) {
+                // Every leader waits on the lock (the claim of its budget's progress) inside its group.
+                await().atMost(Duration.ofSeconds(20)).until(() -> DB.count("select count(*) from pg_stat_activity "
+                        + "where datname = current_database() and wait_event_type = 'Lock'") == held.size());
+                for (String code : queued) {
                     answers.put(code, clients.submit(() -> adjust(http, code)));
                 }
-                await().atMost(Duration.ofSeconds(20)).until(() -> group.queued() == 3);
+                await().atMost(Duration.ofSeconds(20)).until(() -> group.queued() == queued.size());
             });
-            for (String code : List.of("941", "942", "943", "945")) {
-                assertThat(answers.get(code).get(20, TimeUnit.SECONDS).getStatusCode().value()).as(code).isEqualTo(200);
+            for (String code : answers.keySet()) {
+                assertThat(answers.get(code).get(20, TimeUnit.SECONDS).getStatusCode().value()).as(code)
+                        .isEqualTo(code.equals(lagging) ? 202 : 200);
             }
-            assertThat(answers.get("944").get(20, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(202);
-            // Three groups: each held leader's, then the three queued behind them, in one.
-            assertThat(group.groups() - groupsBefore).isEqualTo(3);
-            assertThat(group.appends() - appendsBefore).isEqualTo(5);
-            for (String code : List.of("941", "942", "943", "945")) {
-                assertThat(lineAmount(code, "L1")).as(code).isEqualTo("112.34");
-                assertThat(DB.count("select applied_sequence from budget_progress where budget_id = '" + code
-                        + "-2026'")).isEqualTo(DB.count("select max(sequence_number) from domain_event_entry "
-                        + "where aggregate_identifier = '" + code + "-2026'"));
+            // A group per held leader, then the queued ones together in one.
+            assertThat(group.groups() - groupsBefore).isEqualTo(held.size() + 1);
+            assertThat(group.appends() - appendsBefore).isEqualTo(held.size() + queued.size());
+            for (String code : answers.keySet()) {
+                if (code.equals(lagging)) {
+                    assertThat(DB.count("select amount_fen from budget_line where budget_id = '" + code
+                            + "-2026' and line_id = 'L1'")).isEqualTo(10_000);
+                    assertThat(progress(code)).isEqualTo(laggingProgress);
+                } else {
+                    assertThat(lineAmount(code, "L1")).as(code).isEqualTo("112.34");
+                    assertThat(progress(code)).as(code).isEqualTo(DB.count("select max(sequence_number) from "
+                            + "domain_event_entry where aggregate_identifier = '" + code + "-2026'"));
+                }
             }
-            assertThat(DB.count("select amount_fen from budget_line where budget_id = '944-2026' and line_id = 'L1'"))
-                    .isEqualTo(10_000);
-            assertThat(DB.count("select applied_sequence from budget_progress where budget_id = '944-2026'"))
-                    .isEqualTo(lagging);
         } finally {
             clients.shutdownNow();
             projections.start();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> DB.count("select amount_fen from budget_line "
-                + "where budget_id = '944-2026' and line_id = 'L1'") == 11_234);
+                + "where budget_id = '" + lagging + "-2026' and line_id = 'L1'") == 11_234);
+    }
+
+    private static long progress(String code) {
+        return DB.count("select applied_sequence from budget_progress where budget_id = '" + code + "-2026'");
     }
 
     private static ResponseEntity<JsonNode> adjust(TestRestTemplate http, String code) {

@@ -68,17 +68,17 @@ public class LinesInCommandTransaction {
                 claims.add(claim);
             }
         }
-        // A budget is claimed once per statement; a second append of it in one group goes in the next statement (not
-        // expected: a node holds a budget's lock until its append commits, but the claim must not depend on it).
-        while (!claims.isEmpty()) {
-            Set<String> budgets = new HashSet<>();
-            List<Claim> now = new ArrayList<>();
-            List<Claim> later = new ArrayList<>();
-            for (Claim claim : claims) {
-                (budgets.add(claim.budgetId()) ? now : later).add(claim);
-            }
-            writeClaimed(now);
-            claims = later;
+        if (claims.isEmpty()) {
+            return;
+        }
+        // The claim statement moves each budget once: two appends of one budget in a group (not expected, since a
+        // node holds a budget's lock until its append commits, but the claim must not depend on it) are claimed one
+        // statement each, in order.
+        Set<String> budgets = new HashSet<>();
+        if (claims.stream().allMatch(claim -> budgets.add(claim.budgetId()))) {
+            writeClaimed(claims);
+        } else {
+            claims.forEach(claim -> writeClaimed(List.of(claim)));
         }
     }
 
