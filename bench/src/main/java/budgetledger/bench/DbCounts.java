@@ -16,8 +16,10 @@ import java.util.TreeMap;
  * and write transactions (transaction ids assigned on the server: a read-only transaction takes none). Statistics
  * reach pg_stat_user_tables up to PGSTAT_IDLE_INTERVAL (10 s) after an idle backend wrote them, so a snapshot waits
  * for them first; the transaction counter is the whole server's, so other work on the same server adds to it.
+ * Transactions of every kind (read-only ones included: a statement outside a transaction is one) are the
+ * database's, from pg_stat_database; the snapshot's own statements add a few.
  */
-record DbCounts(Map<String, long[]> tables, long nextXid) {
+record DbCounts(Map<String, long[]> tables, long nextXid, long transactions) {
 
     static final long SETTLE_MILLIS = 11_000;
 
@@ -32,9 +34,15 @@ record DbCounts(Map<String, long[]> tables, long nextXid) {
                             rs.getLong(6)});
                 }
             }
+            long transactions;
+            try (ResultSet rs = s.executeQuery("select xact_commit + xact_rollback from pg_stat_database "
+                    + "where datname = current_database()")) {
+                rs.next();
+                transactions = rs.getLong(1);
+            }
             try (ResultSet rs = s.executeQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
                 rs.next();
-                return new DbCounts(tables, rs.getLong(1));
+                return new DbCounts(tables, rs.getLong(1), transactions);
             }
         }
     }
@@ -60,8 +68,9 @@ record DbCounts(Map<String, long[]> tables, long nextXid) {
         }
         long commits = nextXid - before.nextXid;
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "rows=%.2f index-entries=%.2f write-commits=%.3f (%d changes; rows by table:", rows / (double) changes,
-                entries / (double) changes, commits / (double) changes, changes));
+                "rows=%.2f index-entries=%.2f write-commits=%.3f transactions=%.3f (%d changes; rows by table:",
+                rows / (double) changes, entries / (double) changes, commits / (double) changes,
+                (transactions - before.transactions) / (double) changes, changes));
         byTable.forEach((table, n) -> out.append(String.format(Locale.ROOT, " %s %.2f", table, n / (double) changes)));
         return out.append(')').toString();
     }
