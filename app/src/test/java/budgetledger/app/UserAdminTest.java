@@ -14,7 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** An admin manages users over the API; what that changes is what the next sign-in sees. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,6 +39,23 @@ class UserAdminTest {
 
     int budgetsAs(String name, String password) {
         return server.withBasicAuth(name, password).getForEntity("/api/budgets", JsonNode.class).getStatusCode().value();
+    }
+
+    /**
+     * A user disabled behind this node's back (by another node, or the users command) is refused once the account
+     * this node signed in with has aged out of its cache (a second by default); the same change through this node is
+     * refused at once (above).
+     */
+    @Test
+    void a_user_disabled_elsewhere_is_refused_once_the_kept_account_ages_out() {
+        assertThat(admin(HttpMethod.POST, "/api/admin/users", """
+                {"name":"wang.wu","role":"analyst","password":"wang-wu-password-1"}""").getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(budgetsAs("wang.wu", "wang-wu-password-1")).isEqualTo(200);
+        assertThat(APP.database().update("update app_user set enabled = false, session_epoch = session_epoch + 1 "
+                + "where user_name = ?", "wang.wu")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(budgetsAs("wang.wu", "wang-wu-password-1")).isEqualTo(401));
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.Map;
  * request, and a BCrypt check costs tens of milliseconds of CPU: without this, signing in would bound the API to
  * a few dozen requests a second. Only successes are remembered (a wrong guess always pays the full cost), keyed by
  * an HMAC of the password under a key that lives in this process only, and by the stored hash, so that a new
- * password makes the old entry useless at once. Disabled users are refused anyway: their account is read on every
- * request.
+ * password makes the old entry useless at once. Disabled users are refused anyway: their account is checked on every
+ * request (read from {@code app_user}, or from {@link AccountCache} within a second of that).
  */
 final class RememberedPasswordChecks implements PasswordEncoder {
 

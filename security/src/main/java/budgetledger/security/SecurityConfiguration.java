@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -76,6 +78,18 @@ public class SecurityConfiguration {
         public int getOrder() {
             return Ordered.LOWEST_PRECEDENCE;
         }
+    }
+
+    /**
+     * Passwords checked against the {@code app_user} row as Spring Boot would (BCrypt, successful checks remembered),
+     * with the account itself kept for a moment ({@link AccountCache}).
+     */
+    @Bean
+    DaoAuthenticationProvider accounts(UserAccounts users, PasswordEncoder passwords) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
+        provider.setUserDetailsService(users);
+        provider.setUserCache(users.signedIn());
+        return provider;
     }
 
     /** Spring Security's filters unwrapped: no observation per filter and request (nothing reads them). */

@@ -1,10 +1,12 @@
 package budgetledger.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserCache;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -42,10 +44,18 @@ public class UserAccounts implements UserDetailsService {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final AccountCache signedIn;
 
-    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwords,
+                        @Value("${budget-ledger.sign-in.account-cache-millis:1000}") long accountCacheMillis) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.signedIn = new AccountCache(accountCacheMillis, System::nanoTime);
+    }
+
+    /** The accounts recently signed in with, which this class forgets as it changes them. */
+    UserCache signedIn() {
+        return signedIn;
     }
 
     /** 20 characters from 57 unambiguous letters and digits: about 116 bits. */
@@ -103,8 +113,10 @@ public class UserAccounts implements UserDetailsService {
     /** A new password; every console session of the user ends (its session epoch moves on). */
     public void changePassword(String name, String password) {
         checkPassword(name, password);
-        if (jdbc.update("update app_user set password_hash = ?, session_epoch = session_epoch + 1 where user_name = ?",
-                passwords.encode(password), name) == 0) {
+        int updated = jdbc.update("update app_user set password_hash = ?, session_epoch = session_epoch + 1 "
+                + "where user_name = ?", passwords.encode(password), name);
+        signedIn.removeUserFromCache(name);
+        if (updated == 0) {
             throw unknown(name);
         }
     }
@@ -136,6 +148,7 @@ public class UserAccounts implements UserDetailsService {
             throw refused(HttpStatus.CONFLICT, "last-admin", "name", "不能停用最后一个启用的管理员 " + name);
         }
         jdbc.update("update app_user set enabled = ?, session_epoch = session_epoch + 1 where user_name = ?", enabled, name);
+        signedIn.removeUserFromCache(name);
     }
 
     public static Role role(String text) {
