@@ -41,6 +41,14 @@ class UserAdminTest {
         return server.withBasicAuth(name, password).getForEntity("/api/budgets", JsonNode.class).getStatusCode().value();
     }
 
+    /** Adds the user through the admin API and signs in as them once (200). */
+    void addAndSignIn(String name, String role, String password) {
+        assertThat(admin(HttpMethod.POST, "/api/admin/users", """
+                {"name":"%s","role":"%s","password":"%s"}""".formatted(name, role, password)).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(budgetsAs(name, password)).isEqualTo(200);
+    }
+
     /**
      * A user disabled behind this node's back (by another node, or the users command) is refused once the account
      * this node signed in with has aged out of its cache (a second by default); the same change through this node is
@@ -48,10 +56,7 @@ class UserAdminTest {
      */
     @Test
     void a_user_disabled_elsewhere_is_refused_once_the_kept_account_ages_out() {
-        assertThat(admin(HttpMethod.POST, "/api/admin/users", """
-                {"name":"wang.wu","role":"analyst","password":"wang-wu-password-1"}""").getStatusCode().value())
-                .isEqualTo(201);
-        assertThat(budgetsAs("wang.wu", "wang-wu-password-1")).isEqualTo(200);
+        addAndSignIn("wang.wu", "analyst", "wang-wu-password-1");
         assertThat(APP.database().update("update app_user set enabled = false, session_epoch = session_epoch + 1 "
                 + "where user_name = ?", "wang.wu")).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -60,10 +65,7 @@ class UserAdminTest {
 
     @Test
     void a_user_added_re_passworded_and_disabled_signs_in_accordingly() {
-        assertThat(admin(HttpMethod.POST, "/api/admin/users", """
-                {"name":"chen.qi","role":"auditor","password":"chen-qi-password-1"}""").getStatusCode().value())
-                .isEqualTo(201);
-        assertThat(budgetsAs("chen.qi", "chen-qi-password-1")).isEqualTo(200);
+        addAndSignIn("chen.qi", "auditor", "chen-qi-password-1");
 
         assertThat(admin(HttpMethod.PUT, "/api/admin/users/chen.qi/password", """
                 {"password":"chen-qi-password-2"}""").getStatusCode().value()).isEqualTo(204);
