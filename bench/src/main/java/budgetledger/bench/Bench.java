@@ -366,12 +366,16 @@ public final class Bench {
             readYourWritesNanos.reset();
             CpuTime cpu = CpuTime.take();
             long[] groupsBefore = groupCommits();
+            Map<String, Long> threadsBefore = backgroundThreadMillis();
             Stats s8 = concurrent("path1", 8, commands8, adjust);
             rate8.add(s8.rate);
+            CpuTime cpuAfter = CpuTime.take();
             line(String.format(Locale.ROOT, "FIG path1 commands 8 threads (read-your-writes) rep %d: %.0f/s p50=%.2f ms "
                     + "p99=%.2f ms; mean per change: command %.2f ms, read your writes %.2f ms; %s; %s", r + 1, s8.rate,
                     s8.p50, s8.p99, commandNanos.sum() / 1e6 / commands8, readYourWritesNanos.sum() / 1e6 / commands8,
-                    CpuTime.take().since(cpu, commands8, "change"), appendsPerGroup(groupsBefore)));
+                    cpuAfter.since(cpu, commands8, "change"), appendsPerGroup(groupsBefore)));
+            line("FIG path1 JVM CPU per change by thread (8 threads): "
+                    + backgroundThreadsSince(threadsBefore, cpuAfter.jvmTicks() - cpu.jvmTicks(), commands8));
             if (before != null) {
                 waitFor(head());
                 line("FIG path1 per acknowledged adjustment (8 threads): " + DbCounts.take(dbUrl).since(before, commands8));
@@ -446,6 +450,43 @@ public final class Bench {
     }
 
     // Path 6 -------------------------------------------------------------------------------------------------
+
+    /**
+     * The JVM's threads that live through a path, by what they do (Linux keeps 15 characters of a thread's name): the
+     * tracking processor, the event store's reader, the chain's linker, the snapshotter, the JIT compiler, the garbage
+     * collector. The command threads are the rest: they end with their path, and their CPU is then the JVM's less these.
+     */
+    static final Map<String, List<String>> BACKGROUND_THREADS = new LinkedHashMap<>();
+
+    static {
+        BACKGROUND_THREADS.put("processor", List.of("EventProcessor"));
+        BACKGROUND_THREADS.put("event-store reader", List.of("EmbeddedEventSt"));
+        BACKGROUND_THREADS.put("linker", List.of("event-chain-lin"));
+        BACKGROUND_THREADS.put("snapshotter", List.of("snapshotter"));
+        BACKGROUND_THREADS.put("JIT", List.of("C1 Compiler", "C2 Compiler"));
+        BACKGROUND_THREADS.put("GC", List.of("GC Thread", "G1 "));
+    }
+
+    static Map<String, Long> backgroundThreadMillis() {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        BACKGROUND_THREADS.forEach((group, prefixes) -> millis.put(group, threadCpuMillis(prefixes.toArray(String[]::new))));
+        return millis;
+    }
+
+    /** "processor 0.012 ms, …, the rest (commands) 0.080 ms" per operation since {@code before}. */
+    static String backgroundThreadsSince(Map<String, Long> before, long jvmTicks, int count) {
+        Map<String, Long> now = backgroundThreadMillis();
+        StringBuilder out = new StringBuilder();
+        double background = 0;
+        for (Map.Entry<String, Long> group : now.entrySet()) {
+            double perChange = (double) (group.getValue() - before.get(group.getKey())) / count;
+            background += perChange;
+            out.append(String.format(Locale.ROOT, "%s %.3f ms, ", group.getKey(), perChange));
+        }
+        double jvm = jvmTicks * CpuTime.MILLIS_PER_TICK / count;
+        return out.append(String.format(Locale.ROOT, "the rest (the command threads and others) %.3f ms", jvm - background))
+                .toString();
+    }
 
     /** Tomcat names its request threads after the connector ({@code http-nio-<port>-exec-<n>}, or {@code auto}). */
     static final String TOMCAT_REQUEST_THREADS = "http-nio-";
