@@ -69,7 +69,7 @@ class AccountCacheTest {
             later(MAX_AGE_MILLIS / 10);
         }
         assertThat(reads.get()).isEqualTo(1);
-        later(MAX_AGE_MILLIS / 2); // 1.5 ages since the row was read
+        later(MAX_AGE_MILLIS / 2); // a whole age since the row was read: it is read again
         signIn("finance", "first-password-1");
         assertThat(reads.get()).isEqualTo(2);
     }
