@@ -312,13 +312,18 @@ class AuditTest {
                 select 'forged-1', aggregate_identifier, 999, type, time_stamp, payload_type, payload_revision, payload,
                     meta_data from domain_event_entry where global_index = ?""", s.increased());
         long forged = head();
+        // The read models apply the forged 追加 before it is found and deleted; Axon's event store then still holds it
+        // in memory, and the rebuild below must not apply it again (ReplayReadsTheJournal).
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                DB.count("select last_sequence from budget_line where budget_id = ? and line_id = ?",
+                        s.budget().substring(s.budget().lastIndexOf('/') + 1), s.to()) == 999);
         JsonNode bad = verify();
         assertThat(bad.get("ok").asBoolean()).isFalse();
         assertThat(bad.get("firstBadPosition").asLong()).isEqualTo(chainLength + 1);
         assertThat(bad.get("globalIndex").asLong()).isEqualTo(forged);
         assertThat(bad.get("problem").asText()).contains("不在哈希链中");
         DB.update("delete from domain_event_entry where event_identifier = 'forged-1'");
-        // The projections may have read the forged event meanwhile: a rebuild from the true journal mends them.
+        // A rebuild from the journal as it is now mends the read models.
         JsonNode rebuilt = auditor.postForObject("/api/audit/rebuild", null, JsonNode.class);
         assertThat(rebuilt.has("after")).as(rebuilt.toString()).isTrue();
         JsonNode mended = verify();
