@@ -2,18 +2,13 @@ package budgetledger.processing;
 
 import budgetledger.projections.LedgerProcessing;
 import budgetledger.projections.ReplayProgress;
-import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,40 +26,31 @@ import java.util.Set;
  * deleted after it was applied is what verification finds, and a rebuild is what mends it.
  */
 @Configuration(proxyBeanMethods = false)
-public class ReplayReadsTheJournal implements MessageHandlerInterceptor<EventMessage<?>> {
+public class ReplayReadsTheJournal extends PassOver {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayReadsTheJournal.class);
     private static final String RESOURCE = ReplayReadsTheJournal.class.getName();
 
     private final JdbcTemplate jdbc;
-    private final ReplayProgress replay;
 
     public ReplayReadsTheJournal(JdbcTemplate jdbc, ReplayProgress replay) {
+        super(replay);
         this.jdbc = jdbc;
-        this.replay = replay;
-    }
-
-    @Autowired
-    void ledgerCoreInterceptor(EventProcessingConfigurer processing) {
-        processing.registerHandlerInterceptor(LedgerProcessing.CORE, config -> this);
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
-            throws Exception {
-        if (unitOfWork.root() instanceof BatchingUnitOfWork<?> batch
-                && unitOfWork.getMessage() instanceof TrackedEventMessage<?> event
-                && ReplayToken.isReplay(event) && event.trackingToken().position().isPresent()) {
+    boolean passesOver(BatchingUnitOfWork<?> batch, EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> event && ReplayToken.isReplay(event)
+                && event.trackingToken().position().isPresent()) {
             Set<Long> held = batch.getOrComputeResource(RESOURCE, key -> heldOf(batch.getMessages()));
             long index = event.trackingToken().position().getAsLong();
             if (!held.contains(index)) {
                 log.warn("Replay of {}: the event at global index {} ({}) is no longer in the journal; passed over",
                         LedgerProcessing.CORE, index, event.getIdentifier());
-                replay.passed(event.trackingToken());
-                return null;
+                return true;
             }
         }
-        return interceptorChain.proceed();
+        return false;
     }
 
     /** The global indexes of the batch's replayed events that the journal holds (an index is never used twice). */

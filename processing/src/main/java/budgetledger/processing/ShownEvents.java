@@ -1,17 +1,10 @@
 package budgetledger.processing;
 
-import budgetledger.projections.LedgerProcessing;
 import budgetledger.projections.ReplayProgress;
-import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,43 +29,31 @@ import java.util.concurrent.atomic.LongAdder;
  * a dead letter retried is not looked at here. The event's position still counts for ReplayProgress.
  */
 @Configuration(proxyBeanMethods = false)
-public class ShownEvents implements MessageHandlerInterceptor<EventMessage<?>> {
+public class ShownEvents extends PassOver {
 
     private static final String RESOURCE = ShownEvents.class.getName();
 
     private final JdbcTemplate jdbc;
-    private final ReplayProgress replay;
     private final LongAdder passedOver = new LongAdder();
 
     public ShownEvents(JdbcTemplate jdbc, ReplayProgress replay) {
+        super(replay);
         this.jdbc = jdbc;
-        this.replay = replay;
     }
 
-    @Autowired
-    void ledgerCoreInterceptor(EventProcessingConfigurer processing) {
-        processing.registerHandlerInterceptor(LedgerProcessing.CORE, config -> this);
-    }
-
+    // A dead letter retried is never looked at (PassOver: only a processor's batch): a handler that ran before the
+    // one that failed may have counted the parked event in budget_progress; Axon does not undo it.
     @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
-            throws Exception {
-        // Only in a processor's batch: a dead letter retried is always applied (a handler that ran before the one
-        // that failed may have counted the parked event in budget_progress; Axon does not undo it).
-        if (unitOfWork.root() instanceof BatchingUnitOfWork<?> batch
-                && unitOfWork.getMessage() instanceof DomainEventMessage<?> event
-                && event.getAggregateIdentifier() != null) {
+    boolean passesOver(BatchingUnitOfWork<?> batch, EventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
             Map<String, Long> shown = batch.getOrComputeResource(RESOURCE, key -> progressOf(batch.getMessages()));
             Long applied = shown.get(event.getAggregateIdentifier());
             if (applied != null && applied >= event.getSequenceNumber()) {
-                if (event instanceof TrackedEventMessage<?> tracked) {
-                    replay.passed(tracked.trackingToken());
-                }
                 passedOver.increment();
-                return null;
+                return true;
             }
         }
-        return interceptorChain.proceed();
+        return false;
     }
 
     /** How far the read models show each budget of the events, as the transaction sees {@code budget_progress}. */
