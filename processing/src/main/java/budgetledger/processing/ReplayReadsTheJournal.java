@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -39,26 +40,27 @@ public class ReplayReadsTheJournal extends PassOver {
     }
 
     @Override
-    boolean passesOver(BatchingUnitOfWork<?> batch, EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> event && ReplayToken.isReplay(event)
-                && event.trackingToken().position().isPresent()) {
-            Set<Long> held = batch.getOrComputeResource(RESOURCE, key -> heldOf(batch.getMessages()));
-            long index = event.trackingToken().position().getAsLong();
-            if (!held.contains(index)) {
-                log.warn("Replay of {}: the event at global index {} ({}) is no longer in the journal; passed over",
-                        LedgerProcessing.CORE, index, event.getIdentifier());
-                return true;
-            }
+    boolean passesOver(BatchingUnitOfWork<?> batch, EventMessage<?> event) {
+        OptionalLong index = replayedIndex(event);
+        if (index.isPresent()
+                && !batch.getOrComputeResource(RESOURCE, key -> heldOf(batch.getMessages())).contains(index.getAsLong())) {
+            log.warn("Replay of {}: the event at global index {} ({}) is no longer in the journal; passed over",
+                    LedgerProcessing.CORE, index.getAsLong(), event.getIdentifier());
+            return true;
         }
         return false;
     }
 
+    /** The global index of a replayed event; empty for an event outside a replay. */
+    private static OptionalLong replayedIndex(Message<?> message) {
+        return message instanceof TrackedEventMessage<?> tracked && ReplayToken.isReplay(tracked)
+                ? tracked.trackingToken().position() : OptionalLong.empty();
+    }
+
     /** The global indexes of the batch's replayed events that the journal holds (an index is never used twice). */
     private Set<Long> heldOf(List<? extends Message<?>> messages) {
-        Long[] indexes = messages.stream()
-                .filter(m -> m instanceof TrackedEventMessage<?> t && ReplayToken.isReplay(t))
-                .map(m -> ((TrackedEventMessage<?>) m).trackingToken().position())
-                .filter(java.util.OptionalLong::isPresent).map(java.util.OptionalLong::getAsLong).toArray(Long[]::new);
+        Long[] indexes = messages.stream().map(ReplayReadsTheJournal::replayedIndex)
+                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toArray(Long[]::new);
         Set<Long> held = new HashSet<>();
         jdbc.query("select global_index from domain_event_entry where global_index = any(?)",
                 rs -> {
