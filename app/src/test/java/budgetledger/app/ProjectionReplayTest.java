@@ -2,6 +2,7 @@ package budgetledger.app;
 
 import budgetledger.processing.ProjectionDispatch;
 import budgetledger.processing.ProjectionRebuild;
+import budgetledger.processing.SteadyInvoker;
 import budgetledger.projections.BudgetLineProjection;
 import budgetledger.projections.BudgetProgress;
 import budgetledger.projections.LedgerProcessing;
@@ -19,7 +20,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -137,8 +137,9 @@ class ProjectionReplayTest {
         }
 
         EventProcessor processor = processing.eventProcessor(LedgerProcessing.CORE).orElseThrow();
+        // The processor's invoker is the SteadyInvoker over Axon's invokers of the group (DeadLetterConfiguration).
         List<EventHandlerInvoker> invokers =
-                ((MultiEventHandlerInvoker) ((AbstractEventProcessor) processor).eventHandlerInvoker()).delegates();
+                ((SteadyInvoker) ((AbstractEventProcessor) processor).eventHandlerInvoker()).invokers();
         assertThat(invokers).hasSize(1);
         List<EventMessageHandler> handlers = ((SimpleEventHandlerInvoker) invokers.get(0)).eventHandlers();
         assertThat(handlers).hasSize(1).first().isInstanceOf(ProjectionDispatch.class);

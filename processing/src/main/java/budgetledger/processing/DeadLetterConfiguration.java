@@ -4,6 +4,12 @@ import budgetledger.projections.LedgerProcessing;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.EventProcessingModule;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -16,6 +22,7 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.OrderUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.ArrayList;
@@ -54,7 +61,7 @@ public class DeadLetterConfiguration {
         // (one SELECT COUNT(*) per event, in every batch and replay). With it, a segment that found the queue empty
         // when it was claimed asks only for the budgets it parked itself since; else it remembers the last 1,024
         // budgets it found unparked (Axon's default: the list is searched linearly). It is kept per segment and
-        // dropped when the segment is released; a letter retried or evicted by an operator (DeadLetters) only
+        // dropped when the segment is released (SteadyInvoker passes the release on); a letter retried or evicted by an operator (DeadLetters) only
         // leaves the budget marked as parked, which costs a query, never a wrong answer.
         // The group's projections reach the invoker as one ProjectionDispatch (issue 18: Axon's per-event handler
         // resolution over every projection was a fifth of a rebuild), each wrapped by the builder as Axon would.
@@ -62,6 +69,25 @@ public class DeadLetterConfiguration {
                 (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache()
                         .eventHandlers(List.of(new ProjectionDispatch(ledgerCoreProjections(beans).stream()
                                 .<EventMessageHandler>map(invoker::wrapEventMessageHandler).toList()))));
+    }
+
+    /**
+     * Axon's event processing module (Axon's Spring Boot starter makes one unless the application does), which hands
+     * the ledger-core tracking processor its invoker as a {@link SteadyInvoker}. Everything else about the processor
+     * (its token store, transactions, error handling, configuration from application.yml, interceptors) is built by
+     * Axon as before. Static: this configuration's own methods are given the module.
+     */
+    @Bean
+    static EventProcessingModule eventProcessingModule() {
+        return new EventProcessingModule() {
+            @Override
+            protected EventProcessor trackingEventProcessor(String name, EventHandlerInvoker invoker,
+                                                            TrackingEventProcessorConfiguration config,
+                                                            StreamableMessageSource<TrackedEventMessage<?>> source) {
+                return super.trackingEventProcessor(name,
+                        LedgerProcessing.CORE.equals(name) ? new SteadyInvoker(invoker) : invoker, config, source);
+            }
+        };
     }
 
     /**

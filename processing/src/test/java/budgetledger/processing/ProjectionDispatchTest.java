@@ -26,6 +26,10 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.annotation.SourceId;
 
@@ -238,10 +242,20 @@ class ProjectionDispatchTest {
 
         static Side dispatched(List<Shape> shapes) {
             Calls calls = new Calls();
-            List<EventMessageHandler> adapters = shapes.stream()
+            return new Side(calls, new MultiEventHandlerInvoker(invoker(List.of(dispatch(shapes, calls)))));
+        }
+
+        /** As the ledger-core processor has it: ProjectionDispatch behind Axon's invoker, behind SteadyInvoker. */
+        static Side steady(List<Shape> shapes) {
+            Calls calls = new Calls();
+            return new Side(calls, new SteadyInvoker(new MultiEventHandlerInvoker(invoker(List.of(dispatch(shapes,
+                    calls))))));
+        }
+
+        static ProjectionDispatch dispatch(List<Shape> shapes, Calls calls) {
+            return new ProjectionDispatch(shapes.stream()
                     .<EventMessageHandler>map(shape -> new AnnotationEventHandlerAdapter(shape.make.apply(calls)))
-                    .toList();
-            return new Side(calls, new MultiEventHandlerInvoker(invoker(List.of(new ProjectionDispatch(adapters)))));
+                    .toList());
         }
 
         private static SimpleEventHandlerInvoker invoker(List<?> handlers) {
@@ -251,12 +265,16 @@ class ProjectionDispatchTest {
 
         /** What handling the message did: whether the invoker took it, and the refusal if one propagated. */
         String handle(EventMessage<?> message) {
-            boolean taken = invoker.canHandle(message, Segment.ROOT_SEGMENT);
+            return handle(message, Segment.ROOT_SEGMENT);
+        }
+
+        String handle(EventMessage<?> message, Segment segment) {
+            boolean taken = invoker.canHandle(message, segment);
             if (!taken) {
                 return "not taken";
             }
             try {
-                invoker.handle(message, Segment.ROOT_SEGMENT);
+                invoker.handle(message, segment);
                 return "handled";
             } catch (Exception e) {
                 return "refused: " + e.getClass().getSimpleName() + " " + e.getMessage();
@@ -294,6 +312,89 @@ class ProjectionDispatchTest {
         axon.invoker().performReset();
         dispatched.invoker().performReset();
         assertThat(dispatched.calls().made).isEqualTo(axon.calls().made);
+    }
+
+    /**
+     * The segments of a processor split in one, two or four: an event is taken by the segment its budget hashes to
+     * (Axon's sequencing policy), and by none of the others.
+     */
+    static final List<Segment> SEGMENTS = List.of(Segment.ROOT_SEGMENT, Segment.ROOT_SEGMENT.split()[0],
+            Segment.ROOT_SEGMENT.split()[1], Segment.ROOT_SEGMENT.split()[0].split()[0],
+            Segment.ROOT_SEGMENT.split()[0].split()[1], Segment.ROOT_SEGMENT.split()[1].split()[0],
+            Segment.ROOT_SEGMENT.split()[1].split()[1]);
+
+    @Property(tries = 300)
+    void the_steady_invoker_answers_and_calls_what_axons_invoker_does(
+            @ForAll("groups") List<Shape> group, @ForAll("messages") List<EventMessage<?>> messages) {
+        Side axon = Side.axon(group);
+        Side steady = Side.steady(group);
+
+        assertThat(steady.invoker().supportsReset()).isEqualTo(axon.invoker().supportsReset());
+        for (int pass = 0; pass < 2; pass++) {
+            for (Class<?> type : PAYLOAD_TYPES) {
+                assertThat(steady.invoker().canHandleType(type)).as("can handle type %s", type.getSimpleName())
+                        .isEqualTo(axon.invoker().canHandleType(type));
+            }
+        }
+        for (EventMessage<?> message : messages) {
+            for (Segment segment : SEGMENTS) {
+                assertThat(steady.handle(message, segment)).as("message %s in %s", message, segment)
+                        .isEqualTo(axon.handle(message, segment));
+                assertThat(steady.calls().made).as("calls after %s in %s", message, segment)
+                        .isEqualTo(axon.calls().made);
+            }
+        }
+        axon.invoker().performReset();
+        steady.invoker().performReset();
+        assertThat(steady.calls().made).isEqualTo(axon.calls().made);
+    }
+
+    @Example
+    void an_adjustment_is_taken_by_the_one_segment_of_its_budget() {
+        Side steady = Side.steady(List.of(Shape.LINES, Shape.PROGRESS));
+        EventMessage<?> adjusted = message(1, Kind.TRACKED_DOMAIN, 4);
+        String budget = ((org.axonframework.eventhandling.DomainEventMessage<?>) adjusted).getAggregateIdentifier();
+        Segment[] halves = Segment.ROOT_SEGMENT.split();
+        Segment own = halves[0].matches(budget.hashCode()) ? halves[0] : halves[1];
+        Segment other = own == halves[0] ? halves[1] : halves[0];
+
+        assertThat(steady.handle(adjusted, other)).isEqualTo("not taken");
+        assertThat(steady.handle(adjusted, own)).isEqualTo("handled");
+        assertThat(steady.calls().made).containsExactly("Lines.adjusted Adjusted4 at 4", "Progress.progress budget-1@4");
+    }
+
+    /**
+     * A segment released and claimed again asks the dead-letter queue afresh: an event of a budget parked meanwhile
+     * (by another node) queues behind it. Axon's multi-invoker does not pass the release on, so the dead-lettering
+     * invoker's cache still said the budget was not parked and the event was applied out of its budget's order.
+     */
+    @Example
+    void a_released_segment_sees_what_was_parked_meanwhile() throws Exception {
+        record Case(Calls calls, InMemorySequencedDeadLetterQueue<EventMessage<?>> queue, EventHandlerInvoker invoker) {
+        }
+        Function<Function<EventHandlerInvoker, EventHandlerInvoker>, Case> build = wrap -> {
+            Calls calls = new Calls();
+            InMemorySequencedDeadLetterQueue<EventMessage<?>> queue = InMemorySequencedDeadLetterQueue.defaultQueue();
+            DeadLetteringEventHandlerInvoker deadLettering = DeadLetteringEventHandlerInvoker.builder()
+                    .eventHandlers(List.of(Side.dispatch(List.of(Shape.LINES), calls)))
+                    .queue(queue).transactionManager(NoTransactionManager.INSTANCE)
+                    .enableSequenceIdentifierCache().build();
+            return new Case(calls, queue, wrap.apply(new MultiEventHandlerInvoker(deadLettering)));
+        };
+        Case steady = build.apply(SteadyInvoker::new);
+        Case axon = build.apply(invoker -> invoker);
+        for (Case c : List.of(steady, axon)) {
+            c.invoker().handle(message(1, Kind.TRACKED_DOMAIN, 1), Segment.ROOT_SEGMENT);
+            c.queue().enqueue("budget-1", new GenericDeadLetter<>("budget-1", message(1, Kind.TRACKED_DOMAIN, 10),
+                    new IllegalStateException("parked by another node")));
+            c.invoker().segmentReleased(Segment.ROOT_SEGMENT);
+            c.invoker().handle(message(1, Kind.TRACKED_DOMAIN, 4), Segment.ROOT_SEGMENT);
+        }
+
+        assertThat(steady.calls().made).containsExactly("Lines.adjusted Adjusted1 at 1");
+        assertThat(steady.queue().sequenceSize("budget-1")).isEqualTo(2);
+        assertThat(axon.calls().made).containsExactly("Lines.adjusted Adjusted1 at 1", "Lines.adjusted Adjusted4 at 4");
+        assertThat(axon.queue().sequenceSize("budget-1")).isEqualTo(1);
     }
 
     @Example
