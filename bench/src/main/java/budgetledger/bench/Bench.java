@@ -682,12 +682,14 @@ public final class Bench {
         List<Double> rates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
         for (int r = 0; r < reps; r++) {
+            CpuTime cpu = CpuTime.take();
             long t = System.nanoTime();
             rebuild.rebuild(Duration.ofMinutes(10));
             double rate = events / ((System.nanoTime() - t) / 1e9);
             rates.add(rate);
-            line(String.format(Locale.ROOT, "FIG path3 rebuild of every read model over %d events rep %d: %.0f events/s",
-                    events, r + 1, rate));
+            // CPU per event as well: the rate moves by a sixth between repetitions of the same jar here, CPU less.
+            line(String.format(Locale.ROOT, "FIG path3 rebuild of every read model over %d events rep %d: %.0f events/s; "
+                    + "%s", events, r + 1, rate, CpuTime.take().since(cpu, (int) (events / 1_000), "1,000 events")));
             double raw = rawBatched(events);
             rawRates.add(raw);
             line(String.format(Locale.ROOT, "FIG path3 raw batched INSERT %d rows rep %d: %.0f rows/s", events, r + 1, raw));
