@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -57,15 +59,53 @@ public class ReplayReadsTheJournal extends PassOver {
                 ? tracked.trackingToken().position() : OptionalLong.empty();
     }
 
-    /** The global indexes of the batch's replayed events that the journal holds (an index is never used twice). */
+    /**
+     * Indexes of a batch further apart than this are looked up as two ranges: a range reads the journal's index
+     * between them, which the processor's fetch has just read too.
+     */
+    static final long RANGE_GAP = 1_000;
+
+    /**
+     * The global indexes the journal holds among those of the batch's replayed events (with others of the same ranges;
+     * an index is never used twice). Looked up as ranges of the index: issue 18, {@code global_index = any(?)} over a
+     * thousand keys cost PostgreSQL about 6 ms per batch (4 ms of it planning, which estimates every key, since the
+     * processor's transactions plan each statement afresh), and a range about 0.6 ms.
+     */
     private Set<Long> heldOf(List<? extends Message<?>> messages) {
-        Long[] indexes = messages.stream().map(ReplayReadsTheJournal::replayedIndex)
-                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toArray(Long[]::new);
+        long[] indexes = messages.stream().map(ReplayReadsTheJournal::replayedIndex)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).sorted().toArray();
         Set<Long> held = new HashSet<>();
-        jdbc.query("select global_index from domain_event_entry where global_index = any(?)",
+        if (indexes.length == 0) {
+            return held;
+        }
+        long[][] ranges = ranges(indexes);
+        jdbc.query("""
+                        select e.global_index from unnest(?::bigint[], ?::bigint[]) r(low, high)
+                        join lateral (select global_index from domain_event_entry
+                                      where global_index between r.low and r.high) e on true""",
                 rs -> {
                     held.add(rs.getLong(1));
-                }, (Object) indexes);
+                }, Arrays.stream(ranges[0]).boxed().toArray(Long[]::new),
+                Arrays.stream(ranges[1]).boxed().toArray(Long[]::new));
         return held;
+    }
+
+    /**
+     * The ranges {@code [lows[i], highs[i]]} that cover {@code sorted} (ascending, not empty): a new range begins
+     * where the next index lies more than {@link #RANGE_GAP} beyond the one before.
+     */
+    static long[][] ranges(long[] sorted) {
+        List<Long> lows = new ArrayList<>();
+        List<Long> highs = new ArrayList<>();
+        lows.add(sorted[0]);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] - sorted[i - 1] > RANGE_GAP) {
+                highs.add(sorted[i - 1]);
+                lows.add(sorted[i]);
+            }
+        }
+        highs.add(sorted[sorted.length - 1]);
+        return new long[][] {lows.stream().mapToLong(Long::longValue).toArray(),
+                highs.stream().mapToLong(Long::longValue).toArray()};
     }
 }
