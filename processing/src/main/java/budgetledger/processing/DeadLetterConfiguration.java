@@ -61,8 +61,8 @@ public class DeadLetterConfiguration {
         // (one SELECT COUNT(*) per event, in every batch and replay). With it, a segment that found the queue empty
         // when it was claimed asks only for the budgets it parked itself since; else it remembers the last 1,024
         // budgets it found unparked (Axon's default: the list is searched linearly). It is kept per segment and
-        // dropped when the segment is released (SteadyInvoker passes the release on); a letter retried or evicted by an operator (DeadLetters) only
-        // leaves the budget marked as parked, which costs a query, never a wrong answer.
+        // dropped when the segment is released (SteadyInvoker passes the release on); a letter retried or evicted by
+        // an operator (DeadLetters) only leaves the budget marked as parked, which costs a query, never a wrong answer.
         // The group's projections reach the invoker as one ProjectionDispatch (issue 18: Axon's per-event handler
         // resolution over every projection was a fifth of a rebuild), each wrapped by the builder as Axon would.
         processing.registerDeadLetteringEventHandlerInvokerConfiguration(LedgerProcessing.CORE,

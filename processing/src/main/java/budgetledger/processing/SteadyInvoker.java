@@ -28,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the segment (the handlers' parameters, the sequencing policy).
  * <p>
  * One difference, on purpose: a released segment is passed on to the invokers. Axon's multi-invoker keeps the
- * interface's no-op, so the dead-lettering invoker never dropped the sequence cache of a segment this node let go
- * (DeadLetterConfiguration counts on that: another node may park events of those budgets meanwhile).
+ * interface's no-op, so the dead-lettering invoker never dropped the sequence cache of a segment this node let go,
+ * as DeadLetterConfiguration assumed: another node may park events of those budgets meanwhile.
  * {@code ProjectionDispatchTest} compares this invoker with Axon's over generated groups, messages and segments.
  */
 public final class SteadyInvoker implements EventHandlerInvoker {

@@ -9,6 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -353,14 +354,15 @@ class ProjectionDispatchTest {
     void an_adjustment_is_taken_by_the_one_segment_of_its_budget() {
         Side steady = Side.steady(List.of(Shape.LINES, Shape.PROGRESS));
         EventMessage<?> adjusted = message(1, Kind.TRACKED_DOMAIN, 4);
-        String budget = ((org.axonframework.eventhandling.DomainEventMessage<?>) adjusted).getAggregateIdentifier();
+        String budget = ((DomainEventMessage<?>) adjusted).getAggregateIdentifier();
         Segment[] halves = Segment.ROOT_SEGMENT.split();
         Segment own = halves[0].matches(budget.hashCode()) ? halves[0] : halves[1];
         Segment other = own == halves[0] ? halves[1] : halves[0];
 
         assertThat(steady.handle(adjusted, other)).isEqualTo("not taken");
         assertThat(steady.handle(adjusted, own)).isEqualTo("handled");
-        assertThat(steady.calls().made).containsExactly("Lines.adjusted Adjusted4 at 4", "Progress.progress budget-1@4");
+        assertThat(steady.calls().made)
+                .containsExactly("Lines.adjusted Adjusted4 at 4", "Progress.progress budget-1@4");
     }
 
     /**
