@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * still tells a row without a seal from one the application wrote.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"budget-ledger.audit.background-linker=false", "budget-ledger.audit.link-at-append=false"})
+        properties = "budget-ledger.audit.background-linker=false")
 @DirtiesContext
 class ChainLinkingTest {
 

@@ -18,9 +18,8 @@ public class AuditConfiguration {
     EventChain eventChain(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                           @Value("${budget-ledger.audit.background-linker:true}") boolean background,
                           @Value("${budget-ledger.audit.link-interval-ms:1000}") long intervalMillis,
-                          @Value("${budget-ledger.audit.synchronous-links:false}") boolean synchronous,
-                          @Value("${budget-ledger.audit.link-at-append:true}") boolean linkAtAppend) {
-        EventChain chain = new EventChain(jdbc, transactions, background, intervalMillis, linkAtAppend);
+                          @Value("${budget-ledger.audit.synchronous-links:false}") boolean synchronous) {
+        EventChain chain = new EventChain(jdbc, transactions, background, intervalMillis);
         chain.asyncCommits(!synchronous);
         return chain;
     }

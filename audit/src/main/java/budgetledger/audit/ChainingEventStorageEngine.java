@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Axon's storage engine, with a link (or a seal) of the event chain written for every event it appends (EventChain), and what
+ * Axon's storage engine, with a seal of the event chain written for every event it appends (see EventChain), and what
  * is written with the events in their transaction (LinesInCommandTransaction's lines), in one transaction: the
  * caller's when it has one; else the group commit's (GroupCommit), with the appends of other commands beside it; else
  * one of its own.
@@ -42,8 +42,7 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
         this.chain = chain;
         this.writtenWith = writtenWith;
         this.newTransaction = new TransactionTemplate(transactions);
-        this.group = groupLeaders > 0 ? new GroupCommit<>(transactions, appends -> write(appends, true), groupLeaders,
-                MAX_GROUP) : null;
+        this.group = groupLeaders > 0 ? new GroupCommit<>(transactions, this::write, groupLeaders, MAX_GROUP) : null;
     }
 
     /** The most appends one group takes: more than the commands a node runs at once in practice. */
@@ -55,32 +54,22 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
             return;
         }
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            write(List.of(events), false);
+            write(List.of(events));
         } else if (group != null) {
             group.commit(events);
         } else {
-            newTransaction.executeWithoutResult(status -> write(List.of(events), true));
+            newTransaction.executeWithoutResult(status -> write(List.of(events)));
         }
     }
 
     /**
-     * The appends' events in one batch of Axon's (one round trip; each event's INSERT writes its link, or in the
-     * caller's transaction its seal: EventChain), then what is written with them.
-     *
-     * @param ownTransaction whether the transaction is this engine's own (a command's, alone or in a group), begun
-     *                       for these appends; only then is the chain's lock taken until it commits
+     * The appends' events in one batch of Axon's (one round trip; each event's INSERT writes its seal), then what is
+     * written with them.
      */
-    private void write(List<List<? extends EventMessage<?>>> appends, boolean ownTransaction) {
+    private void write(List<List<? extends EventMessage<?>>> appends) {
         List<? extends EventMessage<?>> events = appends.size() == 1 ? appends.get(0)
                 : appends.stream().<EventMessage<?>>flatMap(List::stream).toList();
-        boolean linking = ownTransaction && chain.linkAtAppend();
-        try {
-            delegate.appendEvents(events);
-        } finally {
-            if (linking) {
-                chain.endLinkedAppends();
-            }
-        }
+        delegate.appendEvents(events);
         chain.seal(events);
         writtenWith.accept(appends);
     }

@@ -24,17 +24,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The event chain. An append in a transaction of its own (a command's, committed alone or in a group) is linked in
- * that transaction: under a transaction-scoped advisory lock, one appender or linker at a time across nodes, each
- * event's INSERT also writes its link, the hash of its stored columns over the head's ({@link #linkAtAppend}).
- * An append in its caller's transaction (one the engine did not begin, whose length it cannot know: it must not hold
- * the lock that every command waits for) is linked in two steps instead: there every event gets a seal, the hash of its stored columns alone
- * ({@link ChainHash} over an empty predecessor), written without any lock (by the event's own INSERT when the engine
- * appends with {@link #appendSealed}); afterwards a linker (the background one, woken after each commit; the next
- * linked append; verification and checkpoints through {@link #link()}) folds sealed events into {@code event_chain}
- * in global-index order under the same lock, and deletes their seals in the same transaction. A row with neither
- * link nor seal was not written by the application; a sealed row whose content no longer matches its seal is not
- * linked (the linker stops before it and verification names it, and appends are sealed until it is restored).
+ * The event chain, in two steps so that appends do not wait for one another. In the append's transaction every
+ * event gets a seal: the hash of its stored columns alone ({@link ChainHash} over an empty predecessor), written
+ * without any lock (by the event's own INSERT when the engine appends with {@link #appendSealed}). Afterwards the linker ({@link #link()}, woken after each commit and run by verification and
+ * checkpoints) folds sealed events into {@code event_chain} in global-index order under a transaction-scoped
+ * advisory lock, one linker at a time across nodes, and deletes their seals in the same transaction. A row with
+ * neither link nor seal was not written by the application; a sealed row whose content no longer matches its seal
+ * is not linked (the linker stops before it and verification names it).
  */
 public class EventChain implements SmartLifecycle {
 
@@ -58,21 +54,17 @@ public class EventChain implements SmartLifecycle {
     private final long intervalMillis;
     private final boolean background;
     private volatile boolean asyncCommits;
-    private final boolean linkAtAppend;
 
     /**
      * @param background     whether a background linker runs (off: links are made only when verification or a
      *                       checkpoint asks, e.g. to look at seals before they are linked)
      * @param intervalMillis how often the background linker looks for seals when no commit woke it (seals that
      *                       another node wrote)
-     * @param linkAtAppend   whether an append in a transaction of its own is linked in it (off: sealed, as an
-     *                       append in its caller's transaction)
      */
     public EventChain(JdbcTemplate jdbc, PlatformTransactionManager transactions, boolean background,
-                      long intervalMillis, boolean linkAtAppend) {
+                      long intervalMillis) {
         this.jdbc = jdbc;
         this.background = background;
-        this.linkAtAppend = linkAtAppend;
         this.intervalMillis = intervalMillis;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -88,37 +80,20 @@ public class EventChain implements SmartLifecycle {
     static {
         String[] texts = {"e.event_identifier", "e.aggregate_identifier", "e.sequence_number::text", "e.type",
                 "e.time_stamp", "e.payload_type", "e.payload_revision"};
-        StringBuilder fields = new StringBuilder();
+        StringBuilder fields = new StringBuilder("int4send(0)");
         for (String text : texts) {
             fields.append(" || ").append(field("convert_to(" + text + ", 'UTF8')"));
         }
         fields.append(" || ").append(field("e.payload")).append(" || ").append(field("e.meta_data"));
-        // The seal: over an empty predecessor (length 0, no bytes), as ChainHash.of(GENESIS, event).
-        String sealFields = "int4send(0)" + fields;
         // Each identifier looked up through its unique index (a lateral subquery), whatever the table's statistics
         // say: after a bulk load they lag behind, and a plain join or "= any(?)" was planned as a scan of the table.
         // The LIMIT keeps PostgreSQL from pulling the subquery up into such a join (one row per key anyway).
         SEAL_SQL = "insert into event_seal (global_index, event_identifier, hash) select e.global_index, "
-                + "e.event_identifier, sha256(" + sealFields + ") from unnest(?::varchar[]) as i(id) cross join lateral "
+                + "e.event_identifier, sha256(" + fields + ") from unnest(?::varchar[]) as i(id) cross join lateral "
                 + "(select * from domain_event_entry d where d.event_identifier = i.id limit 1) e";
         SEALED_APPEND_SEAL = "insert into event_seal (global_index, event_identifier, hash) select e.global_index, "
-                + "e.event_identifier, sha256(" + sealFields + ") from e";
-        // The link: over the head's hash, as ChainHash.of(head, event). Each event of a batch is its own execution of
-        // the statement, so the head it reads ({@code h}) is the link the event before it wrote in this transaction.
-        LINKED_APPEND_LINK = ", h as (select position, hash from event_chain order by position desc limit 1) "
-                + "insert into event_chain (position, global_index, event_identifier, hash) select "
-                + "coalesce((select position from h), 0) + 1, e.global_index, e.event_identifier, sha256("
-                + "coalesce((select int4send(length(hash)) || hash from h), int4send(0))" + fields + ") from e";
+                + "e.event_identifier, sha256(" + fields + ") from e";
     }
-
-    /** The link's INSERT over the rows a data-modifying WITH named {@code e} has just inserted (appendSealed). */
-    private static final String LINKED_APPEND_LINK;
-
-    /** Set by linkAtAppend for the current thread's appends while it holds the chain's lock: they write links. */
-    private static final ThreadLocal<Boolean> LINKING = new ThreadLocal<>();
-
-    /** The identifiers of the events the current thread's last append linked in its own statement (appendSealed). */
-    private static final ThreadLocal<List<String>> LINKED_BY_APPEND = new ThreadLocal<>();
 
     /** The seal's INSERT over the rows a data-modifying WITH named {@code e} has just inserted (appendSealed). */
     private static final String SEALED_APPEND_SEAL;
@@ -127,20 +102,18 @@ public class EventChain implements SmartLifecycle {
     private static final ThreadLocal<List<String>> SEALED_BY_APPEND = new ThreadLocal<>();
 
     /**
-     * Axon's statement of an append (an AppendEventsStatementBuilder for its JDBC engine), with each event's seal, or
-     * its link when the thread holds the chain's lock ({@link #linkAtAppend}), written by the event's own INSERT:
-     * {@code with e as (insert … returning *) insert into event_seal … from e}. Issue 18: one statement per event
-     * instead of the INSERT and then the seal's own statement, which looked every event up again; the seal (the link)
-     * is the same expression over the same stored row. The columns and their order are Axon's
-     * ({@code JdbcEventStorageEngineStatements.appendEvents}).
+     * Axon's statement of an append (an AppendEventsStatementBuilder for its JDBC engine), with each event's seal
+     * written by the event's own INSERT: {@code with e as (insert … returning *) insert into event_seal … from e}.
+     * Issue 18: one statement per event instead of the INSERT and then the seal's own statement, which looked every
+     * event up again; the seal is the same expression over the same stored row. The columns and their order are
+     * Axon's ({@code JdbcEventStorageEngineStatements.appendEvents}).
      */
     public static PreparedStatement appendSealed(Connection connection, EventSchema schema, Class<?> dataType,
                                                  List<? extends EventMessage<?>> events, Serializer serializer,
                                                  TimestampWriter timestampWriter) throws SQLException {
-        boolean linking = Boolean.TRUE.equals(LINKING.get());
         PreparedStatement statement = connection.prepareStatement("with e as (insert into "
                 + schema.domainEventTable() + " (" + schema.domainEventFields() + ") values (?,?,?,?,?,?,?,?,?) "
-                + "returning *)" + (linking ? LINKED_APPEND_LINK : " " + SEALED_APPEND_SEAL));
+                + "returning *) " + SEALED_APPEND_SEAL);
         List<String> sealed = new ArrayList<>(events.size());
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = asDomainEvent(message);
@@ -158,7 +131,7 @@ public class EventChain implements SmartLifecycle {
             statement.addBatch();
             sealed.add(event.getIdentifier());
         }
-        (linking ? LINKED_BY_APPEND : SEALED_BY_APPEND).set(sealed);
+        SEALED_BY_APPEND.set(sealed);
         return statement;
     }
 
@@ -177,55 +150,14 @@ public class EventChain implements SmartLifecycle {
             + " order by global_index limit " + LINK_BATCH + ") s left join lateral (select * from domain_event_entry d"
             + " where d.global_index = s.global_index limit 1) e on true order by s.global_index";
 
-    /**
-     * Issue 18: before an append in a transaction of its own, which has written nothing yet. Takes the chain's lock
-     * until that transaction ends, links every seal committed so far (their events come first in the chain, as they
-     * came first), and when none is left, has this thread's appends write links (appendSealed) until
-     * {@link #endLinkedAppends}. Returns whether they do: not when linking at append is off, nor when a sealed event
-     * was changed or deleted (the linker stops before it, so appends are sealed until it is restored). The lock is
-     * held until the append commits: a link names the head it follows, so appenders take turns, across nodes too.
-     */
-    boolean linkAtAppend() {
-        if (!linkAtAppend) {
-            return false;
-        }
-        jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, LOCK_KEY);
-        while (true) {
-            Pass pass = linkSealed();
-            if (pass.stopped()) {
-                return false;
-            }
-            if (pass.linked() < LINK_BATCH) {
-                break;
-            }
-        }
-        LINKING.set(true);
-        return true;
-    }
-
-    /** After the appends that {@link #linkAtAppend} let write links, whether they were written or failed. */
-    void endLinkedAppends() {
-        LINKING.remove();
-    }
-
-    /**
-     * In the append's transaction, after the append: a seal for each event that the append's own statement neither
-     * sealed nor linked; the linker is woken once the seals commit.
-     */
+    /** In the append's transaction: a seal for each event just written; the linker is woken once it commits. */
     void seal(List<? extends EventMessage<?>> events) {
         List<String> sealedByAppend = SEALED_BY_APPEND.get();
         SEALED_BY_APPEND.remove();
-        List<String> linkedByAppend = LINKED_BY_APPEND.get();
-        LINKED_BY_APPEND.remove();
         if (events.isEmpty()) {
             return;
         }
         List<String> ids = events.stream().map(EventMessage::getIdentifier).toList();
-        // Linked by the append's own statement (appendSealed, the lock held), which either wrote every link or failed
-        // whole: nothing is left for the linker.
-        if (ids.equals(linkedByAppend)) {
-            return;
-        }
         // Sealed by the append's own statement (appendSealed), which either wrote every seal or failed whole.
         if (!ids.equals(sealedByAppend)) {
             int sealed = jdbc.update(SEAL_SQL, (Object) ids.toArray(String[]::new));
@@ -282,18 +214,11 @@ public class EventChain implements SmartLifecycle {
         } else if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
             return -1;
         }
-        Pass pass = linkSealed();
-        // A stop before the end of a full batch must not look like "more to do" to link()'s loop.
-        return pass.stopped() ? 0 : pass.linked();
-    }
-
-    /** Under the lock: links at most LINK_BATCH seals, in global-index order, and stops before a changed row. */
-    private Pass linkSealed() {
         List<Sealed> pending = jdbc.query(PENDING_SQL,
                 (rs, n) -> new Sealed(rs.getLong("sealed_index"), rs.getBytes("seal"),
                         rs.getString("event_identifier") == null ? null : StoredEvent.ROW.mapRow(rs, n)));
         if (pending.isEmpty()) {
-            return new Pass(0, false);
+            return 0;
         }
         Head head = head();
         long position = head.position();
@@ -321,7 +246,8 @@ public class EventChain implements SmartLifecycle {
             jdbc.update("delete from event_seal where global_index = any(?)",
                     (Object) done.stream().map(d -> (Long) d[0]).toArray(Long[]::new));
         }
-        return new Pass(links.size(), links.size() < pending.size());
+        // A stop before the end of a full batch must not look like "more to do" to link()'s loop.
+        return links.size() < pending.size() ? 0 : links.size();
     }
 
     /** Whether the background linker commits without waiting for the disk (see DerivedCommits). */
@@ -414,9 +340,5 @@ public class EventChain implements SmartLifecycle {
     }
 
     private record Sealed(long globalIndex, byte[] seal, StoredEvent event) {
-    }
-
-    /** What one pass of linking did: how many seals it linked, and whether it stopped before a changed row. */
-    private record Pass(int linked, boolean stopped) {
     }
 }
