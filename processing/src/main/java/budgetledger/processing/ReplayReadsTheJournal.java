@@ -37,7 +37,7 @@ public class ReplayReadsTheJournal extends PassOver {
     private final JdbcTemplate jdbc;
 
     public ReplayReadsTheJournal(JdbcTemplate jdbc, ReplayProgress replay) {
-        super(replay);
+        super(replay, jdbc);
         this.jdbc = jdbc;
     }
 

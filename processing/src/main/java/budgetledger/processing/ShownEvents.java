@@ -37,7 +37,7 @@ public class ShownEvents extends PassOver {
     private final LongAdder passedOver = new LongAdder();
 
     public ShownEvents(JdbcTemplate jdbc, ReplayProgress replay) {
-        super(replay);
+        super(replay, jdbc);
         this.jdbc = jdbc;
     }
 
