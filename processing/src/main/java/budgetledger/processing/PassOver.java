@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class PassOver implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final ReplayProgress replay;
-    private final JdbcTemplate jdbc;
+    /** The batch's connection (Spring binds it to the processor's transaction): for the subclasses' reads too. */
+    final JdbcTemplate jdbc;
 
     PassOver(ReplayProgress replay, JdbcTemplate jdbc) {
         this.replay = replay;

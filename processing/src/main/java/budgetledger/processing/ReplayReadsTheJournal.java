@@ -34,11 +34,9 @@ public class ReplayReadsTheJournal extends PassOver {
     private static final Logger log = LoggerFactory.getLogger(ReplayReadsTheJournal.class);
     private static final String RESOURCE = ReplayReadsTheJournal.class.getName();
 
-    private final JdbcTemplate jdbc;
 
     public ReplayReadsTheJournal(JdbcTemplate jdbc, ReplayProgress replay) {
         super(replay, jdbc);
-        this.jdbc = jdbc;
     }
 
     @Override

@@ -33,12 +33,10 @@ public class ShownEvents extends PassOver {
 
     private static final String RESOURCE = ShownEvents.class.getName();
 
-    private final JdbcTemplate jdbc;
     private final LongAdder passedOver = new LongAdder();
 
     public ShownEvents(JdbcTemplate jdbc, ReplayProgress replay) {
         super(replay, jdbc);
-        this.jdbc = jdbc;
     }
 
     // A dead letter retried is never looked at (PassOver: only a processor's batch): a handler that ran before the
