@@ -1,7 +1,6 @@
 package budgetledger.processing;
 
 import budgetledger.projections.LedgerProcessing;
-import budgetledger.projections.ReplayProgress;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -9,7 +8,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -28,15 +27,15 @@ import java.util.Set;
  * event it lacks is passed over, counted for ReplayProgress, and logged. Live processing is not checked: an event
  * deleted after it was applied is what verification finds, and a rebuild is what mends it.
  */
-@Configuration(proxyBeanMethods = false)
-public class ReplayReadsTheJournal extends PassOver {
+@Component
+public class ReplayReadsTheJournal extends PassOver.Rule {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayReadsTheJournal.class);
     private static final String RESOURCE = ReplayReadsTheJournal.class.getName();
 
 
-    public ReplayReadsTheJournal(JdbcTemplate jdbc, ReplayProgress replay) {
-        super(replay, jdbc);
+    public ReplayReadsTheJournal(JdbcTemplate jdbc) {
+        super(jdbc);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package budgetledger.processing;
 
-import budgetledger.projections.ReplayProgress;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashMap;
@@ -28,15 +27,15 @@ import java.util.concurrent.atomic.LongAdder;
  * nothing moves the progress past the parked event (its later events are parked behind it, claims are refused), and
  * a dead letter retried is not looked at here. The event's position still counts for ReplayProgress.
  */
-@Configuration(proxyBeanMethods = false)
-public class ShownEvents extends PassOver {
+@Component
+public class ShownEvents extends PassOver.Rule {
 
     private static final String RESOURCE = ShownEvents.class.getName();
 
     private final LongAdder passedOver = new LongAdder();
 
-    public ShownEvents(JdbcTemplate jdbc, ReplayProgress replay) {
-        super(replay, jdbc);
+    public ShownEvents(JdbcTemplate jdbc) {
+        super(jdbc);
     }
 
     // A dead letter retried is never looked at (PassOver: only a processor's batch): a handler that ran before the
