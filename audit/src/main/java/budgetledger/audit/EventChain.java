@@ -222,7 +222,10 @@ public class EventChain implements SmartLifecycle {
         } else if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
             return -1;
         }
-        List<Sealed> pending = jdbc.query(PENDING_SQL,
+        // A prepared statement, so that the connection keeps its plan (a statement without parameters gets a generic
+        // plan at once): sent as a plain one it was planned on every pass, 0.15 ms each (pg_stat_statements). Only
+        // ever run here, after enable_seqscan = off, so the plan kept is the one through the keys.
+        List<Sealed> pending = jdbc.query(connection -> connection.prepareStatement(PENDING_SQL),
                 (rs, n) -> new Sealed(rs.getLong("sealed_index"), rs.getBytes("seal"),
                         rs.getString("event_identifier") == null ? null : StoredEvent.ROW.mapRow(rs, n)));
         if (pending.isEmpty()) {
