@@ -562,9 +562,9 @@ class ReadYourWritesTest {
      * Issue 18: a batch plans its statements afresh (a rebuild refills the tables it emptied) from the moment one of
      * its events reaches the projections, not before: a batch whose events the read models already show only reads
      * the progress and stores its token, with the plans PostgreSQL keeps. Run through the processor's own handler
-     * interceptors (the application's), in the order it runs them: a pass-over rule asked before another must not plan afresh for an event
-     * the other then passes over (each rule had been an interceptor of its own, and the journal's, registered first,
-     * switched every batch to custom plans before the progress read).
+     * interceptors (the application's), in the order it runs them: a pass-over rule asked before another must not
+     * plan afresh for an event the other then passes over (each rule had been an interceptor of its own, and the
+     * journal's, registered first, switched every batch to custom plans before the progress read).
      */
     @Test
     void a_batch_plans_afresh_once_an_event_reaches_the_projections_and_not_while_it_passes_events_over() {
