@@ -1078,25 +1078,16 @@ public final class Bench {
     static final double WARM_JIT_SHARE = 0.03;
 
     /**
-     * Runs a path's warm-up repetition until the JIT's compiler threads used under {@value #WARM_JIT_SHARE} of the
-     * machine during one (their CPU time over wall time times cores), at least once, and no more once the warm-up has
-     * taken {@value #WARM_UP_SECONDS} s, so that a measured repetition times the path's code, not its compilation.
-     * Three repetitions at most was too few: on two cores the server's HTTP path kept getting faster for three minutes
-     * (wrk against one server, 15 s each: 158, 304, 381, 367, 426, 496, 495, 625, then 807 and 986 requests/s; the
-     * compiler threads compete with the work for the cores). The compiler threads' CPU time is read from /proc
-     * (Linux): the JVM's CompilationMXBean counts a compilation's elapsed time, which on a busy machine is mostly
-     * waiting for a core.
-     */
-    /**
      * Snapshots at their natural rate. The aggregate takes one every {@code budget-ledger.snapshot-threshold} events
-     * (1,000). Path 1's budgets, opened together and adjusted at random, all reached it in the same repetition: on
+     * (1,000 in application.yml). Path 1's budgets, opened together and adjusted at random, all reached it in the same repetition: on
      * 2026-12-06 that was the second measured one, after a warm-up of 800 changes a budget that had taken none. That
      * repetition ran at 1,288/s, with the JIT at 0.443 ms and the snapshotter at 0.127 ms of CPU per change; the third
      * ran at 2,589/s. Here budget b of n is first given b/n of a threshold's changes. Every repetition then takes
      * about as many snapshots as any other (one per threshold's changes a budget), and the warm-up takes some.
      */
     void staggerSnapshots(java.util.function.Consumer<String> adjustIn) throws Exception {
-        int threshold = context.getEnvironment().getProperty("budget-ledger.snapshot-threshold", Integer.class, 1000);
+        // The application's own setting (application.yml, or --set): the bench sets none of its own.
+        int threshold = context.getEnvironment().getRequiredProperty("budget-ledger.snapshot-threshold", Integer.class);
         List<String> ahead = new ArrayList<>();
         for (int b = 0; b < commandBudgetIds.size(); b++) {
             for (long k = (long) b * threshold / commandBudgetIds.size(); k > 0; k--) {
@@ -1112,6 +1103,16 @@ public final class Bench {
                 seconds(System.nanoTime() - t)));
     }
 
+    /**
+     * Runs a path's warm-up repetition until the JIT's compiler threads used under {@value #WARM_JIT_SHARE} of the
+     * machine during one (their CPU time over wall time times cores), at least once, and no more once the warm-up has
+     * taken {@value #WARM_UP_SECONDS} s, so that a measured repetition times the path's code, not its compilation.
+     * Three repetitions at most was too few: on two cores the server's HTTP path kept getting faster for three minutes
+     * (wrk against one server, 15 s each: 158, 304, 381, 367, 426, 496, 495, 625, then 807 and 986 requests/s; the
+     * compiler threads compete with the work for the cores). The compiler threads' CPU time is read from /proc
+     * (Linux): the JVM's CompilationMXBean counts a compilation's elapsed time, which on a busy machine is mostly
+     * waiting for a core.
+     */
     static void warmUp(String what, java.util.concurrent.Callable<?> repetition) throws Exception {
         warmUp(new String[] {what}, repetition);
     }
