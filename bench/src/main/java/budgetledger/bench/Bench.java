@@ -106,7 +106,11 @@ public final class Bench {
     long totalEvents = 1_000_000;
     int hotEvents = 50_000;
     int queries = 500;
-    int httpRequests = 3_000;
+    /**
+     * Path 6's requests per repetition: 3,000 until 2026-12-06 (fourth session), a repetition of 1.3–2.3 s on the
+     * machines here, in which one burst of the JIT or the GC moved the rate by half between runs of the same jar.
+     */
+    int httpRequests = 10_000;
     int rawOneRow8 = 20_000;
     int rawOneRow1 = 2_000;
 
