@@ -2,6 +2,7 @@ package budgetledger.app;
 
 import budgetledger.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.FilterRegistration;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,8 +16,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
@@ -193,6 +197,25 @@ class AccessMatrixTest {
                     .forEach(pattern -> endpoints.add(method + " " + pattern)));
         });
         return endpoints;
+    }
+
+    @Autowired
+    RequestMappingHandlerAdapter adapter;
+    @Autowired
+    WebApplicationContext web;
+
+    @Test
+    void an_api_call_pays_for_no_validation_observation_or_link_writing_it_does_not_use() {
+        // RequestValidation: with no method validator, Spring MVC does not scan the handler's class and method for
+        // validation groups on every call; the matrix below still gets every refusal the application's checks make.
+        assertThat(ReflectionTestUtils.getField(adapter, "methodValidator")).isNull();
+        // No observation filter (WebMvcObservationAutoConfiguration excluded), and the resource-link filter is the
+        // console's own, which passes API calls by (ConsoleResourceUrls), in place of Spring Boot's, not beside it.
+        List<String> filters = web.getServletContext().getFilterRegistrations().values().stream()
+                .map(FilterRegistration::getClassName).toList();
+        assertThat(filters).noneMatch(name -> name.contains("ObservationFilter"))
+                .contains("budgetledger.web.ConsoleResourceUrls$PagesOnly")
+                .doesNotContain("org.springframework.web.servlet.resource.ResourceUrlEncodingFilter");
     }
 
     @Test

@@ -98,6 +98,40 @@ class SignInTest {
     }
 
     @Test
+    void a_right_password_clears_the_user_s_count_of_wrong_ones() {
+        // Four wrong, the right one, one more wrong: five failures in all, which would lock the user (the next right
+        // one 429) if the success had not cleared the first four. Basic and the login form sign in the same way.
+        String right = TestUsers.password(Role.FINANCE);
+        for (int i = 0; i < 4; i++) {
+            assertThat(budgetsAs("finance", "wrong-guess-" + i)).isEqualTo(401);
+        }
+        assertThat(budgetsAs("finance", right)).isEqualTo(200);
+        assertThat(budgetsAs("finance", "wrong-guess-4")).isEqualTo(401);
+        assertThat(budgetsAs("finance", right)).isEqualTo(200);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(location(new FormSession(port).signIn("analyst", "wrong-guess-" + i))).contains("/login?error");
+        }
+        String analyst = TestUsers.password(Role.ANALYST);
+        assertThat(formSignIn(analyst)).isEqualTo("signed in");
+        assertThat(location(new FormSession(port).signIn("analyst", "wrong-guess-4"))).contains("/login?error");
+        assertThat(formSignIn(analyst)).isEqualTo("signed in");
+
+        // Five in a row since the last success still lock (ten failures from this address so far: under its 20).
+        for (int i = 0; i < 5; i++) {
+            assertThat(budgetsAs("finance", "wrong-guess-again-" + i)).isEqualTo(401);
+        }
+        assertThat(budgetsAs("finance", right)).isEqualTo(429);
+    }
+
+    /** The analyst's sign-in through the form: "signed in", or the status and where it was sent instead. */
+    String formSignIn(String password) {
+        HttpResponse<String> answer = new FormSession(port).signIn("analyst", password);
+        return answer.statusCode() == 302 && !location(answer).contains("/login")
+                ? "signed in" : answer.statusCode() + " " + location(answer);
+    }
+
+    @Test
     void the_login_form_is_throttled_like_basic() {
         FormSession browser = new FormSession(port);
         int refused = 0;

@@ -11,7 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -90,6 +95,28 @@ public class SecurityConfiguration {
         provider.setUserDetailsService(users);
         provider.setUserCache(users.signedIn());
         return provider;
+    }
+
+    /**
+     * What a sign-in's outcome tells: a failure is published as Spring Security's event, as by default (the throttle
+     * counts it, {@link SignInThrottle#signInFailed}); a success, which every API call is, goes to the throttle alone,
+     * which clears the user's count. Published as an application event it was looked up against every listener of
+     * the context on every call (issue 18), and nothing else listens to it.
+     */
+    @Bean
+    AuthenticationEventPublisher signInOutcomes(ApplicationEventPublisher events, SignInThrottle throttle) {
+        DefaultAuthenticationEventPublisher failures = new DefaultAuthenticationEventPublisher(events);
+        return new AuthenticationEventPublisher() {
+            @Override
+            public void publishAuthenticationSuccess(Authentication authentication) {
+                throttle.signedIn(authentication.getName());
+            }
+
+            @Override
+            public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
+                failures.publishAuthenticationFailure(exception, authentication);
+            }
+        };
     }
 
     /** Spring Security's filters unwrapped: no observation per filter and request (nothing reads them). */

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -100,9 +99,13 @@ public class SignInThrottle {
         failed(String.valueOf(event.getAuthentication().getName()), address);
     }
 
-    @EventListener
-    public void signedIn(AuthenticationSuccessEvent event) {
-        failures.remove("user:" + event.getAuthentication().getName());
+    /**
+     * A successful sign-in clears the user's count. Called by the sign-in itself ({@code SecurityConfiguration}'s
+     * AuthenticationEventPublisher), not as a listener of Spring's success event: every API call signs in, and
+     * broadcasting that event was 1.4 % of the request threads' samples in a profile of HTTP adjustments (issue 18).
+     */
+    public void signedIn(String userName) {
+        failures.remove("user:" + userName);
     }
 
     /** The filter before each sign-in (Basic header, login form): refuses a locked name or address at once. */
