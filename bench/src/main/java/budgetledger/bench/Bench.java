@@ -1082,9 +1082,9 @@ public final class Bench {
     static final double WARM_JIT_SHARE = 0.03;
 
     /**
-     * Snapshots at their natural rate. The aggregate takes one every {@code budget-ledger.snapshot-threshold} events
-     * (1,000 in application.yml). Path 1's budgets, opened together and adjusted at random, all reached it in the same repetition: on
-     * 2026-12-06 that was the second measured one, after a warm-up of 800 changes a budget that had taken none. That
+     * Snapshots at their natural rate. The aggregate takes one every {@code budget-ledger.snapshot-threshold} events.
+     * Path 1's budgets, opened together and adjusted at random, all reached it in the same repetition: on 2026-12-06
+     * that was the second measured one, after a warm-up of 800 changes a budget that had taken none. That
      * repetition ran at 1,288/s, with the JIT at 0.443 ms and the snapshotter at 0.127 ms of CPU per change; the third
      * ran at 2,589/s. Here budget b of n is first given b/n of a threshold's changes. Every repetition then takes
      * about as many snapshots as any other (one per threshold's changes a budget), and the warm-up takes some.
