@@ -1,7 +1,9 @@
 package budgetledger.app;
 
+import budgetledger.processing.BatchedReplay;
 import budgetledger.processing.ProjectionDispatch;
 import budgetledger.processing.ProjectionRebuild;
+import budgetledger.processing.ReadModelChecksum;
 import budgetledger.processing.SteadyInvoker;
 import budgetledger.projections.BudgetLineProjection;
 import budgetledger.projections.BudgetProgress;
@@ -16,6 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.AllowReplay;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -44,6 +49,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * twice (ProjectionRebuild: tokens reset, the projections' reset handlers empty their tables, every event handled
  * again). The projection's rows are the same before and after each replay, and hold the expected numbers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Batches of 7 in the batched replay: every replay here crosses many batches, segments and stored tokens.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "budget-ledger.rebuild.batch-size=7")
 @DirtiesContext // its database is its own: release the connections when the class is done
 class ProjectionReplayTest {
 
@@ -67,6 +75,9 @@ class ProjectionReplayTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    ReadModelChecksum checksum;
 
     /** A table's rows of one budget, every column, in key order; replayed twice. */
     record Replayed(List<String> before, List<String> first, List<String> second) {
@@ -147,6 +158,17 @@ class ProjectionReplayTest {
                 .<Class<?>>map(EventMessageHandler::getTargetType).toList();
 
         assertThat(inGroup).contains(BudgetLineProjection.class, BudgetProgress.class, ReplayProgress.class);
+        // BatchedReplay hands the events over with their own tokens, not wrapped in the processor's replay token: no
+        // projection of the group may tell a replay from live processing.
+        for (Class<?> projection : inGroup) {
+            assertThat(projection.isAnnotationPresent(AllowReplay.class) || projection.isAnnotationPresent(DisallowReplay.class))
+                    .as("%s decides on replays", projection.getSimpleName()).isFalse();
+            for (var method : projection.getDeclaredMethods()) {
+                assertThat(method.isAnnotationPresent(AllowReplay.class) || method.isAnnotationPresent(DisallowReplay.class)
+                        || Arrays.asList(method.getParameterTypes()).contains(ReplayStatus.class))
+                        .as("%s.%s asks about replays", projection.getSimpleName(), method.getName()).isFalse();
+            }
+        }
         assertThat(dispatched).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(inGroup);
         // It counts an event as shown only after every other projection applied it (see DeadLetterTest).
         assertThat(dispatched.get(dispatched.size() - 1)).isEqualTo(BudgetProgress.class);
@@ -234,6 +256,68 @@ class ProjectionReplayTest {
                 + " method, amounts::text from procurement_item where budget_id = ? order by position", budgetId);
         items.same();
         assertThat(items.before()).hasSize(generated.header().procurement().size());
+    }
+
+    /**
+     * The batched replay (BatchedReplay, a rebuild's default) and the processor's own replay give the same read models,
+     * equal to the live ones, over generated histories: the seed imported, then adjustments and transfers between
+     * random lines of random amounts. The batched replay applies every event of the journal up to the head it stored.
+     */
+    @Test
+    void the_batched_replay_and_the_processor_s_replay_give_the_live_read_models_over_generated_histories() {
+        for (int seed = 1; seed <= 3; seed++) {
+            Random random = new Random(seed);
+            String budgetId = seedWithChanges("81" + seed);
+            String budget = "/api/budgets/" + budgetId;
+            long[] added = new long[11]; // fen this history added to L1..L10, so a transfer never empties a line
+            long total = 0;
+            for (int i = 0; i < 20; i++) {
+                int line = 1 + random.nextInt(10);
+                if (added[line] > 0 && random.nextInt(3) == 0) {
+                    int to = 1 + random.nextInt(10);
+                    long fen = 1 + (long) (random.nextDouble() * added[line]);
+                    if (to != line) {
+                        ok(budget + "/transfers", """
+                                {"fromLineId":"L%d","toLineId":"L%d","amount":"%s","documentNo":"文号","reason":"调剂",
+                                 "commandId":"g%d-%d"}""".formatted(line, to, yuan(fen), seed, i));
+                        added[line] -= fen;
+                        added[to] += fen;
+                    }
+                } else {
+                    long fen = 1 + random.nextInt(10_000_000);
+                    ok(budget + "/adjustments", """
+                            {"lineId":"L%d","amount":"%s","documentNo":"文号","reason":"追加","commandId":"g%d-%d"}"""
+                            .formatted(line, yuan(fen), seed, i));
+                    added[line] += fen;
+                    total += fen;
+                }
+            }
+            ProjectionRebuild.Result live = rebuild.rebuildAndCompare(REPLAY); // batched: before is live, after batched
+            assertThat(live.identical()).as("seed %d: batched replay against the live read models", seed).isTrue();
+
+            BatchedReplay.Outcome processorAlone = rebuild.rebuild(REPLAY, false);
+            assertThat(processorAlone.applied()).isZero();
+            assertThat(checksum.checksum()).as("seed %d: the processor's replay", seed).isEqualTo(live.before());
+
+            BatchedReplay.Outcome batched = rebuild.rebuild(REPLAY, true);
+            assertThat(batched.complete()).isTrue();
+            assertThat(batched.applied()).isEqualTo(
+                    DB.count("select count(*) from domain_event_entry where global_index <= ?", batched.position()));
+            assertThat(batched.position()).isEqualTo(DB.count("select max(global_index) from domain_event_entry"));
+            assertThat(checksum.checksum()).as("seed %d: the batched replay", seed).isEqualTo(live.before());
+            // seedWithChanges added 1,234.56 元 to L1 and moved 100.00 元 within the budget.
+            assertThat(DB.count("select sum(amount_fen) - sum(appropriated_fen) from budget_line where budget_id = ?",
+                    budgetId)).isEqualTo(123_456 + total);
+            for (int line = 1; line <= 10; line++) {
+                assertThat(DB.count("select amount_fen - appropriated_fen from budget_line where budget_id = ?"
+                        + " and line_id = ?", budgetId, "L" + line)).as("seed %d L%d", seed, line)
+                        .isEqualTo(added[line] + (line == 1 ? 123_456 - 10_000 : line == 2 ? 10_000 : 0));
+            }
+        }
+    }
+
+    private static String yuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     /** Every row of a query with one budget id parameter, its columns joined by |. */
