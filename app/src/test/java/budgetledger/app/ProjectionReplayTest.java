@@ -161,10 +161,9 @@ class ProjectionReplayTest {
         // BatchedReplay hands the events over with their own tokens, not wrapped in the processor's replay token: no
         // projection of the group may tell a replay from live processing.
         for (Class<?> projection : inGroup) {
-            assertThat(projection.isAnnotationPresent(AllowReplay.class) || projection.isAnnotationPresent(DisallowReplay.class))
-                    .as("%s decides on replays", projection.getSimpleName()).isFalse();
+            assertThat(decidesOnReplays(projection)).as("%s decides on replays", projection.getSimpleName()).isFalse();
             for (var method : projection.getDeclaredMethods()) {
-                assertThat(method.isAnnotationPresent(AllowReplay.class) || method.isAnnotationPresent(DisallowReplay.class)
+                assertThat(decidesOnReplays(method)
                         || Arrays.asList(method.getParameterTypes()).contains(ReplayStatus.class))
                         .as("%s.%s asks about replays", projection.getSimpleName(), method.getName()).isFalse();
             }
@@ -318,6 +317,10 @@ class ProjectionReplayTest {
 
     private static String yuan(long fen) {
         return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+
+    private static boolean decidesOnReplays(java.lang.reflect.AnnotatedElement element) {
+        return element.isAnnotationPresent(AllowReplay.class) || element.isAnnotationPresent(DisallowReplay.class);
     }
 
     /** Every row of a query with one budget id parameter, its columns joined by |. */

@@ -29,8 +29,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -39,14 +40,16 @@ import java.util.stream.Stream;
  * claimed by this node. The tracking processor then starts from where this left off and applies the rest (events
  * appended since, and any gap filled late) as it always does.
  * <p>
- * Why: each segment of Axon's tracking processor reads the whole journal and passes over the other segments' events,
- * and every event goes through a unit of work of its own, the handler interceptors, the dead-lettering invoker and a
- * result message (profile of 2026-12-06, third session: about 45 % of the processor threads' time, the fetch another
- * 17 %). Here the journal is read once, on the calling thread, straight from the storage engine (never the embedded
- * store's cache of recent events: a row deleted since it was read must not come back, ReplayReadsTheJournal); each
- * segment's events go, in order, to a thread of that segment, which applies a batch of them in one transaction and one
- * unit of work and stores the segment's token with them. A budget's events all fall in one segment (the processor's own
- * sequencing policy), so they are applied in order, as the processor applies them.
+ * Why: every event of Axon's tracking processor goes through a unit of work of its own, the handler interceptors, the
+ * dead-lettering invoker, a replay token advanced for it and a result message (profile of 2026-12-06, third session:
+ * about 45 % of the processor threads' time). Here each segment's thread reads the journal straight from the storage
+ * engine (never the embedded store's cache of recent events: a row deleted since it was read must not come back,
+ * ReplayReadsTheJournal), keeps its own events and applies a batch of them in one transaction and one unit of work,
+ * storing the segment's token with them. A budget's events all fall in one segment (the processor's own sequencing
+ * policy), so they are applied in order, as the processor applies them. Each segment reads the whole journal, as the
+ * processor's do: one reader handing events to both kept them in step, and since a bulk load puts thousands of one
+ * budget's events together, one segment's thread then waited while the other worked (measured: the same rate as the
+ * processor's with 40 % less of the JVM's CPU).
  * <p>
  * The projections are the processor's own: the group's ProjectionDispatch with Axon's adapters around each, so every
  * handler and every {@code @ResetHandler} is the one definition. The events carry their own tracking tokens, not the
@@ -65,8 +68,9 @@ public class BatchedReplay {
 
     private static final Logger log = LoggerFactory.getLogger(BatchedReplay.class);
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
-    /** Batches read and not yet applied, of every segment together: how far the reader may run ahead. */
-    private static final int AHEAD = 16;
+    /** Events in a batch: the processor's batch size unless set for rebuilds alone. */
+    private static final String BATCH_SIZE =
+            "${budget-ledger.rebuild.batch-size:${axon.eventhandling.processors.ledger-core.batch-size:1000}}";
 
     private final ReadModelProgress progress;
     private final EventProcessingConfiguration processing;
@@ -79,14 +83,16 @@ public class BatchedReplay {
                          EventStorageEngine storage, TransactionManager transactions,
                          JdbcTemplate jdbc,
                          @Value("${budget-ledger.processing.durable-batches:false}") boolean durable,
-                         @Value("${budget-ledger.rebuild.batch-size:${axon.eventhandling.processors.ledger-core.batch-size:1000}}")
-                         int batchSize) {
+                         @Value(BATCH_SIZE) int batchSize) {
         this.progress = progress;
         this.processing = processing;
         this.storage = storage;
         this.batches = ProjectionTransactions.batches(transactions, jdbc, durable);
         this.jdbc = jdbc;
-        this.batchSize = Math.max(1, batchSize);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("budget-ledger.rebuild.batch-size must be at least 1, not " + batchSize);
+        }
+        this.batchSize = batchSize;
     }
 
     /** How far a batched replay came: the events it applied and the position it stored in every segment's token. */
@@ -134,88 +140,66 @@ public class BatchedReplay {
     private Outcome replay(ProjectionDispatch dispatch, TokenStore tokens, Segment[] segments,
                            TrackingToken[] replayTokens, long target) {
         SequencingPolicy<? super EventMessage<?>> policy = progress.sequencingPolicy();
-        Worker[] workers = new Worker[segments.length];
-        // Shared by the segments: a long run of one segment's events (a budget's are consecutive in a bulk load) does
-        // not stop the reader from feeding the others, as one small queue per segment did.
-        Semaphore ahead = new Semaphore(AHEAD);
+        List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < segments.length; i++) {
-            workers[i] = new Worker(dispatch, tokens, segments[i], replayTokens[i], ahead);
+            workers.add(new Worker(dispatch, tokens, segments[i], replayTokens[i], policy, target));
         }
-        long applied = 0;
         long began = System.nanoTime();
-        long reported = began;
-        TrackingToken last = null;
-        try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
-            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-            while (events.hasNext() && !failed(workers)) {
-                TrackedEventMessage<?> event = events.next();
-                long position = event.trackingToken().position().orElse(Long.MAX_VALUE);
-                if (position > target) {
-                    break;
-                }
-                last = event.trackingToken();
-                Worker worker = workers[segmentOf(event, policy, segments)];
-                worker.pending.add(event);
-                applied++;
-                if (worker.pending.size() >= batchSize) {
-                    worker.submit(last);
-                }
-                if (System.nanoTime() - reported > PROGRESS_EVERY_NANOS) {
-                    reported = System.nanoTime();
-                    log.info("Batched replay of {}: {} events read, at global index {} of {}", LedgerProcessing.CORE,
-                            applied, position, target);
-                }
+        ExecutorService threads = Executors.newFixedThreadPool(segments.length, runnable -> {
+            Thread thread = new Thread(runnable, "BatchedReplay[" + LedgerProcessing.CORE + "]");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Worker worker : workers) {
+                running.add(threads.submit(worker));
             }
-            if (last != null && !failed(workers)) {
-                for (Worker worker : workers) {
-                    worker.submit(last); // every segment's token at the last event read, its own events or not
+            for (Future<?> segment : running) {
+                while (!done(segment)) {
+                    log.info("Batched replay of {}: {} events applied, at global index {} of {}",
+                            LedgerProcessing.CORE, workers.stream().mapToLong(w -> w.applied).sum(),
+                            workers.stream().mapToLong(w -> w.position).min().orElse(-1), target);
                 }
             }
         } finally {
-            for (Worker worker : workers) {
-                worker.finish();
-            }
+            threads.shutdownNow();
         }
+        long applied = workers.stream().mapToLong(w -> w.applied).sum();
         for (Worker worker : workers) {
-            if (worker.failure.get() != null) {
+            if (worker.failure != null) {
                 log.warn("Batched replay of {}: a handler failed in segment {} ({}); the processor goes on from the "
                                 + "last batch stored", LedgerProcessing.CORE, worker.segment.getSegmentId(),
-                        worker.failure.get().toString());
+                        worker.failure.toString());
                 return new Outcome(applied, -1, false);
             }
         }
-        long position = last == null ? -1 : last.position().orElse(-1);
+        long position = workers.stream().mapToLong(w -> w.position).min().orElse(-1);
         log.info("Batched replay of {}: {} events up to global index {} in {} ms", LedgerProcessing.CORE, applied,
                 position, (System.nanoTime() - began) / 1_000_000);
         return new Outcome(applied, position, true);
     }
 
-    private static boolean failed(Worker[] workers) {
-        for (Worker worker : workers) {
-            if (worker.failure.get() != null) {
-                return true;
-            }
+    /** Waits up to the progress interval for a segment's thread; whether it has ended. */
+    private static boolean done(Future<?> segment) {
+        try {
+            segment.get(PROGRESS_EVERY_NANOS, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying " + LedgerProcessing.CORE, e);
+        } catch (ExecutionException e) {
+            return true; // the worker keeps its failure
         }
-        return false;
-    }
-
-    /** The segment the processor's invoker gives the event to (SimpleEventHandlerInvoker's rule). */
-    private static int segmentOf(EventMessage<?> event, SequencingPolicy<? super EventMessage<?>> policy,
-                                 Segment[] segments) {
-        Object sequence = policy.getSequenceIdentifierFor(event);
-        int hash = Objects.hashCode(sequence == null ? event.getIdentifier() : sequence);
-        for (int i = 0; i < segments.length; i++) {
-            if (segments[i].matches(hash)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no segment of " + LedgerProcessing.CORE + " matches hash " + hash);
     }
 
     /** The processor's projections: the ProjectionDispatch inside its invoker. */
     private Optional<ProjectionDispatch> dispatch() {
         EventHandlerInvoker invoker = progress.processor().eventHandlerInvoker();
-        List<EventHandlerInvoker> parts = invoker instanceof SteadyInvoker steady ? steady.invokers() : List.of(invoker);
+        List<EventHandlerInvoker> parts =
+                invoker instanceof SteadyInvoker steady ? steady.invokers() : List.of(invoker);
         for (EventHandlerInvoker part : parts) {
             if (part instanceof SimpleEventHandlerInvoker simple) {
                 for (var handler : simple.eventHandlers()) {
@@ -228,63 +212,75 @@ public class BatchedReplay {
         return Optional.empty();
     }
 
-    /** One segment's thread: its batches in the order given, each in one transaction with the segment's token. */
-    private final class Worker {
+    /**
+     * One segment: reads the journal up to the target, keeps the segment's events (the processor invoker's rule:
+     * the hash of the sequencing policy's identifier, else of the event's) and applies them a batch at a time, each
+     * batch in one transaction with the segment's token.
+     */
+    private final class Worker implements Runnable {
 
         final Segment segment;
         private final ProjectionDispatch dispatch;
         private final TokenStore tokens;
-        private final ExecutorService thread;
-        private final Semaphore ahead;
-        private final List<Future<?>> submitted = new ArrayList<>();
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<TrackedEventMessage<?>> pending = new ArrayList<>();
-        /** The replay token as the segment's last batch left it (read on the worker's thread only). */
+        private final SequencingPolicy<? super EventMessage<?>> policy;
+        private final long target;
+        /** The replay token as the segment's last batch left it. */
         private TrackingToken token;
+        volatile long applied;
+        volatile long position = -1;
+        volatile Throwable failure;
 
         Worker(ProjectionDispatch dispatch, TokenStore tokens, Segment segment, TrackingToken replayToken,
-               Semaphore ahead) {
+               SequencingPolicy<? super EventMessage<?>> policy, long target) {
             this.dispatch = dispatch;
-            this.ahead = ahead;
             this.tokens = tokens;
             this.segment = segment;
             this.token = replayToken;
-            this.thread = Executors.newSingleThreadExecutor(runnable -> {
-                Thread t = new Thread(runnable, "BatchedReplay[" + LedgerProcessing.CORE + "]-" + segment.getSegmentId());
-                t.setDaemon(true);
-                return t;
-            });
+            this.policy = policy;
+            this.target = target;
         }
 
-        /** Hands the pending events on as a batch whose token is {@code upTo} (the last event read). */
-        void submit(TrackingToken upTo) {
-            List<TrackedEventMessage<?>> batch = pending;
-            pending = new ArrayList<>(batchSize);
-            try {
-                ahead.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure.compareAndSet(null, e);
-                return;
-            }
-            submitted.add(thread.submit(() -> {
-                try {
-                    if (failure.get() == null) {
-                        apply(batch, upTo);
+        @Override
+        public void run() {
+            try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
+                Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+                List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+                TrackingToken last = null;
+                int read = 0;
+                while (events.hasNext()) {
+                    TrackedEventMessage<?> event = events.next();
+                    if (event.trackingToken().position().orElse(Long.MAX_VALUE) > target) {
+                        break;
                     }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    ahead.release();
+                    last = event.trackingToken();
+                    read++;
+                    if (ownsEvent(event)) {
+                        batch.add(event);
+                    }
+                    // As the processor: a batch is full, or ten batches' worth were read (the token moves on).
+                    if (batch.size() >= batchSize || read >= 10 * batchSize) {
+                        apply(batch, last);
+                        batch = new ArrayList<>(batchSize);
+                        read = 0;
+                    }
                 }
-            }));
-            submitted.removeIf(Future::isDone);
+                if (last != null) {
+                    apply(batch, last); // the token at the last event read, the segment's own or not
+                }
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
+
+        private boolean ownsEvent(EventMessage<?> event) {
+            Object sequence = policy.getSequenceIdentifierFor(event);
+            return segment.matches(Objects.hashCode(sequence == null ? event.getIdentifier() : sequence));
         }
 
         private void apply(List<TrackedEventMessage<?>> batch, TrackingToken upTo) throws Exception {
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             unitOfWork.attachTransaction(batches);
-            TrackingToken advanced = token;
+            TrackingToken advanced;
             try {
                 if (!batch.isEmpty()) {
                     ProjectionTransactions.planAfresh(unitOfWork, jdbc);
@@ -292,7 +288,7 @@ public class BatchedReplay {
                 for (TrackedEventMessage<?> event : batch) {
                     dispatch.handle(event);
                 }
-                advanced = advance(advanced, upTo);
+                advanced = advance(token, upTo);
                 tokens.storeToken(advanced, LedgerProcessing.CORE, segment.getSegmentId());
             } catch (Throwable e) {
                 unitOfWork.rollback(e);
@@ -300,19 +296,8 @@ public class BatchedReplay {
             }
             unitOfWork.commit();
             token = advanced;
-        }
-
-        /** Waits for the batches submitted and stops the thread. */
-        void finish() {
-            thread.shutdown();
-            try {
-                for (Future<?> batch : submitted) {
-                    batch.get();
-                }
-            } catch (Exception e) {
-                failure.compareAndSet(null, e);
-            }
-            thread.shutdownNow();
+            applied += batch.size();
+            position = upTo.position().orElse(position);
         }
     }
 
