@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * The handler interceptor of the ledger-core processor that passes over some events of a processor's batch, by its
- * rules ({@link Rule}: ShownEvents, ReplayReadsTheJournal): no projection sees an event one of them passes over, and
- * its position still counts for ReplayProgress (a rebuild waits on it). Only in a processor's batch: a dead letter
- * retried is always applied. A batch one of whose events no rule passes over writes read-model rows, and plans its
+ * rules ({@link Rule}: ShownEvents, ReplayReadsTheJournal): no projection sees an event one of them passes over. Every
+ * event of a batch counts for ReplayProgress (a rebuild waits on it), passed over, handled or parked. Only in a
+ * processor's batch: a dead letter retried is always applied. A batch one of whose events no rule passes over writes read-model rows, and plans its
  * statements from then on for the tables as they are (ProjectionTransactions.planAfresh). One interceptor asks every
  * rule, so that an event reaches that point only once all of them let it through: with an interceptor per rule, the
  * first one (the journal's, outside a replay never passing anything over) switched every batch to custom plans before
@@ -61,11 +61,15 @@ public class PassOver implements MessageHandlerInterceptor<EventMessage<?>> {
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         if (unitOfWork.root() instanceof BatchingUnitOfWork<?> batch) {
+            // Counted before it is handled: an event the dead-letter queue parks (its budget is parked already, or a
+            // projection fails on it) reaches no handler, and a rebuild whose last events were parked waited for them
+            // until it timed out. A rebuild also waits for the segments' tokens, which move only when the batch
+            // commits.
+            if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked) {
+                replay.passed(tracked.trackingToken());
+            }
             for (Rule rule : rules) {
                 if (rule.passesOver(batch, unitOfWork.getMessage())) {
-                    if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked) {
-                        replay.passed(tracked.trackingToken());
-                    }
                     return null;
                 }
             }

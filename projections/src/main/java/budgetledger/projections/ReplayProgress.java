@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How far the read models of this node have come since they were last reset: the highest global position of
- * an event handled. A rebuild resets it (the reset handler runs on the resetting thread, before the processor
+ * an event reached, whether handled, passed over or parked (the processor's PassOver counts each event of its batches
+ * before it is handled; BatchedReplay's batches reach this handler). A rebuild resets it (the reset handler runs on the resetting thread, before the processor
  * starts again) and then knows for certain when the replay has passed a position, which the processor's own
  * status, still showing the run before the reset for a moment, does not tell.
  */
@@ -25,7 +26,7 @@ public class ReplayProgress {
         passed(token);
     }
 
-    /** An event at {@code token} handled, or skipped because the read models already show it (ShownEvents). */
+    /** An event at {@code token} reached: handled, passed over (PassOver) or parked in the dead-letter queue. */
     public void passed(TrackingToken token) {
         token.position().ifPresent(p -> position.accumulateAndGet(p, Math::max));
     }
