@@ -1,6 +1,7 @@
 package budgetledger.processing;
 
 import budgetledger.projections.LedgerProcessing;
+import budgetledger.projections.ReplayProgress;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -73,18 +74,20 @@ public class BatchedReplay {
             "${budget-ledger.rebuild.batch-size:${axon.eventhandling.processors.ledger-core.batch-size:1000}}";
 
     private final ReadModelProgress progress;
+    private final ReplayProgress replay;
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storage;
     private final TransactionManager batches;
     private final JdbcTemplate jdbc;
     private final int batchSize;
 
-    public BatchedReplay(ReadModelProgress progress, EventProcessingConfiguration processing,
+    public BatchedReplay(ReadModelProgress progress, ReplayProgress replay, EventProcessingConfiguration processing,
                          EventStorageEngine storage, TransactionManager transactions,
                          JdbcTemplate jdbc,
                          @Value("${budget-ledger.processing.durable-batches:false}") boolean durable,
                          @Value(BATCH_SIZE) int batchSize) {
         this.progress = progress;
+        this.replay = replay;
         this.processing = processing;
         this.storage = storage;
         this.batches = ProjectionTransactions.batches(transactions, jdbc, durable);
@@ -295,6 +298,7 @@ public class BatchedReplay {
                 throw e;
             }
             unitOfWork.commit();
+            replay.passed(upTo);
             token = advanced;
             applied += batch.size();
             position = upTo.position().orElse(position);

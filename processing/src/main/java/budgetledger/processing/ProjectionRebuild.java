@@ -99,7 +99,8 @@ public class ProjectionRebuild {
         long target = head();
         log.info("Rebuilding read models of {} up to global index {}", LedgerProcessing.CORE, target);
         processor.shutDown();
-        processor.resetTokens(); // runs the reset handlers, ReplayProgress's among them, on this thread
+        processor.resetTokens(); // runs the projections' reset handlers on this thread
+        replay.reset();
         BatchedReplay.Outcome outcome = new BatchedReplay.Outcome(0, -1, false);
         if (batched) {
             try {
