@@ -59,9 +59,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * twice (ProjectionRebuild: tokens reset, the projections' reset handlers empty their tables, every event handled
  * again). The projection's rows are the same before and after each replay, and hold the expected numbers.
  */
-// Batches of 7 in the batched replay: every replay here crosses many batches, segments and stored tokens.
+// Batches of 7 in the batched replay, a checkpoint every 30 events read: every replay here crosses many batches,
+// spans, segments and stored tokens, and a line is appropriated and adjusted within one span.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "budget-ledger.rebuild.batch-size=7")
+        properties = {"budget-ledger.rebuild.batch-size=7", "budget-ledger.rebuild.checkpoint=30"})
 @DirtiesContext // its database is its own: release the connections when the class is done
 class ProjectionReplayTest {
 

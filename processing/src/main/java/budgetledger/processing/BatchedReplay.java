@@ -2,6 +2,8 @@ package budgetledger.processing;
 
 import budgetledger.projections.LedgerProcessing;
 import budgetledger.projections.ReplayProgress;
+import budgetledger.projections.ReplaySpan;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -45,8 +47,11 @@ import java.util.stream.Stream;
  * dead-lettering invoker, a replay token advanced for it and a result message (profile of 2026-12-06, third session:
  * about 45 % of the processor threads' time). Here each segment's thread reads the journal straight from the storage
  * engine (never the embedded store's cache of recent events: a row deleted since it was read must not come back,
- * ReplayReadsTheJournal), keeps its own events and applies a batch of them in one transaction and one unit of work,
- * storing the segment's token with them. A budget's events all fall in one segment (the processor's own sequencing
+ * ReplayReadsTheJournal), keeps its own events and applies a batch of them in one unit of work. The batches up to a
+ * checkpoint (every {@code budget-ledger.rebuild.checkpoint} events read, or as many rows held) are one transaction
+ * and one {@link ReplaySpan}, in which the line read model holds its writes: each line is written once per span
+ * (inserted with its newest amount when appropriated in it), not once per batch. The checkpoint writes them and the
+ * segment's token and commits. A budget's events all fall in one segment (the processor's own sequencing
  * policy), so they are applied in order, as the processor applies them. Each segment reads the whole journal, as the
  * processor's do: one reader handing events to both kept them in step, and since a bulk load puts thousands of one
  * budget's events together, one segment's thread then waited while the other worked (measured: the same rate as the
@@ -55,14 +60,15 @@ import java.util.stream.Stream;
  * The projections are the processor's own: the group's ProjectionDispatch with Axon's adapters around each, so every
  * handler and every {@code @ResetHandler} is the one definition. The events carry their own tracking tokens, not the
  * replay token the processor would wrap each in (advancing it per event was an eighth of this replay's time): no
- * ledger-core handler asks whether it is in a replay (ProjectionReplayTest checks the group for it). Each batch stores
- * its segment's replay token advanced as the processor advances it. Not here: the dead-letter queue and the pass-over
- * rules. A replay begins with an empty queue (the reset empties it) and empty read models; the first failure of a
- * handler rolls its batch back and hands the replay, from the last batch stored, to the processor, which parks the
+ * ledger-core handler asks whether it is in a replay (ProjectionReplayTest checks the group for it). Each checkpoint
+ * stores its segment's replay token advanced as the processor advances it. Not here: the dead-letter queue and the
+ * pass-over rules. A replay begins with an empty queue (the reset empties it) and empty read models; the first failure
+ * of a handler rolls its span back and hands the replay, from the last checkpoint, to the processor, which parks the
  * event as it always does. ShownEvents is not needed for correctness: applying an event the read models already show
  * changes nothing.
  * <p>
- * A crash part-way leaves each segment's replay token at its last batch; the processor resumes the replay from there.
+ * A crash part-way leaves each segment's replay token at its last checkpoint; the processor resumes the replay from
+ * there.
  */
 @Component
 public class BatchedReplay {
@@ -80,12 +86,14 @@ public class BatchedReplay {
     private final TransactionManager batches;
     private final JdbcTemplate jdbc;
     private final int batchSize;
+    private final int checkpoint;
 
     public BatchedReplay(ReadModelProgress progress, ReplayProgress replay, EventProcessingConfiguration processing,
                          EventStorageEngine storage, TransactionManager transactions,
                          JdbcTemplate jdbc,
                          @Value("${budget-ledger.processing.durable-batches:false}") boolean durable,
-                         @Value(BATCH_SIZE) int batchSize) {
+                         @Value(BATCH_SIZE) int batchSize,
+                         @Value("${budget-ledger.rebuild.checkpoint:100000}") int checkpoint) {
         this.progress = progress;
         this.replay = replay;
         this.processing = processing;
@@ -96,6 +104,10 @@ public class BatchedReplay {
             throw new IllegalArgumentException("budget-ledger.rebuild.batch-size must be at least 1, not " + batchSize);
         }
         this.batchSize = batchSize;
+        if (checkpoint < 1) {
+            throw new IllegalArgumentException("budget-ledger.rebuild.checkpoint must be at least 1, not " + checkpoint);
+        }
+        this.checkpoint = checkpoint;
     }
 
     /** How far a batched replay came: the events it applied and the position it stored in every segment's token. */
@@ -217,8 +229,9 @@ public class BatchedReplay {
 
     /**
      * One segment: reads the journal up to the target, keeps the segment's events (the processor invoker's rule:
-     * the hash of the sequencing policy's identifier, else of the event's) and applies them a batch at a time, each
-     * batch in one transaction with the segment's token.
+     * the hash of the sequencing policy's identifier, else of the event's) and applies them a batch at a time. The
+     * batches between two checkpoints are one transaction and one {@link ReplaySpan}: what the projections hold over
+     * the span and the segment's token are written at the checkpoint, which commits it.
      */
     private final class Worker implements Runnable {
 
@@ -227,8 +240,12 @@ public class BatchedReplay {
         private final TokenStore tokens;
         private final SequencingPolicy<? super EventMessage<?>> policy;
         private final long target;
-        /** The replay token as the segment's last batch left it. */
+        /** The replay token as the segment's last checkpoint left it. */
         private TrackingToken token;
+        /** The span since the last checkpoint and its transaction; null before its first batch. */
+        private Transaction open;
+        private ReplaySpan span;
+        private long appliedInSpan;
         volatile long applied;
         volatile long position = -1;
         volatile Throwable failure;
@@ -257,21 +274,34 @@ public class BatchedReplay {
                     }
                     last = event.trackingToken();
                     read++;
+                    boolean full = false;
                     if (ownsEvent(event)) {
                         batch.add(event);
+                        if (batch.size() >= batchSize) {
+                            apply(batch);
+                            batch = new ArrayList<>(batchSize);
+                            full = span.size() >= checkpoint;
+                        }
                     }
-                    // As the processor: a batch is full, or ten batches' worth were read (the token moves on).
-                    if (batch.size() >= batchSize || read >= 10 * batchSize) {
-                        apply(batch, last);
+                    // The span is as large as it may be, in events read (the token moves on) or in rows held.
+                    if (full || read >= checkpoint) {
+                        apply(batch);
                         batch = new ArrayList<>(batchSize);
+                        checkpoint(last);
                         read = 0;
                     }
                 }
                 if (last != null) {
-                    apply(batch, last); // the token at the last event read, the segment's own or not
+                    apply(batch);
+                    checkpoint(last); // the token at the last event read, the segment's own or not
                 }
             } catch (Throwable e) {
                 failure = e;
+                if (open != null) {
+                    Transaction abandoned = open;
+                    open = null;
+                    abandoned.rollback();
+                }
             }
         }
 
@@ -280,27 +310,47 @@ public class BatchedReplay {
             return segment.matches(Objects.hashCode(sequence == null ? event.getIdentifier() : sequence));
         }
 
-        private void apply(List<TrackedEventMessage<?>> batch, TrackingToken upTo) throws Exception {
+        /** A batch in the open span (opened if need be): its own unit of work, in the span's transaction. */
+        private void apply(List<TrackedEventMessage<?>> batch) throws Exception {
+            if (batch.isEmpty()) {
+                return;
+            }
+            begin();
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-            unitOfWork.attachTransaction(batches);
-            TrackingToken advanced;
+            span.enter(unitOfWork);
             try {
-                if (!batch.isEmpty()) {
-                    ProjectionTransactions.planAfresh(unitOfWork, jdbc);
-                }
+                ProjectionTransactions.planAfresh(unitOfWork, jdbc);
                 for (TrackedEventMessage<?> event : batch) {
                     dispatch.handle(event);
                 }
-                advanced = advance(token, upTo);
-                tokens.storeToken(advanced, LedgerProcessing.CORE, segment.getSegmentId());
             } catch (Throwable e) {
                 unitOfWork.rollback(e);
                 throw e;
             }
             unitOfWork.commit();
+            appliedInSpan += batch.size();
+        }
+
+        private void begin() {
+            if (open == null) {
+                open = batches.startTransaction();
+                span = new ReplaySpan();
+            }
+        }
+
+        /** What the span holds and the segment's token advanced to {@code upTo}, committed with its batches. */
+        private void checkpoint(TrackingToken upTo) {
+            begin();
+            span.write();
+            TrackingToken advanced = advance(token, upTo);
+            tokens.storeToken(advanced, LedgerProcessing.CORE, segment.getSegmentId());
+            Transaction committing = open;
+            open = null;
+            committing.commit();
             replay.passed(upTo);
             token = advanced;
-            applied += batch.size();
+            applied += appliedInSpan;
+            appliedInSpan = 0;
             position = upTo.position().orElse(position);
         }
     }

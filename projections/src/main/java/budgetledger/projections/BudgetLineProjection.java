@@ -86,12 +86,19 @@ public class BudgetLineProjection {
         jdbc.update("truncate budget_line");
     }
 
-    /** The writes of the current processor batch, flushed when it commits (at once outside a unit of work). */
+    /**
+     * The writes of the current processor batch, flushed when it commits (at once outside a unit of work); in a
+     * replay's span, those of the span, written at its checkpoint.
+     */
     private LineWrites writes() {
         if (!CurrentUnitOfWork.isStarted()) {
             return new LineWrites(jdbc, true);
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Optional<ReplaySpan> span = ReplaySpan.of(root);
+        if (span.isPresent()) {
+            return span.get().held(LineWrites.class.getName(), () -> new LineWrites(jdbc, false));
+        }
         return root.getOrComputeResource(LineWrites.class.getName(), key -> {
             LineWrites writes = new LineWrites(jdbc, false);
             root.onPrepareCommit(uow -> writes.flush());
@@ -100,7 +107,7 @@ public class BudgetLineProjection {
     }
 
     /** Inserts in event order, then for each line the amount of its newest event (inserts always come first). */
-    static final class LineWrites {
+    static final class LineWrites implements ReplaySpan.Held {
 
         private final JdbcTemplate jdbc;
         private final boolean immediate;
@@ -173,11 +180,33 @@ public class BudgetLineProjection {
             write(withoutApplied());
         }
 
-        /** These rows, then the amounts gathered; both cleared. */
+        /** A replay's span, at its checkpoint: as a batch. */
+        @Override
+        public void write() {
+            flush();
+        }
+
+        @Override
+        public int size() {
+            return inserts.size() + amounts.size();
+        }
+
+        /**
+         * These rows, then the amounts gathered; both cleared. A row inserted here takes its line's newest amount
+         * gathered with it, so a line appropriated and then adjusted in the same batch (or replay span) is written
+         * once, not inserted and then updated.
+         */
         private void write(List<Object[]> rows) {
             inserts.clear();
             eventStarts.clear();
             if (!rows.isEmpty()) {
+                for (Object[] row : rows) {
+                    long[] newest = amounts.remove(List.of((String) row[0], (String) row[1]));
+                    if (newest != null && newest[1] > (Long) row[12]) {
+                        row[11] = newest[0];
+                        row[12] = newest[1];
+                    }
+                }
                 insert(rows);
             }
             if (!amounts.isEmpty()) {
@@ -241,7 +270,9 @@ public class BudgetLineProjection {
 
         /**
          * The rows in one statement, column by column as arrays unnested (in their order): a file's thousand lines had
-         * been eight statements of 128 rows of 13 parameters each (the driver's rewritten batch).
+         * been eight statements of 128 rows of 13 parameters each (the driver's rewritten batch). A row already there
+         * (written by another transaction after {@link #withoutApplied} looked) keeps its own appropriation and takes
+         * the row's amount only if newer, as the amounts' UPDATE would: the row may carry an amount folded in.
          */
         private void insert(List<Object[]> rows) {
             int n = rows.size();
@@ -265,7 +296,9 @@ public class BudgetLineProjection {
                     select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                         ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[],
                         ?::bigint[])
-                    on conflict (budget_id, line_id) do nothing""", columns);
+                    on conflict (budget_id, line_id) do update
+                        set amount_fen = excluded.amount_fen, last_sequence = excluded.last_sequence
+                        where budget_line.last_sequence < excluded.last_sequence""", columns);
         }
 
         /**
