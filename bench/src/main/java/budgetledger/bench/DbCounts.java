@@ -49,6 +49,11 @@ record DbCounts(Map<String, long[]> tables, long nextXid, long transactions) {
 
     /** Per change since {@code before}: rows, index entries, write commits, and the rows by table. */
     String since(DbCounts before, long changes) {
+        return since(before, changes, "changes");
+    }
+
+    /** The same per one of {@code count} units (changes, or thousands of events). */
+    String since(DbCounts before, long changes, String unit) {
         long rows = 0;
         long entries = 0;
         Map<String, Long> byTable = new TreeMap<>();
@@ -68,9 +73,9 @@ record DbCounts(Map<String, long[]> tables, long nextXid, long transactions) {
         }
         long commits = nextXid - before.nextXid;
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "rows=%.2f index-entries=%.2f write-commits=%.3f transactions=%.3f (%d changes; rows by table:",
+                "rows=%.2f index-entries=%.2f write-commits=%.3f transactions=%.3f (%d %s; rows by table:",
                 rows / (double) changes, entries / (double) changes, commits / (double) changes,
-                (transactions - before.transactions) / (double) changes, changes));
+                (transactions - before.transactions) / (double) changes, changes, unit));
         byTable.forEach((table, n) -> out.append(String.format(Locale.ROOT, " %s %.2f", table, n / (double) changes)));
         return out.append(')').toString();
     }
