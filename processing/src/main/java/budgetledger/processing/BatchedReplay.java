@@ -300,7 +300,11 @@ public class BatchedReplay {
                 if (open != null) {
                     Transaction abandoned = open;
                     open = null;
-                    abandoned.rollback();
+                    try {
+                        abandoned.rollback();
+                    } catch (RuntimeException rollback) {
+                        e.addSuppressed(rollback); // the span is lost either way; the failure is what is reported
+                    }
                 }
             }
         }
