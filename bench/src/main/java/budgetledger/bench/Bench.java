@@ -570,6 +570,7 @@ public final class Bench {
                 files.add(csv(importLines, r + "-" + b, ids.get(b)));
             }
             DbCounts before = r == 0 ? DbCounts.take(dbUrl) : null;
+            CpuTime cpu = CpuTime.take();
             long t = System.nanoTime();
             for (int b = 0; b < importBudgets; b++) {
                 imports.importFile(ids.get(b), "lines.csv", files.get(b), message -> { });
@@ -579,14 +580,15 @@ public final class Bench {
                 }
             }
             double rate = importBudgets * (double) importLines / ((System.nanoTime() - t) / 1e9);
+            String cpuPerLines = CpuTime.take().since(cpu, importBudgets * importLines / 1_000, "1,000 lines");
             if (before != null) {
                 waitFor(head());
                 line("FIG path2 per imported line: " + DbCounts.take(dbUrl).since(before, importBudgets * importLines));
             }
             rates.add(rate);
             all.addAll(ids);
-            line(String.format(Locale.ROOT, "FIG path2 import %d budgets x %d lines rep %d: %.0f lines/s",
-                    importBudgets, importLines, r + 1, rate));
+            line(String.format(Locale.ROOT, "FIG path2 import %d budgets x %d lines rep %d: %.0f lines/s; %s",
+                    importBudgets, importLines, r + 1, rate, cpuPerLines));
             double raw = rawBatched(importBudgets * importLines);
             rawRates.add(raw);
             line(String.format(Locale.ROOT, "FIG path2 raw batched INSERT %d rows rep %d: %.0f rows/s",
