@@ -323,7 +323,6 @@ public class BatchedReplay {
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             span.enter(unitOfWork);
             try {
-                ProjectionTransactions.planAfresh(unitOfWork, jdbc);
                 for (TrackedEventMessage<?> event : batch) {
                     dispatch.handle(event);
                 }
@@ -335,10 +334,12 @@ public class BatchedReplay {
             appliedInSpan += batch.size();
         }
 
+        /** Opens a span: its transaction, planned afresh once for all its batches (ProjectionTransactions). */
         private void begin() {
             if (open == null) {
                 open = batches.startTransaction();
                 span = new ReplaySpan();
+                ProjectionTransactions.planAfresh(jdbc); // a failure here is rolled back with the span, in run()
             }
         }
 

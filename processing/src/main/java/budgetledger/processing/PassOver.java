@@ -19,11 +19,11 @@ import java.util.List;
  * The handler interceptor of the ledger-core processor that passes over some events of a processor's batch, by its
  * rules ({@link Rule}: ShownEvents, ReplayReadsTheJournal): no projection sees an event one of them passes over. Every
  * event of a batch counts for ReplayProgress (a rebuild waits on it), passed over, handled or parked. Only in a
- * processor's batch: a dead letter retried is always applied. A batch one of whose events no rule passes over writes read-model rows, and plans its
- * statements from then on for the tables as they are (ProjectionTransactions.planAfresh). One interceptor asks every
- * rule, so that an event reaches that point only once all of them let it through: with an interceptor per rule, the
- * first one (the journal's, outside a replay never passing anything over) switched every batch to custom plans before
- * the second read the progress and passed the event over.
+ * processor's batch: a dead letter retried is always applied. A batch one of whose events no rule passes over writes
+ * read-model rows, and plans its statements from then on for the tables as they are (ProjectionTransactions.planAfresh).
+ * One interceptor asks every rule, so that an event reaches that point only once all of them let it through: with an
+ * interceptor per rule, the first one (the journal's, outside a replay never passing anything over) switched every
+ * batch to custom plans before the second read the progress and passed the event over.
  */
 @Component
 public class PassOver implements MessageHandlerInterceptor<EventMessage<?>> {

@@ -64,8 +64,13 @@ public class ProjectionTransactions {
      */
     static void planAfresh(UnitOfWork<?> batch, JdbcTemplate jdbc) {
         batch.root().getOrComputeResource(PLANNED_AFRESH, key -> {
-            jdbc.execute("set local plan_cache_mode = force_custom_plan");
+            planAfresh(jdbc);
             return Boolean.TRUE;
         });
+    }
+
+    /** The same for the rest of the current transaction, whatever its units of work (BatchedReplay's spans). */
+    static void planAfresh(JdbcTemplate jdbc) {
+        jdbc.execute("set local plan_cache_mode = force_custom_plan");
     }
 }
