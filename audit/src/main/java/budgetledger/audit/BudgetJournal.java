@@ -43,7 +43,7 @@ public class BudgetJournal {
 
     private final JdbcTemplate jdbc;
     /** How many budgets' events are kept in memory. */
-    static final int CACHED_BUDGETS = 4;
+    public static final int CACHED_BUDGETS = 4;
 
     /** The storage engine writes metadata with the event serializer. */
     private final Serializer events;
