@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -62,44 +63,59 @@ public class GroupCommit<T> {
      * threw (nothing of it is then written).
      */
     public void commit(T what) {
-        Append<T> append = new Append<>(what);
-        List<Append<T>> group;
+        Append<T> append = new Append<>(what, Thread.currentThread());
+        List<Append<T>> group = null;
+        boolean interrupted = false;
         synchronized (this) {
             queue.add(append);
-            // Wait until written by another's group, or until this append is the oldest and a leader's place is free.
-            boolean interrupted = false;
-            while (!append.done && (leading >= leaders || queue.peek() != append)) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the append may be in a group being written: its outcome is waited for
+        }
+        // Wait until written by another's group, or until this append is the oldest and a leader's place is free.
+        // Each waiting thread is woken for itself only (LockSupport): when its append is done, or when it is the
+        // oldest and a place may be free. Issue 18: notifyAll woke every waiting command three times per group, and
+        // each went back to sleep; with 8 threads that was several context switches per change for nothing.
+        while (true) {
+            synchronized (this) {
+                if (append.done) {
+                    break;
+                }
+                if (leading < leaders && queue.peek() == append) {
+                    leading++;
+                    group = new ArrayList<>(Math.min(queue.size(), maxGroup));
+                    while (group.size() < maxGroup && !queue.isEmpty()) {
+                        group.add(queue.poll());
+                    }
+                    groups++;
+                    appends += group.size();
+                    wakeOldest(); // the next oldest may lead too, if a place is free
+                    break;
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (append.done) {
-                append.rethrow();
-                return;
-            }
-            leading++;
-            group = new ArrayList<>(Math.min(queue.size(), maxGroup));
-            while (group.size() < maxGroup && !queue.isEmpty()) {
-                group.add(queue.poll());
-            }
-            groups++;
-            appends += group.size();
-            notifyAll(); // the next oldest may lead too, if a place is free
+            LockSupport.park(this);
+            // The append may be in a group being written: its outcome is waited for, and the interrupt kept.
+            interrupted |= Thread.interrupted();
         }
-        try {
-            writeGroup(group);
-        } finally {
-            synchronized (this) {
-                leading--;
-                notifyAll();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (group != null) {
+            try {
+                writeGroup(group);
+            } finally {
+                synchronized (this) {
+                    leading--;
+                    wakeOldest();
+                }
             }
         }
         append.rethrow();
+    }
+
+    /** Under the lock: wakes the oldest waiting append's thread if a leader's place is free for it. */
+    private void wakeOldest() {
+        Append<T> oldest = queue.peek();
+        if (oldest != null && leading < leaders) {
+            LockSupport.unpark(oldest.thread);
+        }
     }
 
     private void writeGroup(List<Append<T>> group) {
@@ -122,12 +138,18 @@ public class GroupCommit<T> {
         }
     }
 
-    private synchronized void finish(List<Append<T>> written, Throwable failure) {
-        for (Append<T> append : written) {
-            append.failure = failure;
-            append.done = true;
+    private void finish(List<Append<T>> written, Throwable failure) {
+        synchronized (this) {
+            for (Append<T> append : written) {
+                append.failure = failure;
+                append.done = true;
+            }
         }
-        notifyAll();
+        for (Append<T> append : written) {
+            if (append.thread != Thread.currentThread()) {
+                LockSupport.unpark(append.thread);
+            }
+        }
     }
 
     /** Appends waiting for a group to take them. */
@@ -146,11 +168,13 @@ public class GroupCommit<T> {
 
     private static final class Append<T> {
         final T what;
+        final Thread thread;
         boolean done;
         Throwable failure;
 
-        Append(T what) {
+        Append(T what, Thread thread) {
             this.what = what;
+            this.thread = thread;
         }
 
         void rethrow() {
