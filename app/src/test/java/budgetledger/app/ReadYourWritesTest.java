@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import budgetledger.projections.LedgerProcessing;
 import budgetledger.processing.ReadYourWrites;
 import budgetledger.processing.ShownEvents;
+import budgetledger.projections.ProcessorDemand;
+import budgetledger.command.api.RecordChangeReason;
+import budgetledger.model.BudgetSubject;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -89,6 +93,15 @@ class ReadYourWritesTest {
     @Autowired
     EventStorageEngine storageEngine;
 
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    ReadYourWrites readYourWrites;
+
+    @Autowired
+    ProcessorDemand processorDemand;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         // the concurrent clients of this test, and the context's own work, need more than the default 5
@@ -97,7 +110,12 @@ class ReadYourWritesTest {
         registry.add("budget-ledger.read-your-writes.timeout-ms", () -> 3000);
         // as the default: a_group_commits_claims_each_budget_on_its_own holds every leader
         registry.add("budget-ledger.event-store.group-commit-leaders", () -> GROUP_COMMIT_LEADERS);
+        // The reader at the head of the stream waits a minute between fetches unless the processor is wanted
+        // (ProcessorDemand): every wait for the processor in this class must go through a demand, or run into it.
+        registry.add("budget-ledger.event-store.head-fetch-idle-interval-ms", () -> IDLE_FETCH_MILLIS);
     }
+
+    static final long IDLE_FETCH_MILLIS = 60_000;
 
     TrackingEventProcessor projections() {
         return processing.eventProcessor(LedgerProcessing.CORE, TrackingEventProcessor.class).orElseThrow();
@@ -556,6 +574,50 @@ class ReadYourWritesTest {
         assertThat(settingIn(batches, "plan_cache_mode")).isEqualTo("auto");
         assertThat(settingIn(transactions, "synchronous_commit")).isEqualTo("on");
         assertThat(settingIn(transactions, "plan_cache_mode")).isEqualTo("auto");
+    }
+
+    /**
+     * Issue 18: the event store's reader at the head paces itself at the idle interval (a minute here) while every
+     * event since its last fetch was written by its own command. A command whose events its transaction did not write
+     * (a 说明, which only the processor writes; sent without read your writes) wants the processor, and the processor
+     * applies its event at once, not a minute later.
+     */
+    @Test
+    void an_event_its_command_did_not_write_cuts_the_readers_idle_wait_short() {
+        TestRestTemplate http = finance();
+        openWithLine(http, "939", "100");
+        assertThat(post(http, "/api/budgets/939-2026/adjustments", """
+                {"lineId":"L1","amount":"1.00","documentNo":"文号","reason":"追加","commandId":"pace-adjust"}""")
+                .getStatusCode().value()).isEqualTo(200);
+        // Every event so far handled (the positions endpoint waits for it): the reader is now at the head, pacing.
+        long head = DB.count("select max(global_index) from domain_event_entry");
+        assertThat(analyst().getForEntity("/api/read-models/positions/" + head, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(200);
+        long progressBefore = DB.count("select applied_sequence from budget_progress where budget_id = '939-2026'");
+        long started = System.nanoTime();
+        commands.sendAndWait(new RecordChangeReason("939-2026", BudgetSubject.TOTAL, "新增云桌面项目", "文号",
+                "pace-reason"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> DB.count(
+                "select applied_sequence from budget_progress where budget_id = '939-2026'") == progressBefore + 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(IDLE_FETCH_MILLIS / 2));
+    }
+
+    /**
+     * Issue 18: a write that waits for the processor wants it (an event another node committed would otherwise be
+     * read at the idle interval), as long as it waits; a write whose event is handled already wants nothing.
+     */
+    @Test
+    void a_write_waiting_for_the_processor_demands_it() {
+        AtomicLong demands = new AtomicLong();
+        processorDemand.listen(demands::incrementAndGet);
+        long head = DB.count("select max(global_index) from domain_event_entry");
+        long before = demands.get();
+        // A position no event has yet: waited for until the bound (3 s here), looking every few milliseconds.
+        assertThat(readYourWrites.awaitPosition(head + 1_000_000)).isFalse();
+        assertThat(demands.get() - before).isGreaterThan(1);
+        long after = demands.get();
+        assertThat(readYourWrites.awaitPosition(0)).isTrue();
+        assertThat(demands.get()).isEqualTo(after);
     }
 
     /**

@@ -2,6 +2,7 @@ package budgetledger.processing;
 
 import budgetledger.projections.LedgerProcessing;
 import budgetledger.projections.LinesInCommandTransaction;
+import budgetledger.projections.ProcessorDemand;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -64,13 +65,15 @@ public class ReadYourWrites {
     private final Serializer tokenSerializer;
     private final long timeoutMillis;
     private final LinesInCommandTransaction linesInCommand;
+    private final ProcessorDemand processorDemand;
 
     public ReadYourWrites(ReadModelProgress progress, JdbcTemplate jdbc,
                           @Qualifier("serializer") Serializer tokenSerializer,
                           @Value("${budget-ledger.read-your-writes.timeout-ms:10000}") long timeoutMillis,
-                          LinesInCommandTransaction linesInCommand) {
+                          LinesInCommandTransaction linesInCommand, ProcessorDemand processorDemand) {
         this.progress = progress;
         this.linesInCommand = linesInCommand;
+        this.processorDemand = processorDemand;
         this.jdbc = jdbc;
         this.tokenSerializer = tokenSerializer;
         this.timeoutMillis = timeoutMillis;
@@ -169,6 +172,10 @@ public class ReadYourWrites {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long pause = FIRST_PAUSE_MILLIS;
         while (!processed(position, relevant)) {
+            // The event store's reader may be pacing itself at the head (nothing wanted the processor): a write waits
+            // for it now. Asked again at every look, as the fetch that brings the event may not be the one that
+            // fills the token's gap below it.
+            processorDemand.signal();
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -35,7 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * one whose only ledger-core read model is {@code budget_line} ({@link #LINE_ONLY}), they are one budget's in
  * sequence, and the read models hold exactly the budget's events before them with nothing of it parked
  * (BudgetProgress's claim, which then moves the budget's progress to the command's last event). Otherwise nothing is
- * written here and the processor applies the events as before (read your writes then waits for it).
+ * written here and the processor applies the events as before (read your writes then waits for it), and once they
+ * are committed the processor is wanted (ProcessorDemand): the event store's reader at the head of the stream waits
+ * longer between fetches while every event since its last one was written here.
  */
 @Component
 public class LinesInCommandTransaction {
@@ -49,10 +51,12 @@ public class LinesInCommandTransaction {
             LineItemsImported.class);
 
     private final JdbcTemplate jdbc;
+    private final ProcessorDemand processorDemand;
     private final Map<String, Shown> shown = new ConcurrentHashMap<>();
 
-    public LinesInCommandTransaction(JdbcTemplate jdbc) {
+    public LinesInCommandTransaction(JdbcTemplate jdbc, ProcessorDemand processorDemand) {
         this.jdbc = jdbc;
+        this.processorDemand = processorDemand;
     }
 
     /**
@@ -68,17 +72,23 @@ public class LinesInCommandTransaction {
                 claims.add(claim);
             }
         }
-        if (claims.isEmpty()) {
-            return;
+        int written = 0;
+        if (!claims.isEmpty()) {
+            // The claim statement moves each budget once: two appends of one budget in a group (not expected, since a
+            // node holds a budget's lock until its append commits, but the claim must not depend on it) are claimed
+            // one statement each, in order.
+            Set<String> budgets = new HashSet<>();
+            if (claims.stream().allMatch(claim -> budgets.add(claim.budgetId()))) {
+                written = writeClaimed(claims);
+            } else {
+                for (Claim claim : claims) {
+                    written += writeClaimed(List.of(claim));
+                }
+            }
         }
-        // The claim statement moves each budget once: two appends of one budget in a group (not expected, since a
-        // node holds a budget's lock until its append commits, but the claim must not depend on it) are claimed one
-        // statement each, in order.
-        Set<String> budgets = new HashSet<>();
-        if (claims.stream().allMatch(claim -> budgets.add(claim.budgetId()))) {
-            writeClaimed(claims);
-        } else {
-            claims.forEach(claim -> writeClaimed(List.of(claim)));
+        if (written < appends.size()) {
+            // Events the read models do not show yet: the processor is wanted as soon as they are committed.
+            afterCommit(processorDemand::signal);
         }
     }
 
@@ -105,8 +115,8 @@ public class LinesInCommandTransaction {
         }
     }
 
-    /** Claims of distinct budgets in one statement, and the lines of those that held. */
-    private void writeClaimed(List<Claim> claims) {
+    /** Claims of distinct budgets in one statement, and the lines of those that held; how many held. */
+    private int writeClaimed(List<Claim> claims) {
         BudgetLineProjection.LineWrites writes = new BudgetLineProjection.LineWrites(jdbc, false);
         int n = claims.size();
         String[] budgets = new String[n];
@@ -123,7 +133,7 @@ public class LinesInCommandTransaction {
         }
         Map<String, Long> positions = writes.flushAfterClaim(BudgetProgress.CLAIM_SQL, budgets, expected, last);
         if (positions.isEmpty()) {
-            return;
+            return 0;
         }
         Map<String, Shown> written = new HashMap<>();
         for (Claim claim : claims) {
@@ -132,17 +142,23 @@ public class LinesInCommandTransaction {
                 written.put(claim.budgetId(), new Shown(claim.lastSequence(), position));
             }
         }
+        afterCommit(() -> written.forEach(this::remember));
+        return written.size();
+    }
+
+    /** Runs once the current transaction (Spring's, else the unit of work's) has committed; at once without one. */
+    private static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    written.forEach(LinesInCommandTransaction.this::remember);
+                    action.run();
                 }
             });
         } else if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> written.forEach(this::remember));
+            CurrentUnitOfWork.get().afterCommit(uow -> action.run());
         } else {
-            written.forEach(this::remember);
+            action.run();
         }
     }
 

@@ -49,6 +49,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import budgetledger.command.CommandTargets;
+import budgetledger.projections.ProcessorDemand;
 import budgetledger.events.schema.StoredTimestamps;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.eventhandling.DomainEventData;
@@ -149,8 +150,14 @@ public class AxonConfiguration {
                                           EventSchema eventSchema,
                                           @Value("${budget-ledger.event-store.fetch-batch-size:1000}") int batchSize,
                                           @Value("${budget-ledger.event-store.head-fetch-interval-ms:10}")
-                                          long headFetchIntervalMillis) {
-        return new TimestampReadingEngine(new TailFetchPacing(Duration.ofMillis(headFetchIntervalMillis)),
+                                          long headFetchIntervalMillis,
+                                          @Value("${budget-ledger.event-store.head-fetch-idle-interval-ms:100}")
+                                          long headFetchIdleIntervalMillis,
+                                          ProcessorDemand processorDemand) {
+        TailFetchPacing pacing = new TailFetchPacing(Duration.ofMillis(headFetchIntervalMillis),
+                Duration.ofMillis(headFetchIdleIntervalMillis));
+        processorDemand.listen(pacing::demand);
+        return new TimestampReadingEngine(pacing,
                 JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(eventUpcasters)

@@ -46,7 +46,7 @@ class TimestampReadingEngineTest {
             JdbcEventStorageEngine axon = builder(dataSource, batchSize).build();
             // Paced as the application paces it: waiting at the head changes when a fetch runs, never what it reads.
             JdbcEventStorageEngine ledger = new AxonConfiguration.TimestampReadingEngine(
-                    new TailFetchPacing(Duration.ofMillis(10)), builder(dataSource, batchSize));
+                    new TailFetchPacing(Duration.ofMillis(10), Duration.ofMillis(100)), builder(dataSource, batchSize));
             axon.createSchema(PostgresEventTableFactory.INSTANCE);
             List<Long> positions = fill(dataSource, random);
 
@@ -67,7 +67,7 @@ class TimestampReadingEngineTest {
         dataSource.setUrl(database.url);
         dataSource.setUser(database.user);
         JdbcEventStorageEngine ledger = new AxonConfiguration.TimestampReadingEngine(
-                new TailFetchPacing(Duration.ZERO), builder(dataSource, 10));
+                new TailFetchPacing(Duration.ZERO, Duration.ZERO), builder(dataSource, 10));
         ledger.createSchema(PostgresEventTableFactory.INSTANCE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         insert(dataSource, 3, "b-1", 0, now.minus(2, ChronoUnit.DAYS));
