@@ -168,8 +168,10 @@ final class AppNode {
 
     /**
      * Lets time pass where time itself is the point, not a condition to wait for: a fault waiting for its random
-     * moment, a load client backing off (with jitter) before it sends again. Waiting for a node or its database to
-     * answer is a condition: {@link #awaitUp}, or awaiting {@link #health()}.
+     * moment, a load client backing off (with jitter) before it sends again after a conflict, or for a while after
+     * a lost answer, as a real client would while a node is down (the fault is what the test measures; its clients
+     * must not wait for the node to come back). Waiting for a node or its database to answer is a condition:
+     * {@link #awaitUp}, or awaiting {@link #health()}.
      */
     static void pause(long millis) {
         try {
